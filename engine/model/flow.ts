@@ -1,0 +1,221 @@
+/**
+ * Types of the native flow document (DESIGN.md "The flow document").
+ * These mirror resources/schema/flow.schema.json; the schema is the contract on disk,
+ * these types are what the engine works with after a document passed validation.
+ * Durations are kept as written (`30s`, `PT5M`); engine/model/duration.ts parses them at the edge.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** A step id: the key of the step in `steps`. */
+export type StepId = string;
+
+/** A duration as written in a flow: `500ms`, `30s`, `5m`, `2h`, `1d`, or ISO 8601 (`PT5M`). */
+export type DurationText = string;
+
+export const StepType = {
+  task: 'task',
+  approval: 'approval',
+  branch: 'branch',
+  parallel: 'parallel',
+  join: 'join',
+  map: 'map',
+  wait: 'wait',
+  succeed: 'succeed',
+  fail: 'fail',
+} as const;
+export type StepType = (typeof StepType)[keyof typeof StepType];
+
+/** Retry policy; `delay` before the first retry, multiplied by `multiplier` per retry when exponential. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  delay?: DurationText;
+  backoff?: 'fixed' | 'exponential';
+  multiplier?: number;
+  maxDelay?: DurationText;
+  jitter?: boolean;
+}
+
+/** A catch clause: error names (DESIGN.md error names, or `*`) and the step to go to. */
+export interface CatchClause {
+  errors: string[];
+  next: StepId;
+}
+
+export interface ShellSpec {
+  command: string;
+  cwd?: string;
+  env?: Record<string, string>;
+  shell?: string;
+}
+
+export interface HttpSpec {
+  method?: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: Json;
+  expectStatus?: number[];
+}
+
+/** Work done by a task or a compensation: exactly one executor field is set. */
+export interface TaskBody {
+  shell?: string | ShellSpec;
+  http?: HttpSpec;
+  script?: string | { code: string; memoryMb?: number };
+  notify?: JsonObject;
+  call?: string | { flow: string; input?: Json };
+}
+
+/** Mocked behaviour of a step in simulation (DESIGN.md "Simulation"). */
+export interface StepMock {
+  output?: Json;
+  error?: { name: string; message?: string };
+  duration?: DurationText;
+}
+
+/** Fields every step may carry. */
+export interface StepCommon {
+  title?: string;
+  description?: string;
+  next?: StepId;
+  timeout?: DurationText;
+  retry?: RetryPolicy;
+  catch?: CatchClause[];
+  continueOnError?: boolean;
+  compensate?: TaskBody;
+  output?: string;
+  set?: Record<string, string>;
+  mock?: StepMock;
+}
+
+export interface TaskStep extends StepCommon, TaskBody {
+  type: 'task';
+}
+
+export interface ApprovalStep extends StepCommon {
+  type: 'approval';
+  approvers: string[];
+  quorum?: number;
+  message?: string;
+  onReject?: StepId;
+  onTimeout?: StepId;
+}
+
+export interface BranchCase {
+  when: string;
+  next: StepId;
+}
+
+export interface BranchStep extends StepCommon {
+  type: 'branch';
+  cases: BranchCase[];
+  default?: StepId;
+}
+
+export interface ParallelStep extends StepCommon {
+  type: 'parallel';
+  branches: StepId[];
+  join: StepId;
+}
+
+export type JoinMode = 'all' | 'any' | { count: number };
+
+export interface JoinStep extends StepCommon {
+  type: 'join';
+  mode?: JoinMode;
+}
+
+export interface MapStep extends StepCommon {
+  type: 'map';
+  items: string;
+  as?: string;
+  concurrency?: number;
+  start: StepId;
+  steps: Record<StepId, Step>;
+}
+
+export interface WaitStep extends StepCommon {
+  type: 'wait';
+  duration?: DurationText;
+  until?: string;
+}
+
+export interface SucceedStep extends StepCommon {
+  type: 'succeed';
+}
+
+export interface FailStep extends StepCommon {
+  type: 'fail';
+  error?: string;
+  message?: string;
+}
+
+export type Step =
+  | TaskStep
+  | ApprovalStep
+  | BranchStep
+  | ParallelStep
+  | JoinStep
+  | MapStep
+  | WaitStep
+  | SucceedStep
+  | FailStep;
+
+export interface Trigger {
+  cron: string;
+  timezone?: string;
+  input?: JsonObject;
+}
+
+/** Canvas position of a step, in canvas pixels. */
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** A whole flow document. */
+export interface Flow {
+  flowsmith: string;
+  name: string;
+  title?: string;
+  description?: string;
+  inputs?: JsonObject;
+  vars?: Record<string, Json>;
+  triggers?: Trigger[];
+  defaults?: { timeout?: DurationText; retry?: RetryPolicy };
+  start: StepId;
+  steps: Record<StepId, Step>;
+  layout?: Record<StepId, Position>;
+}
+
+/** The executor field a task body uses, or undefined when it has none. */
+export function taskExecutor(body: TaskBody): keyof TaskBody | undefined {
+  for (const key of ['shell', 'http', 'script', 'notify', 'call'] as const) {
+    if (body[key] !== undefined) return key;
+  }
+  return undefined;
+}
+
+/**
+ * Ids a step can go to next, in a stable order (next, cases, default, branches, onReject, onTimeout, catch).
+ * Used by validation, layout and the canvas' edges. Map bodies are nested and not listed.
+ */
+export function successors(step: Step): StepId[] {
+  const out: StepId[] = [];
+  const add = (id: StepId | undefined) => {
+    if (id !== undefined && !out.includes(id)) out.push(id);
+  };
+  if (step.type === 'branch') {
+    for (const c of step.cases) add(c.next);
+    add(step.default);
+  }
+  if (step.type === 'parallel') for (const b of step.branches) add(b);
+  add(step.next);
+  if (step.type === 'approval') {
+    add(step.onReject);
+    add(step.onTimeout);
+  }
+  for (const c of step.catch ?? []) add(c.next);
+  return out;
+}

@@ -1,0 +1,195 @@
+/**
+ * Folds journal events into a RunState (DESIGN.md "Runtime semantics": the state of a run is a
+ * fold over its events). Pure in what it reads: no clock, no I/O, no randomness, no flow document;
+ * every decision (which step comes next, which vars change) is recorded in the event itself.
+ * For speed it mutates the state it is given (see RunState); the same code replays history,
+ * draws the canvas and resumes after a crash.
+ */
+import type { StepId } from '../model/flow.js';
+import type { RunEvent } from './events.js';
+import type { RunState, StepState } from './state.js';
+
+/** A blank state for a step that has not run. */
+export function pendingStep(): StepState {
+  return {
+    status: 'pending',
+    attempts: 0,
+    output: null,
+    error: null,
+    startedAt: null,
+    endedAt: null,
+    retryDueAt: null,
+    timerDueAt: null,
+    approval: null,
+  };
+}
+
+/** Creates the state from a run's first event. Throws when `first` is not RunStarted. */
+export function initialState(first: RunEvent): RunState {
+  if (first.type !== 'RunStarted') throw new Error(`a journal must begin with RunStarted, found ${first.type}`);
+  return {
+    id: first.run,
+    flow: first.flow,
+    flowPath: first.flowPath,
+    mode: first.mode,
+    workdir: first.workdir,
+    status: 'running',
+    startedAt: first.at,
+    endedAt: null,
+    input: first.input,
+    vars: { ...first.vars },
+    path: [],
+    steps: {},
+    ready: [first.start],
+    arrivals: { [first.start]: 1 },
+    lastError: null,
+    error: null,
+    seq: 1,
+  };
+}
+
+/** Folds a whole journal. Throws when it is empty or does not begin with RunStarted. */
+export function foldEvents(events: readonly RunEvent[]): RunState {
+  const [first, ...rest] = events;
+  if (!first) throw new Error('an empty journal has no run');
+  const state = initialState(first);
+  for (const e of rest) foldRun(state, e);
+  return state;
+}
+
+function stepOf(run: RunState, id: StepId): StepState {
+  let s = run.steps[id];
+  if (!s) {
+    s = pendingStep();
+    run.steps[id] = s;
+  }
+  return s;
+}
+
+function activate(run: RunState, ids: readonly StepId[]): void {
+  for (const id of ids) {
+    run.arrivals[id] = (run.arrivals[id] ?? 0) + 1;
+    if (!run.ready.includes(id)) run.ready.push(id);
+  }
+}
+
+/** Applies one journaled event to `run`, in place, and returns it. */
+export function foldRun(run: RunState, event: RunEvent): RunState {
+  run.seq += 1;
+  switch (event.type) {
+    case 'RunStarted':
+      throw new Error('RunStarted may only be the first event of a journal');
+    case 'StepStarted': {
+      const s = stepOf(run, event.step);
+      if (event.attempt === 1) {
+        // A new activation (first run, or a loop coming back): forget the previous one.
+        Object.assign(s, pendingStep());
+        run.ready = run.ready.filter((id) => id !== event.step);
+        run.arrivals[event.step] = 0;
+      }
+      s.status = 'running';
+      s.attempts = event.attempt;
+      s.retryDueAt = null;
+      s.startedAt ??= event.at;
+      run.path.push(event.step);
+      return run;
+    }
+    case 'StepSucceeded': {
+      const s = stepOf(run, event.step);
+      s.status = 'succeeded';
+      s.output = event.output;
+      s.error = null;
+      s.endedAt = event.at;
+      s.timerDueAt = null;
+      if (event.vars) Object.assign(run.vars, event.vars);
+      activate(run, event.next);
+      return run;
+    }
+    case 'StepFailed': {
+      const s = stepOf(run, event.step);
+      s.status = 'failed';
+      s.error = event.error;
+      s.endedAt = event.at;
+      s.retryDueAt = null;
+      s.timerDueAt = null;
+      run.lastError = event.error;
+      activate(run, event.next);
+      return run;
+    }
+    case 'StepRetryScheduled': {
+      const s = stepOf(run, event.step);
+      s.error = event.error;
+      s.retryDueAt = event.dueAt;
+      return run;
+    }
+    case 'StepSkipped': {
+      const s = stepOf(run, event.step);
+      s.status = 'skipped';
+      s.endedAt = event.at;
+      run.ready = run.ready.filter((id) => id !== event.step);
+      activate(run, event.next);
+      return run;
+    }
+    case 'TimerStarted':
+      stepOf(run, event.step).timerDueAt = event.dueAt;
+      return run;
+    case 'ApprovalRequested': {
+      const s = stepOf(run, event.step);
+      s.status = 'waiting';
+      s.approval = {
+        approvers: event.approvers,
+        quorum: event.quorum,
+        message: event.message,
+        dueAt: event.dueAt,
+        decisions: [],
+      };
+      return run;
+    }
+    case 'ApprovalGiven': {
+      const s = stepOf(run, event.step);
+      s.approval?.decisions.push({ by: event.by, verdict: event.verdict, comment: event.comment, at: event.at });
+      return run;
+    }
+    case 'RunSucceeded':
+      run.status = 'succeeded';
+      run.endedAt = event.at;
+      return run;
+    case 'RunFailed':
+      run.status = 'failed';
+      run.error = event.error;
+      run.endedAt = event.at;
+      cancelUnfinished(run);
+      return run;
+    case 'RunCancelled':
+      run.status = 'cancelled';
+      run.endedAt = event.at;
+      cancelUnfinished(run);
+      return run;
+    default:
+      return unreachable(event);
+  }
+}
+
+function cancelUnfinished(run: RunState): void {
+  for (const s of Object.values(run.steps)) {
+    if (s.status === 'running' || s.status === 'waiting') s.status = 'cancelled';
+  }
+  run.ready = [];
+}
+
+/** Compile-time exhaustiveness check; throws if reached at run time. */
+export function unreachable(x: never): never {
+  throw new Error(`unreachable: ${JSON.stringify(x)}`);
+}
+
+/**
+ * The run's displayed status: `waiting` while it is running but only approvals are open,
+ * else its stored status.
+ */
+export function runStatusOf(run: RunState): RunState['status'] {
+  if (run.status !== 'running') return run.status;
+  const steps = Object.values(run.steps);
+  const anyRunning = steps.some((s) => s.status === 'running' || s.timerDueAt !== null);
+  const anyWaiting = steps.some((s) => s.status === 'waiting');
+  return anyWaiting && !anyRunning && run.ready.length === 0 ? 'waiting' : 'running';
+}

@@ -1,0 +1,71 @@
+/**
+ * The run record printed by `--json` and returned by HostApi.getRun (DESIGN.md "Interfaces").
+ * Times are ISO 8601 (virtual times in simulations).
+ */
+import type { Json, JsonObject, StepId } from '../model/flow.js';
+import type { RunId, StepError } from './events.js';
+import { runStatusOf } from './fold.js';
+import type { RunState, RunStatus, StepStatus } from './state.js';
+
+export interface StepRecord {
+  status: StepStatus;
+  attempts: number;
+  output: Json;
+  error: StepError | null;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface RunRecord {
+  id: RunId;
+  flow: string;
+  status: RunStatus;
+  startedAt: string;
+  endedAt: string | null;
+  input: JsonObject;
+  vars: JsonObject;
+  path: StepId[];
+  steps: Record<StepId, StepRecord>;
+  waitingFor: { step: StepId; approvers: string[]; message: string }[];
+  error: StepError | null;
+  mode: string;
+  workdir: string;
+  flowPath: string;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** Builds the JSON record of a run from its folded state. */
+export function toRunRecord(run: RunState): RunRecord {
+  const steps: Record<StepId, StepRecord> = {};
+  const waitingFor: RunRecord['waitingFor'] = [];
+  for (const [id, s] of Object.entries(run.steps)) {
+    steps[id] = {
+      status: s.status,
+      attempts: s.attempts,
+      output: s.output,
+      error: s.error,
+      startedAt: iso(s.startedAt),
+      endedAt: iso(s.endedAt),
+    };
+    if (s.status === 'waiting' && s.approval) {
+      waitingFor.push({ step: id, approvers: s.approval.approvers, message: s.approval.message });
+    }
+  }
+  return {
+    id: run.id,
+    flow: run.flow,
+    status: runStatusOf(run),
+    startedAt: iso(run.startedAt) as string,
+    endedAt: iso(run.endedAt),
+    input: run.input,
+    vars: run.vars,
+    path: run.path,
+    steps,
+    waitingFor,
+    error: run.error,
+    mode: run.mode,
+    workdir: run.workdir,
+    flowPath: run.flowPath,
+  };
+}

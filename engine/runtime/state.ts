@@ -1,0 +1,88 @@
+/**
+ * The state of a run: what fold.ts builds from the journal (DESIGN.md "Runtime semantics").
+ * Status words are DESIGN.md's, kept as const objects plus derived unions (STYLE.md §5).
+ */
+import type { Json, JsonObject, StepId } from '../model/flow.js';
+import type { EpochMs, RunId, RunMode, StepError } from './events.js';
+
+export const StepStatus = {
+  pending: 'pending',
+  running: 'running',
+  waiting: 'waiting',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  skipped: 'skipped',
+  cancelled: 'cancelled',
+  compensated: 'compensated',
+} as const;
+export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus];
+
+export const RunStatus = {
+  running: 'running',
+  paused: 'paused',
+  waiting: 'waiting',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+} as const;
+export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
+
+export interface ApprovalDecision {
+  by: string;
+  verdict: 'approve' | 'reject';
+  comment?: string;
+  at: EpochMs;
+}
+
+export interface ApprovalState {
+  approvers: string[];
+  quorum: number;
+  message: string;
+  dueAt: EpochMs | null;
+  decisions: ApprovalDecision[];
+}
+
+export interface StepState {
+  status: StepStatus;
+  /** Attempts started for the current activation (1 = first try). */
+  attempts: number;
+  output: Json;
+  error: StepError | null;
+  startedAt: EpochMs | null;
+  endedAt: EpochMs | null;
+  /** When a retry is scheduled: the due time of the next attempt. */
+  retryDueAt: EpochMs | null;
+  /** When a wait step's timer runs: its due time. */
+  timerDueAt: EpochMs | null;
+  approval: ApprovalState | null;
+}
+
+/**
+ * A run's state. Owned by whoever folds it: fold.ts mutates it in place, so a step costs O(1)
+ * instead of copying the run per event (issue 3's benchmark targets rule out copying);
+ * callers that need snapshots (React) copy what they show.
+ */
+export interface RunState {
+  id: RunId;
+  flow: string;
+  flowPath: string;
+  mode: RunMode;
+  workdir: string;
+  status: RunStatus;
+  startedAt: EpochMs;
+  endedAt: EpochMs | null;
+  input: JsonObject;
+  vars: JsonObject;
+  /** Step ids in the order they started (a step that runs again appears again). */
+  path: StepId[];
+  steps: Record<StepId, StepState>;
+  /** Activated steps that have not started yet, in activation order. */
+  ready: StepId[];
+  /** Arrivals at each step since it last started; joins fire when enough have arrived. */
+  arrivals: Record<StepId, number>;
+  /** The last error a step failed with, for `$error` in catch targets. */
+  lastError: StepError | null;
+  error: StepError | null;
+  /** Number of events folded so far. */
+  seq: number;
+}
