@@ -1,0 +1,57 @@
+/**
+ * What every CLI command shares: the store (`--db`), the run service, and input parsing.
+ */
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { JsonObject } from '../model/flow.js';
+import { defaultDbPath } from '../host/paths.js';
+import { RunService } from '../host/run-service.js';
+import { openJournal } from '../store/journal.js';
+import { UsageError } from './errors.js';
+
+/** Opens the store named by `--db` (else FLOWSMITH_DB, else ~/.flowsmith/flowsmith.db) and a RunService on it. */
+export function openService(db: string | undefined, progress: boolean): RunService {
+  const journal = openJournal(db ?? defaultDbPath());
+  return new RunService({
+    journal,
+    onEvent: progress
+      ? (_run, _seq, e) => {
+          if (e.type === 'StepStarted') process.stderr.write(`▶ ${e.step}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}\n`);
+          else if (e.type === 'StepFailed') process.stderr.write(`✗ ${e.step}: ${e.error.name}: ${e.error.message}\n`);
+          else if (e.type === 'StepRetryScheduled')
+            process.stderr.write(`↻ ${e.step} failed (${e.error.name}); retry in ${e.dueAt - e.at} ms\n`);
+          else if (e.type === 'ApprovalRequested') process.stderr.write(`⏸ ${e.step} waits for approval: ${e.message}\n`);
+        }
+      : undefined,
+  });
+}
+
+/**
+ * Parses `--input`: a JSON object, or `@path` to a JSON file. Throws UsageError saying what is wrong.
+ */
+export function parseInput(text: string | undefined): JsonObject {
+  if (text === undefined) return {};
+  let source = text;
+  if (text.startsWith('@')) {
+    try {
+      source = readFileSync(text.slice(1), 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read the input file ${text.slice(1)}: ${(err as NodeJS.ErrnoException).code}`);
+    }
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (err) {
+    throw new UsageError(`--input is not valid JSON (${(err as Error).message}); pass an object like '{"version":"1.0.0"}' or @file.json`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError('--input must be a JSON object, like \'{"version":"1.0.0"}\'');
+  }
+  return value as JsonObject;
+}
+
+/** The identity used when `--as` is not given: the OS user name. */
+export function defaultIdentity(): string {
+  return process.env.FLOWSMITH_USER ?? userInfo().username;
+}

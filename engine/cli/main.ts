@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * The `flowsmith` command (DESIGN.md "Interfaces"). Exit codes: 0 success, 1 failed/cancelled run
+ * or invalid flow, 2 bad usage or unreadable input, 3 the run waits for a person.
+ */
+import { Command } from 'commander';
+import { reportError } from './errors.js';
+import { registerRunCommands } from './run-commands.js';
+import { registerValidate } from './validate-command.js';
+import { registerWeb } from './web-command.js';
+
+const program = new Command('flowsmith')
+  .description('Design, run, debug and export operational workflows')
+  .option('--db <path>', 'store file (default: $FLOWSMITH_DB or ~/.flowsmith/flowsmith.db)')
+  .exitOverride()
+  .showHelpAfterError('(run flowsmith --help for usage)');
+
+const global = () => program.opts<{ db?: string }>();
+registerValidate(program);
+registerRunCommands(program, global);
+registerWeb(program, global);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = reportError(err);
+}

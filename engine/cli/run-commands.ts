@@ -1,0 +1,74 @@
+/**
+ * `run`, `approve`, `reject`, `runs` and `show` (DESIGN.md "Interfaces").
+ */
+import type { Command } from 'commander';
+import { toRunRecord } from '../runtime/record.js';
+import type { RunState } from '../runtime/state.js';
+import { defaultIdentity, openService, parseInput } from './context.js';
+import { exitCodeOf } from './errors.js';
+import { formatRun, formatRuns } from './format.js';
+
+type Global = { db?: string };
+
+function finish(state: RunState, json: boolean): number {
+  const record = toRunRecord(state);
+  process.stdout.write(json ? `${JSON.stringify(record)}\n` : `${formatRun(record)}\n`);
+  return exitCodeOf(record.status);
+}
+
+/** Registers the run commands on `program`; each action sets process.exitCode. */
+export function registerRunCommands(program: Command, global: () => Global): void {
+  program
+    .command('run <file>')
+    .description('start a run and drive it until it ends or waits for an approval (exit 3)')
+    .option('--input <json>', 'run input: a JSON object or @file.json')
+    .option('--auto-approve [user]', 'approve every approval as USER (default: its first approver)')
+    .option('--json', 'print the run record as JSON')
+    .action(async (file: string, o: { input?: string; autoApprove?: string | true; json?: boolean }) => {
+      const service = openService(global().db, !o.json);
+      const driver = service.startRun({ path: file, input: parseInput(o.input) });
+      const state = await service.drive(driver, { stopWhenWaiting: true, autoApprove: o.autoApprove });
+      process.exitCode = finish(state, o.json === true);
+    });
+
+  for (const verdict of ['approve', 'reject'] as const) {
+    program
+      .command(`${verdict} <run> <step>`)
+      .description(`${verdict} a waiting approval, then drive the run onward like run`)
+      .option('--as <user>', 'who decides (must be a listed approver); default: your user name')
+      .option('--comment <text>', 'a comment kept with the decision')
+      .option('--json', 'print the run record as JSON')
+      .action(async (run: string, step: string, o: { as?: string; comment?: string; json?: boolean }) => {
+        const service = openService(global().db, !o.json);
+        const driver = service.answerApproval({ run, step, verdict, as: o.as ?? defaultIdentity(), comment: o.comment });
+        const state = await service.drive(driver, { stopWhenWaiting: true });
+        process.exitCode = finish(state, o.json === true);
+      });
+  }
+
+  program
+    .command('runs')
+    .description('list runs, newest first')
+    .option('--flow <name>', 'only runs of this flow')
+    .option('--status <status>', 'only runs with this status (running, succeeded, failed, cancelled)')
+    .option('--json', 'print JSON')
+    .action((o: { flow?: string; status?: string; json?: boolean }) => {
+      const service = openService(global().db, false);
+      const runs = service.journal.runs({ flow: o.flow, status: o.status }).map((r) => {
+        const status = r.status === 'running' ? toRunRecord(service.state(r.id)).status : r.status;
+        const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+        return { id: r.id, flow: r.flow, status, mode: r.mode, startedAt: iso(r.startedAt) as string, endedAt: iso(r.endedAt) };
+      });
+      process.stdout.write(o.json ? `${JSON.stringify(runs)}\n` : `${formatRuns(runs)}\n`);
+    });
+
+  program
+    .command('show <run>')
+    .description("show a run's record")
+    .option('--json', 'print the run record as JSON')
+    .action((run: string, o: { json?: boolean }) => {
+      const service = openService(global().db, false);
+      const record = toRunRecord(service.state(run));
+      process.stdout.write(o.json ? `${JSON.stringify(record)}\n` : `${formatRun(record)}\n`);
+    });
+}

@@ -1,0 +1,36 @@
+/**
+ * `validate FILE… [--json]`: findings as `file:line:col step: message`; exit 1 if any error.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Finding } from '../model/finding.js';
+import { formatFinding } from '../model/finding.js';
+import { validateText } from '../validate/index.js';
+import { ExitCode, UsageError } from './errors.js';
+
+/** Registers `validate` on `program`. */
+export function registerValidate(program: Command): void {
+  program
+    .command('validate <files...>')
+    .description('check flow files: schema, graph and expressions')
+    .option('--json', 'print findings as JSON')
+    .action((files: string[], o: { json?: boolean }) => {
+      const all: Finding[] = [];
+      for (const file of files) {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (err) {
+          throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+        all.push(...validateText(text, file).findings);
+      }
+      if (o.json) process.stdout.write(`${JSON.stringify(all)}\n`);
+      else {
+        for (const f of all) process.stdout.write(`${formatFinding(f)}\n`);
+        const errors = all.filter((f) => f.severity === 'error').length;
+        process.stdout.write(`${files.length} file(s), ${errors} error(s), ${all.length - errors} warning(s)\n`);
+      }
+      process.exitCode = all.some((f) => f.severity === 'error') ? ExitCode.failed : ExitCode.ok;
+    });
+}

@@ -1,0 +1,102 @@
+/**
+ * The engine-side implementation of HostApi (engine/host/api.ts), shared by both transports:
+ * the engine process serves it over JSON-RPC to Electron's main process and to the web host.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { Flow } from '../model/flow.js';
+import { toRunRecord } from '../runtime/record.js';
+import { documentToText, flowToText, updateDocument } from '../yaml/save.js';
+import { loadFlowText } from '../yaml/load.js';
+import { readFlowFile, saveFlowFile } from '../yaml/files.js';
+import { validateFlow, validateText } from '../validate/index.js';
+import type { FlowFileInfo, HostApi } from './api.js';
+import { templatesDir } from './paths.js';
+import type { RunService } from './run-service.js';
+
+export interface Workspace {
+  /** Absolute folder the host works in. */
+  root: string;
+  /** A flow file to open first, if the host was started with one. */
+  openPath: string | null;
+}
+
+/** Lists the flow files (`*.yaml`, `*.yml`) directly in `dir` with their name, title and description. */
+export function listFlowFiles(dir: string): FlowFileInfo[] {
+  if (!existsSync(dir)) return [];
+  const out: FlowFileInfo[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    const path = join(dir, file);
+    try {
+      const doc = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 }) as Partial<Flow> | null;
+      if (!doc || typeof doc !== 'object' || doc.flowsmith === undefined) continue;
+      out.push({ name: doc.name ?? file, title: doc.title ?? doc.name ?? file, description: doc.description ?? '', path });
+    } catch {
+      // A file that does not parse is not listed; opening it directly shows its findings.
+    }
+  }
+  return out;
+}
+
+/** Builds the HostApi over a RunService, for one workspace. Errors reject with the thrown Error. */
+export function createHostApi(service: RunService, workspace: Workspace): HostApi {
+  return {
+    async getWorkspace() {
+      return { root: workspace.root, openPath: workspace.openPath, files: listFlowFiles(workspace.root) };
+    },
+    async listTemplates() {
+      return listFlowFiles(templatesDir);
+    },
+    async openFlow({ path }) {
+      const abs = resolve(workspace.root, path);
+      const { text } = await readFlowFile(abs);
+      const { loaded, findings } = validateText(text, abs);
+      return { path: abs, text, flow: loaded.flow, findings };
+    },
+    async saveFlow({ path, flow }) {
+      const abs = resolve(workspace.root, path);
+      const text = await saveFlowFile(abs, flow);
+      return { text, findings: validateText(text, abs).findings };
+    },
+    async validateFlow({ flow, path }) {
+      return validateFlow(flow, { file: path });
+    },
+    async exportFlow({ path, flow }) {
+      const abs = resolve(workspace.root, path);
+      let text: string;
+      if (existsSync(abs)) {
+        const loaded = loadFlowText(readFileSync(abs, 'utf8'), abs);
+        updateDocument(loaded.doc, flow);
+        text = documentToText(loaded.doc);
+      } else text = flowToText(flow);
+      return { text, findings: [] };
+    },
+    async startRun({ path, input, mode }) {
+      const driver = service.startRun({ path: resolve(workspace.root, path), input, mode });
+      service.driveInBackground(driver);
+      return { run: driver.id };
+    },
+    async answerApproval(p) {
+      // A run started elsewhere (the CLI) is not driven here yet: this drives it on.
+      service.driveInBackground(service.answerApproval(p));
+    },
+    async getRun({ run }) {
+      return { record: toRunRecord(service.state(run)), events: service.journal.events(run) };
+    },
+    async listRuns({ flow, status }) {
+      return service.journal.runs({ flow, status }).map((r) => ({
+        id: r.id,
+        flow: r.flow,
+        status: r.status,
+        mode: r.mode,
+        startedAt: new Date(r.startedAt).toISOString(),
+        endedAt: r.endedAt === null ? null : new Date(r.endedAt).toISOString(),
+      }));
+    },
+    async getStepLogs({ run, step }) {
+      return service.journal.logs(run, step).map(({ step: s, attempt, stream, text }) => ({ step: s, attempt, stream, text }));
+    },
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * Starts, drives and answers runs for the CLI and the engine process: reads and validates the flow
+ * file, checks the input, publishes the flow version, creates the run's work folder, and keeps one
+ * RunDriver per run that this process drives.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Finding } from '../model/finding.js';
+import { formatFinding } from '../model/finding.js';
+import type { Flow, JsonObject, StepId } from '../model/flow.js';
+import type { Clock } from '../runtime/clock.js';
+import { realClock } from '../runtime/clock.js';
+import { RunDriver, RunRequestError } from '../runtime/driver.js';
+import type { DriveOptions } from '../runtime/driver.js';
+import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
+import { SEMANTICS } from '../runtime/events.js';
+import type { RunState } from '../runtime/state.js';
+import { foldEvents } from '../runtime/fold.js';
+import type { Journal } from '../store/journal.js';
+import { validateText } from '../validate/index.js';
+import { prepareInput } from './inputs.js';
+
+/** Thrown when a flow file has error findings: the CLI prints them and exits 1. */
+export class FlowInvalidError extends Error {
+  override name = 'FlowInvalidError';
+  constructor(readonly findings: Finding[]) {
+    super(findings.map(formatFinding).join('\n'));
+  }
+}
+
+export interface RunServiceOptions {
+  journal: Journal;
+  clock?: Clock;
+  /** Folder under which each run gets its work folder; default `<tmpdir>/flowsmith-runs`. */
+  workRoot?: string;
+  onEvent?: (run: RunId, seq: number, event: RunEvent) => void;
+  onLog?: (run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string) => void;
+}
+
+/** A new run id: time-sortable base36 milliseconds plus 6 random hex digits, e.g. `mhx2k1a0-3f9a1c`. */
+export function newRunId(nowMs: number): RunId {
+  return `${nowMs.toString(36)}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Reads and validates a flow file. Throws FlowInvalidError on error findings, Error when unreadable. */
+export function loadValidFlow(path: string): { flow: Flow; text: string; findings: Finding[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const { loaded, findings } = validateText(text, path);
+  if (!loaded.flow || findings.some((f) => f.severity === 'error')) throw new FlowInvalidError(findings);
+  return { flow: loaded.flow, text, findings };
+}
+
+export class RunService {
+  private readonly drivers = new Map<RunId, RunDriver>();
+  private readonly background = new Set<RunId>();
+  private readonly clock: Clock;
+
+  constructor(private readonly options: RunServiceOptions) {
+    this.clock = options.clock ?? realClock;
+  }
+
+  get journal(): Journal {
+    return this.options.journal;
+  }
+
+  /**
+   * Creates a run of the flow file at `path` (journaled RunStarted) and returns its driver; call
+   * `drive` to move it. Throws FlowInvalidError, InputError, or Error for an unreadable file.
+   */
+  startRun(p: { path: string; input?: JsonObject; mode?: RunMode; trigger?: JsonObject }): RunDriver {
+    const mode = p.mode ?? 'run';
+    if (mode === 'simulate') throw new RunRequestError('simulation arrives with issue #3; use mode run');
+    const path = resolve(p.path);
+    const { flow, text } = loadValidFlow(path);
+    const input = prepareInput(flow, p.input ?? {});
+    const at = this.clock.now();
+    const id = newRunId(at);
+    const workdir = join(this.options.workRoot ?? join(tmpdir(), 'flowsmith-runs'), id);
+    mkdirSync(workdir, { recursive: true });
+    const hash = this.journal.publishFlow(flow.name, text, at);
+    const started: RunEvent = {
+      type: 'RunStarted',
+      at,
+      run: id,
+      flow: flow.name,
+      flowPath: path,
+      input,
+      vars: (flow.vars ?? {}) as JsonObject,
+      mode,
+      semantics: SEMANTICS,
+      workdir,
+      start: flow.start,
+      ...(p.trigger ? { trigger: p.trigger } : {}),
+    };
+    this.journal.createRun(started, hash);
+    this.options.onEvent?.(id, 1, started);
+    return this.adopt(new RunDriver(flow, [started], this.driverDeps()));
+  }
+
+  /**
+   * The driver of an existing run: the one this process holds, else one rebuilt from the journal
+   * and the flow version the run started with. Throws RunRequestError for an unknown run.
+   */
+  open(id: RunId): RunDriver {
+    const held = this.drivers.get(id);
+    if (held) return held;
+    const row = this.journal.run(id);
+    if (!row) throw new RunRequestError(`no run ${id} in this store; list runs with: flowsmith runs`);
+    const text = this.journal.flowText(row.flow, row.flowHash);
+    if (text === undefined) throw new Error(`the flow version of run ${id} is missing from the store`);
+    const { loaded } = validateText(text, row.flowPath);
+    if (!loaded.flow) throw new Error(`the stored flow of run ${id} no longer parses`);
+    const events = this.journal.events(id).map((e) => e.event);
+    return this.adopt(new RunDriver(loaded.flow, events, this.driverDeps()));
+  }
+
+  /** Records a decision and returns the run's driver (not yet driven). Throws RunRequestError. */
+  answerApproval(p: { run: RunId; step: StepId; verdict: 'approve' | 'reject'; as: string; comment?: string }): RunDriver {
+    const driver = this.open(p.run);
+    driver.answerApproval(p.step, p.as, p.verdict, p.comment);
+    return driver;
+  }
+
+  /**
+   * Drives a run; with `autoApprove`, every approval it waits for is approved as that user (or its
+   * first listed approver when `autoApprove` is true) until the run ends.
+   */
+  async drive(driver: RunDriver, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
+    for (;;) {
+      const state = await driver.drive({ stopWhenWaiting: options.stopWhenWaiting || options.autoApprove !== undefined });
+      if (options.autoApprove === undefined || state.status !== 'running') return state;
+      const waiting = Object.entries(state.steps).filter(([, s]) => s.status === 'waiting' && s.approval);
+      if (waiting.length === 0) return state;
+      for (const [step, s] of waiting) {
+        const as = options.autoApprove === true ? s.approval!.approvers[0]! : options.autoApprove;
+        driver.answerApproval(step, as, 'approve', 'auto-approved');
+      }
+    }
+  }
+
+  /**
+   * Drives a run in the background until it ends, waiting for approvals and timers (the engine
+   * process's mode). Idempotent: a run already driven here is left to its loop.
+   */
+  driveInBackground(driver: RunDriver): void {
+    if (this.background.has(driver.id)) return;
+    this.background.add(driver.id);
+    void this.drive(driver, { stopWhenWaiting: false }).finally(() => {
+      this.background.delete(driver.id);
+      this.drivers.delete(driver.id);
+    });
+  }
+
+  /** A run's current state: the held driver's, else a fold of its journal. Throws RunRequestError. */
+  state(id: RunId): RunState {
+    const held = this.drivers.get(id);
+    if (held) return held.state;
+    const events = this.journal.events(id).map((e) => e.event);
+    if (events.length === 0) throw new RunRequestError(`no run ${id} in this store; list runs with: flowsmith runs`);
+    return foldEvents(events);
+  }
+
+  private adopt(driver: RunDriver): RunDriver {
+    this.drivers.set(driver.id, driver);
+    return driver;
+  }
+
+  private driverDeps() {
+    return {
+      journal: this.journal,
+      clock: this.clock,
+      random: Math.random,
+      onEvent: this.options.onEvent,
+      onLog: this.options.onLog,
+    };
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * What should happen next in a run, given its flow, its folded state and the time (STYLE.md §2).
+ * Pure: the driver carries the commands out and journals their results.
+ */
+import type { Flow, JoinMode, ParallelStep, Step, StepId } from '../model/flow.js';
+import type { EpochMs } from './events.js';
+import type { RunState, StepState } from './state.js';
+
+export type Command =
+  /** Start (or, after a crash, restart) a step; `attempt` 1 is a new activation. */
+  | { kind: 'executeStep'; step: StepId; attempt: number }
+  /** An approval has its answer (quorum reached, a rejection, or its deadline passed). */
+  | { kind: 'completeApproval'; step: StepId; outcome: 'approved' | 'rejected' | 'timedOut' }
+  /** A wait step's timer is due. */
+  | { kind: 'completeTimer'; step: StepId }
+  /** Nothing is left to do and nothing failed: the run succeeded. */
+  | { kind: 'completeRun' }
+  /** Nothing to do before `dueAt` (a retry, timer or approval deadline); sleep until then. */
+  | { kind: 'wakeAt'; dueAt: EpochMs };
+
+/**
+ * Commands for the run's next move. `inFlight` holds the steps whose attempt is being executed by
+ * this process; a running step outside it was interrupted (crash) and runs again (at-least-once).
+ * Returns [] when the run only waits for people (approvals without a deadline) or has ended.
+ */
+export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: ReadonlySet<StepId>): Command[] {
+  if (run.status !== 'running') return [];
+  const out: Command[] = [];
+  let wakeAt = Infinity;
+
+  for (const id of run.ready) {
+    const step = flow.steps[id];
+    if (step?.type === 'join' && (run.arrivals[id] ?? 0) < joinNeeds(flow, id, step.mode)) continue;
+    out.push({ kind: 'executeStep', step: id, attempt: 1 });
+  }
+
+  let open = false;
+  for (const [id, s] of Object.entries(run.steps)) {
+    if (s.status === 'running') {
+      open = true;
+      if (inFlight.has(id)) continue;
+      if (s.retryDueAt !== null) {
+        if (s.retryDueAt <= now) out.push({ kind: 'executeStep', step: id, attempt: s.attempts + 1 });
+        else wakeAt = Math.min(wakeAt, s.retryDueAt);
+      } else if (s.timerDueAt !== null) {
+        if (s.timerDueAt <= now) out.push({ kind: 'completeTimer', step: id });
+        else wakeAt = Math.min(wakeAt, s.timerDueAt);
+      } else {
+        out.push({ kind: 'executeStep', step: id, attempt: s.attempts });
+      }
+    } else if (s.status === 'waiting' && s.approval) {
+      open = true;
+      const outcome = approvalOutcome(s, now);
+      if (outcome) out.push({ kind: 'completeApproval', step: id, outcome });
+      else if (s.approval.dueAt !== null) wakeAt = Math.min(wakeAt, s.approval.dueAt);
+    }
+  }
+
+  const startable = out.some((c) => c.kind === 'executeStep');
+  if (!open && !startable && out.length === 0 && !run.ready.some((id) => flow.steps[id]?.type !== 'join')) {
+    // Joins still in `ready` here can never fire; validation rejects flows where that can happen.
+    return [{ kind: 'completeRun' }];
+  }
+  if (wakeAt !== Infinity) out.push({ kind: 'wakeAt', dueAt: wakeAt });
+  return out;
+}
+
+/** How many arrivals a join needs: every branch of its parallel (all), one (any), or n. */
+export function joinNeeds(flow: Flow, joinId: StepId, mode: JoinMode | undefined): number {
+  if (mode === 'any') return 1;
+  if (typeof mode === 'object') return mode.count;
+  const parallel = Object.values(flow.steps).find(
+    (s): s is ParallelStep => s.type === 'parallel' && s.join === joinId,
+  );
+  return parallel ? parallel.branches.length : 1;
+}
+
+/**
+ * An approval's outcome, or null while it is open: one rejection by a listed approver rejects;
+ * `quorum` distinct approving approvers approve; past the deadline it times out.
+ */
+export function approvalOutcome(s: StepState, now: EpochMs): 'approved' | 'rejected' | 'timedOut' | null {
+  const a = s.approval;
+  if (!a) return null;
+  const listed = a.decisions.filter((d) => a.approvers.includes(d.by));
+  if (listed.some((d) => d.verdict === 'reject')) return 'rejected';
+  const approvers = new Set(listed.filter((d) => d.verdict === 'approve').map((d) => d.by));
+  if (approvers.size >= a.quorum) return 'approved';
+  if (a.dueAt !== null && a.dueAt <= now) return 'timedOut';
+  return null;
+}
+
+/** The step's definition; throws (a bug: validation guarantees ids exist) when it is missing. */
+export function stepDef(flow: Flow, id: StepId): Step {
+  const step = flow.steps[id];
+  if (!step) throw new Error(`step ${id} is not in flow ${flow.name}`);
+  return step;
+}

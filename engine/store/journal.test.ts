@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../runtime/events.js';
+import { openJournal } from './journal.js';
+
+const started = (run: string, at = 1000): RunEvent => ({
+  type: 'RunStarted', at, run, flow: 'deploy', flowPath: '/f.yaml', input: {}, vars: {}, mode: 'run', semantics: 1, workdir: '/tmp', start: 'a',
+});
+
+describe('Journal', () => {
+  it('stores events in order in a WAL database that a second connection reads', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fs-journal-')), 'store.db');
+    const j = openJournal(file);
+    expect(j.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    j.createRun(started('r1'), 'h');
+    const seq = j.append('r1', 1, [
+      { type: 'StepStarted', at: 1001, step: 'a', attempt: 1 },
+      { type: 'StepSucceeded', at: 1002, step: 'a', output: { ok: true }, next: [] },
+    ]);
+    expect(seq).toBe(3);
+    const other = openJournal(file);
+    expect(other.events('r1').map((e) => [e.seq, e.event.type])).toEqual([
+      [1, 'RunStarted'],
+      [2, 'StepStarted'],
+      [3, 'StepSucceeded'],
+    ]);
+    expect(other.events('r1', 2)).toHaveLength(1);
+    other.close();
+    j.close();
+  });
+
+  it('refuses an append that does not follow the last seq, so two writers cannot interleave', () => {
+    const j = openJournal(':memory:');
+    j.createRun(started('r1'), 'h');
+    j.append('r1', 1, [{ type: 'StepStarted', at: 1, step: 'a', attempt: 1 }]);
+    expect(() => j.append('r1', 1, [{ type: 'StepStarted', at: 1, step: 'b', attempt: 1 }])).toThrow(/UNIQUE|PRIMARY/);
+    expect(j.seqOf('r1')).toBe(2);
+  });
+
+  it('keeps run status for listing and finds unfinished runs', () => {
+    const j = openJournal(':memory:');
+    j.createRun(started('r1', 1), 'h');
+    j.createRun(started('r2', 2), 'h');
+    j.append('r1', 1, [{ type: 'RunSucceeded', at: 5 }]);
+    expect(j.runs({ status: 'succeeded' }).map((r) => r.id)).toEqual(['r1']);
+    expect(j.runs().map((r) => r.id)).toEqual(['r2', 'r1']);
+    expect(j.unfinishedRuns()).toEqual(['r2']);
+    expect(j.run('r1')).toMatchObject({ status: 'succeeded', endedAt: 5, flow: 'deploy' });
+  });
+
+  it('keeps step logs and published flow versions', () => {
+    const j = openJournal(':memory:');
+    j.createRun(started('r1'), 'h');
+    j.appendLog('r1', 'a', 1, 'stdout', 10, 'hello\n');
+    j.appendLog('r1', 'b', 1, 'stderr', 11, 'oops\n');
+    expect(j.logs('r1', 'b')).toEqual([{ step: 'b', attempt: 1, stream: 'stderr', at: 11, text: 'oops\n' }]);
+    const hash = j.publishFlow('deploy', 'name: deploy', 1);
+    expect(j.publishFlow('deploy', 'name: deploy', 2)).toBe(hash);
+    expect(j.flowText('deploy', hash)).toBe('name: deploy');
+  });
+});

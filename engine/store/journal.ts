@@ -1,0 +1,203 @@
+/**
+ * The run journal in SQLite (better-sqlite3, WAL): runs, append-only events and step logs
+ * (DESIGN.md "Store", "Durability"). `append` commits before it returns, so a caller that
+ * reports an effect after `append` never reports one that a crash could lose.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+export interface RunRow {
+  id: RunId;
+  flow: string;
+  flowPath: string;
+  flowHash: string;
+  mode: RunMode;
+  status: string;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface RunFilter {
+  flow?: string;
+  status?: string;
+  limit?: number;
+}
+
+export interface LogRow {
+  step: string;
+  attempt: number;
+  stream: 'stdout' | 'stderr';
+  at: number;
+  text: string;
+}
+
+/** Run statuses after which no more events are appended. */
+const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
+/** SHA-256 of a flow's text, hex: the version id of a published flow. */
+export function flowHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Opens (creating when missing) the store at `file`; `:memory:` for an in-memory store.
+ * Throws the SQLite error when the file cannot be opened, with the path in the message.
+ */
+export function openJournal(file: string): Journal {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new Error(`cannot open the store ${file}: ${(err as Error).message}; pass --db PATH to use another file`);
+  }
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit survives a process crash (kill -9); only an OS crash or power loss
+  // can drop the last transactions (sqlite.org/pragma.html#pragma_synchronous).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  if ((db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+  return new Journal(db);
+}
+
+/** Access to one store file. Not shared across threads; several processes may open the same file. */
+export class Journal {
+  private readonly insertEvent: Database.Statement;
+  private readonly lastSeq: Database.Statement;
+  private readonly setStatus: Database.Statement;
+  private readonly insertLog: Database.Statement;
+
+  constructor(readonly db: Database.Database) {
+    this.insertEvent = db.prepare('INSERT INTO events (run_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)');
+    this.lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE run_id = ?');
+    this.setStatus = db.prepare('UPDATE runs SET status = ?, ended_at = ? WHERE id = ?');
+    this.insertLog = db.prepare(
+      'INSERT INTO step_logs (run_id, step, attempt, stream, at, text) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  /** Publishes a flow version (idempotent) and returns its hash. */
+  publishFlow(name: string, text: string, at: number): string {
+    const hash = flowHash(text);
+    this.db.prepare('INSERT OR IGNORE INTO flows (name, hash, text, published_at) VALUES (?, ?, ?, ?)').run(name, hash, text, at);
+    return hash;
+  }
+
+  /** The text of a published flow version, or undefined. */
+  flowText(name: string, hash: string): string | undefined {
+    const row = this.db.prepare('SELECT text FROM flows WHERE name = ? AND hash = ?').get(name, hash) as
+      | { text: string }
+      | undefined;
+    return row?.text;
+  }
+
+  /**
+   * Creates a run with its RunStarted event in one transaction. Throws when `first` is not
+   * RunStarted or the id exists.
+   */
+  createRun(first: RunEvent, flowHashHex: string): void {
+    if (first.type !== 'RunStarted') throw new Error('a run begins with RunStarted');
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO runs (id, flow, flow_path, flow_hash, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(first.run, first.flow, first.flowPath, flowHashHex, first.mode, 'running', first.at);
+      this.insertEvent.run(first.run, 1, first.type, first.at, JSON.stringify(first));
+    })();
+  }
+
+  /**
+   * Appends events to a run after `expectedSeq` and commits; returns the seq of the last one.
+   * Throws when another writer appended in between (the primary key on (run, seq) refuses it),
+   * so two processes driving one run cannot interleave silently.
+   */
+  append(run: RunId, expectedSeq: number, events: readonly RunEvent[]): number {
+    let seq = expectedSeq;
+    this.db.transaction(() => {
+      for (const e of events) {
+        seq += 1;
+        this.insertEvent.run(run, seq, e.type, e.at, JSON.stringify(e));
+        if (e.type === 'RunSucceeded') this.setStatus.run('succeeded', e.at, run);
+        else if (e.type === 'RunFailed') this.setStatus.run('failed', e.at, run);
+        else if (e.type === 'RunCancelled') this.setStatus.run('cancelled', e.at, run);
+      }
+    })();
+    return seq;
+  }
+
+  /** The highest seq of a run's journal (0 when it has none). */
+  seqOf(run: RunId): number {
+    return ((this.lastSeq.get(run) as { seq: number | null }).seq ?? 0) as number;
+  }
+
+  /** A run's events in order, from `afterSeq` (exclusive). */
+  events(run: RunId, afterSeq = 0): JournalEntry[] {
+    const rows = this.db
+      .prepare('SELECT seq, data FROM events WHERE run_id = ? AND seq > ? ORDER BY seq')
+      .all(run, afterSeq) as { seq: number; data: string }[];
+    return rows.map((r) => ({ seq: r.seq, event: JSON.parse(r.data) as RunEvent }));
+  }
+
+  /** One run's row, or undefined. */
+  run(id: RunId): RunRow | undefined {
+    const row = this.db.prepare(`${RUN_SELECT} WHERE id = ?`).get(id) as RunRow | undefined;
+    return row;
+  }
+
+  /** Runs, newest first, filtered by flow name and stored status. */
+  runs(filter: RunFilter = {}): RunRow[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (filter.flow) {
+      where.push('flow = ?');
+      args.push(filter.flow);
+    }
+    if (filter.status) {
+      where.push('status = ?');
+      args.push(filter.status);
+    }
+    const sql = `${RUN_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY started_at DESC, id DESC LIMIT ?`;
+    return this.db.prepare(sql).all(...args, filter.limit ?? 1000) as RunRow[];
+  }
+
+  /** Ids of runs whose journal has not ended (for resume after a crash). */
+  unfinishedRuns(): RunId[] {
+    const rows = this.db.prepare("SELECT id FROM runs WHERE status NOT IN ('succeeded','failed','cancelled')").all() as {
+      id: string;
+    }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** True when the run's stored status is final. */
+  isFinished(id: RunId): boolean {
+    const r = this.run(id);
+    return r !== undefined && FINAL.has(r.status);
+  }
+
+  /** Appends a chunk of a step's output to its log (committed at once). */
+  appendLog(run: RunId, step: string, attempt: number, stream: 'stdout' | 'stderr', at: number, text: string): void {
+    this.insertLog.run(run, step, attempt, stream, at, text);
+  }
+
+  /** A run's log chunks in order, optionally for one step. */
+  logs(run: RunId, step?: string): LogRow[] {
+    const sql = `SELECT step, attempt, stream, at, text FROM step_logs WHERE run_id = ? ${step ? 'AND step = ?' : ''} ORDER BY rowid`;
+    const args = step ? [run, step] : [run];
+    return this.db.prepare(sql).all(...args) as LogRow[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+const RUN_SELECT =
+  'SELECT id, flow, flow_path AS flowPath, flow_hash AS flowHash, mode, status, started_at AS startedAt, ended_at AS endedAt FROM runs';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { codesOf, colOf, findingsWith, flowText } from './test-helpers.js';
+
+describe('expressions that do not parse (FS019)', () => {
+  it('checks bare expressions in when, items, until, output and set', () => {
+    const text = flowText([
+      '  a:', // 5
+      '    type: branch',
+      '    cases:',
+      '      - when: $input.env = ', // 8
+      '        next: b',
+      '    default: b',
+      '  b: {type: map, items: "$input.hosts[", start: c, steps: {c: {type: succeed}}, next: d}', // 11
+      '  d: {type: wait, until: "$now(", next: e}', // 12
+      '  e: {type: task, shell: x, output: "{", set: {n: "1 +", ok: "$.ok"}}', // 13
+    ]);
+    expect(findingsWith('FS019', text).map((f) => [f.line, f.col, f.step, f.message])).toEqual([
+      [8, colOf(text, 8, '$input'), 'a', 'steps.a.cases[0].when: "$input.env =" does not parse: unexpected end of expression (at character 12)'],
+      [11, colOf(text, 11, '"$input'), 'b', expect.stringMatching(/^steps\.b\.items: "\$input\.hosts\[" does not parse: /)],
+      [12, colOf(text, 12, '"$now'), 'd', expect.stringMatching(/^steps\.d\.until: "\$now\(" does not parse: expected "\)"/)],
+      [13, colOf(text, 13, '"{"'), 'e', expect.stringMatching(/^steps\.e\.output: "\{" does not parse/)],
+      [13, colOf(text, 13, '"1 +"'), 'e', expect.stringMatching(/^steps\.e\.set\.n: "1 \+" does not parse/)],
+    ]);
+  });
+
+  it('checks every {{ }} inside strings, anywhere in the flow', () => {
+    const text = [
+      'flowsmith: "1.0"',
+      'name: t',
+      'vars: {greeting: "hi {{ $input.name & }}"}', // 3
+      'start: a',
+      'steps:',
+      '  a:',
+      '    type: task',
+      '    http: {url: "http://x/{{ $vars.host }}", body: {v: ["{{ $input.v", "ok"]}}', // 8
+      '    next: b',
+      '  b: {type: approval, approvers: [ops], message: "Ship {{ $x + }}?"}', // 10
+      '',
+    ].join('\n');
+    expect(findingsWith('FS019', text).map((f) => [f.line, f.col, f.path, f.message])).toEqual([
+      [3, colOf(text, 3, '"hi'), '/vars/greeting', 'vars.greeting: {{ $input.name & }} does not parse: unexpected end of expression (at character 13)'],
+      [8, colOf(text, 8, '"{{ $input.v'), '/steps/a/http/body/v/0', expect.stringMatching(/^steps\.a\.http\.body\.v\[0\]: the \{\{ at character 1 is never closed/)],
+      [10, colOf(text, 10, '"Ship'), '/steps/b/message', expect.stringMatching(/^steps\.b\.message: \{\{ \$x \+ \}\} does not parse/)],
+    ]);
+  });
+
+  it('hints at the literal-brace escape for Go templates in shell commands', () => {
+    const text = flowText(["  a: {type: task, shell: \"docker ps --format '{{.Names}}'\"}"]);
+    expect(findingsWith('FS019', text)[0]?.message).toMatch(/to write a literal \{\{, use \{\{ "\{\{" \}\}$/);
+    expect(codesOf(flowText(["  a: {type: task, shell: \"docker ps --format '{{ \\\"{{\\\" }}.Names}}'\"}"]))).toEqual([]);
+  });
+
+  it('leaves scripts, mocks, layout and the input schema alone', () => {
+    const text = flowText([
+      '  a: {type: task, script: "if (x) {{ y() }}", mock: {output: "{{ nope"}, next: b}',
+      '  b: {type: task, notify: {message: "{{ $input.ok }}"}}',
+    ]);
+    expect(codesOf(text)).toEqual([]);
+  });
+});

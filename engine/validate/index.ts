@@ -1,0 +1,103 @@
+/**
+ * Validation of flows (DESIGN.md "Validation"): every finding has a code (codes.ts), a message that
+ * says what is wrong and what to do, the JSON pointer of the node, its line:col when the source is
+ * known, and the step id when it concerns a step.
+ */
+import type { Finding } from '../model/finding.js';
+import { loadFlowText, type LoadedFlow } from '../yaml/load.js';
+import { checkDuplicateKeys } from './duplicates.js';
+import { checkExpressions } from './expressions.js';
+import { checkGraph } from './graph.js';
+import { jsonPointer, stepOfPath, type Issue } from './issue.js';
+import { checkParallels } from './parallel.js';
+import { checkSchema } from './schema.js';
+import { checkSteps } from './steps.js';
+
+export { Code, codeMeanings } from './codes.js';
+export { flowSchema } from './schema.js';
+
+/** Where a flow came from, to put file and line:col on findings. */
+export interface FlowSource {
+  file?: string;
+  locate?: LoadedFlow['locate'];
+}
+
+/**
+ * Findings for a parsed flow (any JSON value): schema (FS010), unknown ids (FS011), approvers
+ * (FS012), ids across map bodies (FS013), unreachable steps (FS014, warning), loops with no exit
+ * (FS015), parallel blocks (FS016–FS018), expressions (FS019), branch cases (FS020), durations
+ * (FS021). Graph checks run even when the schema fails, on whatever parts are well-formed.
+ * Sorted by position when `source.locate` is given. Never throws.
+ */
+export function validateFlow(flow: unknown, source?: FlowSource): Finding[] {
+  const issues = [
+    ...checkSchema(flow),
+    ...checkGraph(flow),
+    ...checkParallels(flow),
+    ...checkSteps(flow),
+    ...checkExpressions(flow),
+  ];
+  return sortByPosition(issues.map((issue) => toFinding(issue, source)));
+}
+
+/**
+ * Parses and validates flow text: parse findings (FS001–FS005) when it does not parse; otherwise
+ * duplicate keys (FS006, FS013, found in the Document) plus validateFlow's findings, sorted by line.
+ * `file` is set on every finding. Never throws.
+ */
+export function validateText(text: string, file?: string): { loaded: LoadedFlow; findings: Finding[] } {
+  const loaded = loadFlowText(text, file);
+  if (loaded.flow === null) return { loaded, findings: loaded.findings };
+  const source: FlowSource = { locate: loaded.locate, ...(file === undefined ? {} : { file }) };
+  const lineStarts = lineStartsOf(text);
+  const duplicates = checkDuplicateKeys(loaded.doc, (offset) => positionAt(lineStarts, offset).line).map((issue) => {
+    const finding = toFinding(issue, source);
+    return issue.offset === undefined ? finding : { ...finding, ...positionAt(lineStarts, issue.offset) };
+  });
+  const findings = [...loaded.findings, ...duplicates, ...validateFlow(loaded.flow, source)];
+  return { loaded, findings: sortByPosition(findings) };
+}
+
+function toFinding(issue: Issue, source: FlowSource | undefined): Finding {
+  const finding: Finding = {
+    severity: issue.severity ?? 'error',
+    code: issue.code,
+    message: issue.message,
+    path: jsonPointer(issue.path),
+  };
+  if (source?.file !== undefined) finding.file = source.file;
+  const position = source?.locate?.(issue.path);
+  if (position) {
+    finding.line = position.line;
+    finding.col = position.col;
+  }
+  const step = issue.step ?? stepOfPath(issue.path);
+  if (step !== undefined) finding.step = step;
+  return finding;
+}
+
+/** Stable sort by line then column; findings without a position keep their place at the top. */
+function sortByPosition(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (a.f.line ?? 0) - (b.f.line ?? 0) || (a.f.col ?? 0) - (b.f.col ?? 0) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of a character offset. */
+function positionAt(lineStarts: number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - (lineStarts[lo] ?? 0) + 1 };
+}

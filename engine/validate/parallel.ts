@@ -1,0 +1,112 @@
+/**
+ * Block structure of parallels (DESIGN.md: "every parallel closes at its join", so flows export to
+ * nested formats such as Step Functions' Parallel and Serverless Workflow's fork): each branch
+ * reaches the join (FS016), only the branches lead into the join (FS017), and the join is a join
+ * step owned by one parallel (FS018).
+ */
+import { Code } from './codes.js';
+import type { Issue } from './issue.js';
+import { edgesOf, reachable, referencesOf, scopesOf, type Scope } from './scopes.js';
+
+/** FS016, FS017, FS018 issues for `flow` (any JSON; mistyped parts are skipped). */
+export function checkParallels(flow: unknown): Issue[] {
+  return scopesOf(flow).flatMap((scope) => checkScope(scope));
+}
+
+function checkScope(scope: Scope): Issue[] {
+  const issues: Issue[] = [];
+  const edges = edgesOf(scope);
+  const owners = new Map<string, string>();
+  for (const [id, step] of scope.steps) {
+    if (step['type'] !== 'parallel' || typeof step['join'] !== 'string') continue;
+    const join = step['join'];
+    const branches = Array.isArray(step['branches']) ? step['branches'] : [];
+    const stepPath = [...scope.path, id];
+    const joinStep = scope.steps.get(join);
+    if (!joinStep) continue; // unknown id: FS011 from graph.ts
+    if (joinStep['type'] !== 'join') {
+      const type = typeof joinStep['type'] === 'string' ? `a ${joinStep['type']} step` : 'not a join step';
+      issues.push({
+        code: Code.badJoin,
+        message: `parallel "${id}" closes at "${join}", which is ${type}; point join at a step with type: join`,
+        path: [...stepPath, 'join'],
+      });
+      continue;
+    }
+    const owner = owners.get(join);
+    if (owner !== undefined) {
+      issues.push({
+        code: Code.badJoin,
+        message: `join "${join}" already closes parallel "${owner}"; give parallel "${id}" its own join step`,
+        path: [...stepPath, 'join'],
+      });
+      continue;
+    }
+    owners.set(join, id);
+
+    const block = new Set<string>([id]);
+    branches.forEach((branch: unknown, i: number) => {
+      if (typeof branch !== 'string' || !scope.steps.has(branch)) return;
+      const seen = reachable(edges, [branch], join);
+      seen.forEach((s) => block.add(s));
+      const problem = branchProblem(scope, edges, seen, join);
+      if (problem === undefined) return;
+      const ending = problem === join ? 'never reaches' : `ends at step "${problem}" without reaching`;
+      const fix = problem === join ? `end the branch with next: ${join}` : `add next: ${join} to "${problem}"`;
+      issues.push({
+        code: Code.branchMissesJoin,
+        message: `branch "${branch}" of parallel "${id}" ${ending} its join "${join}"; ${fix}`,
+        path: [...stepPath, 'branches', i],
+      });
+    });
+    block.delete(join);
+    issues.push(...entriesFromOutside(scope, id, join, block));
+  }
+  issues.push(...orphanJoins(scope, owners));
+  return issues;
+}
+
+/** The join when a branch never reaches it, a non-fail step where a path of it ends, or undefined. */
+function branchProblem(scope: Scope, edges: Map<string, string[]>, seen: Set<string>, join: string): string | undefined {
+  if (!seen.has(join)) return join;
+  for (const id of seen) {
+    // A fail step ends the whole run, so a path may stop there without closing the block.
+    const isEnd = id !== join && (edges.get(id) ?? []).length === 0;
+    if (isEnd && scope.steps.get(id)?.['type'] !== 'fail') return id;
+  }
+  return undefined;
+}
+
+function entriesFromOutside(scope: Scope, parallel: string, join: string, block: Set<string>): Issue[] {
+  const issues: Issue[] = [];
+  for (const [id, step] of scope.steps) {
+    if (block.has(id)) continue;
+    for (const ref of referencesOf(id, step, [...scope.path, id])) {
+      if (ref.target !== join) continue;
+      issues.push({
+        code: Code.joinFromOutside,
+        message: `step "${id}" leads to join "${join}" from outside parallel "${parallel}"; only that parallel's branches may lead to it`,
+        path: ref.path,
+      });
+    }
+  }
+  return issues;
+}
+
+/** A join step that no parallel closes at, yet some step leads to. */
+function orphanJoins(scope: Scope, owners: Map<string, string>): Issue[] {
+  const issues: Issue[] = [];
+  for (const [id, step] of scope.steps) {
+    if (step['type'] !== 'join' || owners.has(id)) continue;
+    const isTarget = [...scope.steps].some(([from, s]) =>
+      referencesOf(from, s, []).some((r) => r.target === id && r.path[0] !== 'join'),
+    );
+    if (!isTarget) continue;
+    issues.push({
+      code: Code.joinFromOutside,
+      message: `join "${id}" is not the join of any parallel; set join: ${id} on the parallel whose branches meet here`,
+      path: [...scope.path, id],
+    });
+  }
+  return issues;
+}

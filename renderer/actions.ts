@@ -1,0 +1,205 @@
+/**
+ * What the UI does with the host: open, save, validate, run, approve, export. Components call
+ * these instead of the HostApi so that errors become notices and run events stay in one place.
+ */
+import type { HostApi, HostEvent } from '../engine/host/api';
+import type { Flow, JsonObject, Position, StepId } from '../engine/model/flow';
+import type { RunId } from '../engine/runtime/events';
+import { addStep, updateStep, withLayout } from './doc/edits';
+import { freshId, newStep, paletteEntries, type PaletteKind } from './doc/new-step';
+import { NODE_HEIGHT } from './doc/node-size';
+import { RunTracker } from './run/run-tracker';
+import type { AppStore } from './store/store';
+
+export type Actions = ReturnType<typeof createActions>;
+
+/** How long after the last edit the document is validated again. */
+const VALIDATE_DELAY_MS = 400;
+
+/** A subscription to the transport's HostEvents (HostApi has calls only; events come beside it). */
+export type EventSource = (listener: (event: HostEvent) => void) => () => void;
+
+/** Builds the action set over one host and one store; `start()` wires events and opens the first file. */
+export function createActions(host: HostApi, onEvent: EventSource, store: AppStore) {
+  const tracker = new RunTracker();
+  const get = store.getState;
+  let validateTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const fail = (what: string) => (err: unknown) => {
+    const text = err instanceof Error ? err.message : String(err);
+    get().notify({ kind: 'error', text: `${what}: ${text}` });
+  };
+
+  /** Runs `fn` without recording undo history (loading and saving are not edits). */
+  const untracked = (fn: () => void) => {
+    const t = store.temporal.getState();
+    t.pause();
+    try {
+      fn();
+    } finally {
+      t.resume();
+    }
+  };
+
+  const publish = (run: RunId) => {
+    if (get().runId !== run) return;
+    const { state, logs } = tracker.snapshot(run);
+    get().showRun(run, state, logs);
+  };
+
+  const positions = (): Record<StepId, Position> => get().autoPositions;
+
+  const actions = {
+    tracker,
+    /** The HostApi itself, for read-only lookups (template lists) that need no store update. */
+    host,
+
+    /** Subscribes to host events and opens the workspace's first file. Returns an unsubscribe. */
+    start(): () => void {
+      const off = onEvent((event) => {
+        const run = tracker.handle(event);
+        if (run) publish(run);
+      });
+      void host
+        .getWorkspace({})
+        .then((ws) => (ws.openPath ? actions.open(ws.openPath) : get().openDialog('templates')))
+        .catch(fail('Could not reach the Flowsmith host'));
+      const unsub = store.subscribe((s, prev) => {
+        if (s.flow !== prev.flow && s.path === prev.path && s.flow) actions.validateSoon();
+      });
+      return () => {
+        off();
+        unsub();
+      };
+    },
+
+    async open(path: string): Promise<void> {
+      try {
+        const opened = await host.openFlow({ path });
+        untracked(() => {
+          get().loadFlow(opened.path, opened.flow, opened.findings);
+          get().showRun(null, null, []);
+        });
+        store.temporal.getState().clear();
+        get().openDialog(null);
+        get().notify(opened.flow ? null : { kind: 'error', text: `${opened.path} could not be parsed; see Findings` });
+        get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
+      } catch (err) {
+        fail(`Could not open ${path}`)(err);
+      }
+    },
+
+    /** Saves to the open path (or `path` for Save As). Resolves true when the file was written. */
+    async save(path = get().path): Promise<boolean> {
+      const flow = get().flow;
+      if (!flow || !path) return false;
+      const toSave = withLayout(flow, positions());
+      get().setSaving(true);
+      try {
+        const res = await host.saveFlow({ path, flow: toSave });
+        untracked(() => {
+          // Edits made while saving stay unsaved: only the baseline moves.
+          if (get().flow === flow) get().markSaved(path, toSave, res.findings);
+          else store.setState({ savedFlow: toSave, path, findings: res.findings });
+        });
+        get().notify({ kind: 'info', text: `Saved ${fileName(path)}` });
+        return true;
+      } catch (err) {
+        fail('Could not save')(err);
+        return false;
+      } finally {
+        get().setSaving(false);
+      }
+    },
+
+    validateSoon(): void {
+      clearTimeout(validateTimer);
+      validateTimer = setTimeout(() => {
+        const flow = get().flow;
+        if (!flow) return;
+        host
+          .validateFlow({ flow, path: get().path ?? undefined })
+          .then((findings) => {
+            if (get().flow === flow) get().setFindings(findings);
+          })
+          .catch(() => undefined); // a stale or failed check is replaced by the next edit's
+      }, VALIDATE_DELAY_MS);
+    },
+
+    /** Adds a palette step at `at` (canvas coordinates), selected; a parallel gets its join below it. */
+    addFromPalette(kind: PaletteKind, at: Position): StepId | null {
+      const flow = get().flow;
+      if (!flow) return null;
+      const entry = paletteEntries.find((e) => e.kind === kind);
+      const id = freshId(flow, entry?.prefix ?? kind);
+      get().edit((f) => {
+        if (kind !== 'parallel') return addStep(f, id, newStep(kind), at);
+        const withPar = addStep(f, id, newStep(kind), at);
+        const joinId = freshId(withPar, 'join');
+        const withJoin = addStep(withPar, joinId, newStep('join'), { x: at.x, y: at.y + NODE_HEIGHT * 3 });
+        return updateStep(withJoin, id, { ...newStep(kind), join: joinId } as Flow['steps'][string]);
+      });
+      get().selectStep(id);
+      return id;
+    },
+
+    async startRun(input: JsonObject): Promise<void> {
+      const path = get().path;
+      if (!path || !get().flow) return;
+      if (get().flow !== get().savedFlow && !(await actions.save())) return;
+      get().setStarting(true);
+      try {
+        const { run } = await host.startRun({ path, input, mode: 'run' });
+        get().showRun(run, null, []);
+        publish(run); // events that arrived before the answer were buffered by the tracker
+        get().setBottomTab('run');
+        get().openDialog(null);
+        const { events } = await host.getRun({ run });
+        if (tracker.addEntries(run, events)) publish(run);
+      } catch (err) {
+        fail('Could not start the run')(err);
+      } finally {
+        get().setStarting(false);
+      }
+    },
+
+    async answerApproval(step: StepId, verdict: 'approve' | 'reject', as: string, comment: string): Promise<void> {
+      const run = get().runId;
+      if (!run) return;
+      try {
+        await host.answerApproval({ run, step, verdict, as, comment: comment || undefined });
+      } catch (err) {
+        fail(verdict === 'approve' ? 'Could not approve' : 'Could not reject')(err);
+      }
+    },
+
+    /** Replaces a step's streamed logs with the stored ones (complete even if events were missed). */
+    async loadStepLogs(step: StepId): Promise<void> {
+      const run = get().runId;
+      if (!run) return;
+      try {
+        const lines = await host.getStepLogs({ run, step });
+        tracker.setStepLogs(run, step, lines);
+        publish(run);
+      } catch (err) {
+        fail(`Could not load the logs of ${step}`)(err);
+      }
+    },
+
+    async exportNative(): Promise<{ text: string; findings: { message: string }[] } | null> {
+      const { flow, path } = get();
+      if (!flow || !path) return null;
+      return host.exportFlow({ path, flow: withLayout(flow, positions()), to: 'native' });
+    },
+
+    undo: () => store.temporal.getState().undo(),
+    redo: () => store.temporal.getState().redo(),
+  };
+
+  return actions;
+}
+
+/** The last path segment, for the toolbar and notices. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

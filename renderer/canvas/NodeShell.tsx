@@ -1,0 +1,88 @@
+/**
+ * The frame every step node shares: icon, kind caption, title, subtitle, status stripe and
+ * badge, handles. Carries DESIGN.md's Designer DOM attributes (`data-step-id`,
+ * `data-step-type`, `data-status`) on its root element.
+ */
+import { Handle, Position } from '@xyflow/react';
+import type { CSSProperties } from 'react';
+import type { Step } from '../../engine/model/flow';
+import { useAppStore } from '../app-context';
+import { sourceHandles } from '../doc/edges';
+import type { ConnectKind } from '../doc/edits';
+import { statusLook } from '../run/status-colors';
+import { stepIcon, stepKindLabel, stepSubtitle } from './describe-step';
+import { StepIcon } from './icons';
+
+/** Data each canvas node carries: the step as it is in the document. */
+export interface StepNodeData extends Record<string, unknown> {
+  step: Step;
+}
+
+/** Where each source handle sits and what its tooltip says. */
+const handlePlaces: Record<ConnectKind, { position: Position; title: string }> = {
+  next: { position: Position.Bottom, title: 'next' },
+  case: { position: Position.Bottom, title: 'add a case' },
+  branch: { position: Position.Bottom, title: 'add a branch' },
+  default: { position: Position.Right, title: 'default' },
+  reject: { position: Position.Right, title: 'on reject' },
+  catch: { position: Position.Right, title: 'on error (catch)' },
+};
+
+/** Props of the shell: the node id plus optional extra content under the subtitle. */
+export interface NodeShellProps {
+  id: string;
+  step: Step;
+  selected: boolean;
+  extra?: string;
+}
+
+/** Renders one step node; the per-type components in step-nodes.tsx choose what goes in it. */
+export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
+  const status = useAppStore((s) => s.run?.steps[id]?.status ?? 'pending');
+  const attempts = useAppStore((s) => s.run?.steps[id]?.attempts ?? 0);
+  const hasRun = useAppStore((s) => s.run !== null);
+  const isRunOver = useAppStore((s) => s.run?.endedAt != null);
+  // After a run ends, steps it never reached keep data-status="pending" but drop the badge and fade.
+  const isUntaken = isRunOver && status === 'pending';
+  const look = statusLook(status);
+  const style = { '--accent': look.accent, '--tint': look.tint } as CSSProperties;
+  const title = step.title ?? id;
+  return (
+    <div
+      className={`step-node type-${step.type}${selected ? ' is-selected' : ''}${look.isAnimated ? ' is-animated' : ''}${isUntaken ? ' is-untaken' : ''}`}
+      style={style}
+      data-step-id={id}
+      data-step-type={step.type}
+      data-status={status}
+      title={step.description ?? title}
+    >
+      <Handle type="target" position={Position.Top} id="in" className="handle-in" />
+      <div className={`step-icon icon-${step.type}`}>
+        <StepIcon name={stepIcon(step)} />
+      </div>
+      <div className="step-text">
+        <div className="step-kind">{stepKindLabel(step)}</div>
+        <div className="step-title">{title}</div>
+        <div className="step-sub">{extra ?? stepSubtitle(step)}</div>
+      </div>
+      {hasRun && !isUntaken && (
+        <div className="step-badge" aria-label={`status ${look.label}`}>
+          <span className="dot" />
+          {look.label}
+          {attempts > 1 ? ` · try ${attempts}` : ''}
+        </div>
+      )}
+      {/* At most one handle per side: the main outlet below, the alternative (catch, reject, default) right. */}
+      {sourceHandles(step.type).map((kind) => (
+        <Handle
+          key={kind}
+          type="source"
+          id={kind}
+          position={handlePlaces[kind].position}
+          title={handlePlaces[kind].title}
+          className={`handle-out handle-${kind}`}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** The export view's read-only Monaco editor (lazy: this module pulls in Monaco). */
+import Editor from '@monaco-editor/react';
+import './monaco-setup';
+
+/** Shows `text` as YAML, read-only. */
+export default function ExportView({ text, language = 'yaml' }: { text: string; language?: string }) {
+  return (
+    <div className="export-editor" data-testid="export-editor">
+      <Editor
+        value={text}
+        language={language}
+        theme="vs"
+        height="100%"
+        options={{
+          readOnly: true,
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          fontSize: 13,
+          renderLineHighlight: 'none',
+          automaticLayout: true,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The Run dialog: the run input as JSON, prefilled from the flow's `inputs` schema (defaults and
+ * required fields), then startRun (saving first when there are unsaved edits).
+ */
+import { useId, useState } from 'react';
+import type { JsonObject } from '../../engine/model/flow';
+import { useActions, useAppStore } from '../app-context';
+import { defaultRunInput } from '../doc/run-input';
+import { Modal } from './Modal';
+
+function parseInput(text: string): JsonObject | string {
+  try {
+    const v: unknown = JSON.parse(text.trim() === '' ? '{}' : text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : 'the input must be a JSON object';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** The Run dialog. */
+export function RunDialog() {
+  const actions = useActions();
+  const close = useAppStore((s) => s.openDialog);
+  const flow = useAppStore((s) => s.flow);
+  const isDirty = useAppStore((s) => s.flow !== s.savedFlow);
+  const isStarting = useAppStore((s) => s.isStarting);
+  const [text, setText] = useState(() => JSON.stringify(flow ? defaultRunInput(flow) : {}, null, 2));
+  const inputId = useId();
+  const parsed = parseInput(text);
+  const problem = typeof parsed === 'string' ? parsed : null;
+  const start = () => typeof parsed !== 'string' && void actions.startRun(parsed);
+  return (
+    <Modal
+      title={`Run ${flow?.title ?? flow?.name ?? ''}`}
+      onClose={() => close(null)}
+      footer={
+        <>
+          {isDirty && <span className="muted">Unsaved edits are saved first.</span>}
+          <button type="button" className="btn" onClick={() => close(null)}>
+            Cancel
+          </button>
+          <button type="button" className="btn primary" disabled={problem !== null || isStarting} onClick={start}>
+            {isStarting ? 'Starting…' : 'Start run'}
+          </button>
+        </>
+      }
+    >
+      <div className="field">
+        <label htmlFor={inputId}>Run input</label>
+        <textarea id={inputId} className={`mono code-input${problem ? ' is-bad' : ''}`} rows={10} value={text}
+          spellCheck={false} onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && start()} />
+        {problem ? <div className="field-hint bad">{problem}</div> : <div className="field-hint">JSON object; Ctrl+Enter starts the run.</div>}
+      </div>
+    </Modal>
+  );
+}

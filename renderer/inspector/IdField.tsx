@@ -1,0 +1,48 @@
+/**
+ * The step id field. Renaming rewrites every reference (doc/edits.renameStep), so it commits on
+ * Enter or blur rather than per keystroke, and refuses taken or malformed ids.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useAppStore, useAppStoreApi } from '../app-context';
+import { renameStep } from '../doc/edits';
+
+const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/** Editable step id. */
+export function IdField({ id }: { id: string }) {
+  const inputId = useId();
+  const store = useAppStoreApi();
+  const taken = useAppStore((s) => Object.keys(s.flow?.steps ?? {}).join('\n'));
+  const [draft, setDraft] = useState(id);
+  useEffect(() => setDraft(id), [id]);
+  const problem =
+    draft === id ? null
+    : !ID_RE.test(draft) ? 'letters, digits, - _ . only'
+    : taken.split('\n').includes(draft) ? 'another step has this id'
+    : null;
+  const commit = () => {
+    if (draft === id) return;
+    if (problem) return setDraft(id);
+    const s = store.getState();
+    s.edit((f) => renameStep(f, id, draft));
+    s.selectStep(draft);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>Step id</label>
+      <input
+        id={inputId}
+        className={`mono${problem ? ' is-bad' : ''}`}
+        value={draft}
+        aria-invalid={problem ? true : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(id);
+        }}
+      />
+      {problem && <div className="field-hint bad">{problem}</div>}
+    </div>
+  );
+}

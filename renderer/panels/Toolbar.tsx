@@ -1,0 +1,78 @@
+/**
+ * The top bar: product mark, the open file with its dirty marker, and the main commands
+ * (Templates, Undo/Redo, Save, Run, Export) with DESIGN.md's accessible names.
+ */
+import { fileName } from '../actions';
+import { useActions, useAppStore, useAppStoreApi } from '../app-context';
+import { runStatusOf } from '../../engine/runtime/fold';
+import { runStatusLook } from '../run/status-colors';
+import { useHistory } from '../store/store';
+
+/** The application toolbar. */
+export function Toolbar() {
+  const actions = useActions();
+  const store = useAppStoreApi();
+  const path = useAppStore((s) => s.path);
+  const title = useAppStore((s) => s.flow?.title ?? s.flow?.name ?? null);
+  const hasFlow = useAppStore((s) => s.flow !== null);
+  const isDirty = useAppStore((s) => s.flow !== s.savedFlow);
+  const isSaving = useAppStore((s) => s.isSaving);
+  const isStarting = useAppStore((s) => s.isStarting);
+  const runStatus = useAppStore((s) => (s.run ? runStatusOf(s.run) : null));
+  const openDialog = useAppStore((s) => s.openDialog);
+  const canUndo = useHistory(store, (t) => t.pastStates.length > 0);
+  const canRedo = useHistory(store, (t) => t.futureStates.length > 0);
+  const look = runStatus ? runStatusLook(runStatus) : null;
+
+  return (
+    <header className="toolbar">
+      <div className="brand" aria-label="Flowsmith">
+        <span className="brand-mark">◆</span> Flowsmith
+      </div>
+      <div className="file" data-dirty={isDirty ? 'true' : 'false'}>
+        {path ? (
+          <>
+            <span className="file-name" title={path}>
+              {fileName(path)}
+            </span>
+            {isDirty && (
+              <span className="dirty" title="Unsaved changes" aria-label="Unsaved changes">
+                ●
+              </span>
+            )}
+            {title && <span className="flow-title">{title}</span>}
+          </>
+        ) : (
+          <span className="file-name muted">No file</span>
+        )}
+      </div>
+      <div className="toolbar-actions">
+        <button type="button" className="btn" onClick={() => openDialog('templates')}>
+          Templates
+        </button>
+        <span className="sep" />
+        <button type="button" className="btn icon" onClick={actions.undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
+          ↶
+        </button>
+        <button type="button" className="btn icon" onClick={actions.redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
+          ↷
+        </button>
+        <span className="sep" />
+        <button type="button" className="btn" onClick={() => void actions.save()} disabled={!hasFlow || isSaving} title="Save (Ctrl+S)">
+          {isSaving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="btn" onClick={() => openDialog('export')} disabled={!hasFlow}>
+          Export
+        </button>
+        <button type="button" className="btn primary" onClick={() => openDialog('run')} disabled={!hasFlow || isStarting}>
+          <span aria-hidden="true">▶ </span>Run
+        </button>
+        {look && (
+          <span className="run-chip" style={{ color: look.accent, background: look.tint }}>
+            <span className="dot" style={{ background: look.accent }} /> {look.label}
+          </span>
+        )}
+      </div>
+    </header>
+  );
+}
