@@ -78,6 +78,7 @@ export const test = base.extend<{
       copyFileSync(templatePath(template), flowPath);
       const child = spawn(process.execPath, [cli, 'web', flowPath, '--port', '0', '--db', join(dir, 'flowsmith.db')], {
         cwd: dir,
+        env: { ...process.env, FLOWSMITH_WORK_ROOT: join(dir, 'runs') },
         detached: true, // own process group, so stop() also ends the engine process and shell steps
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -15,7 +15,10 @@ const deploy = join(root, 'resources/templates/web-app-deploy.yaml');
 let dir: string;
 
 function flowsmith(args: string[], env: Record<string, string> = {}) {
-  return execa('node', [cli, '--db', join(dir, 'store.db'), ...args], { reject: false, env: { FLOWSMITH_USER: 'tester', ...env } });
+  return execa('node', [cli, '--db', join(dir, 'store.db'), ...args], {
+    reject: false,
+    env: { FLOWSMITH_USER: 'tester', FLOWSMITH_WORK_ROOT: join(dir, 'runs'), ...env },
+  });
 }
 
 beforeAll(async () => {
@@ -68,7 +71,11 @@ describe('flowsmith run', () => {
     const id = (JSON.parse(first.stdout) as RunRecord).id;
     const r = await flowsmith(['reject', id, 'approve', '--as', 'tech-lead', '--json']);
     expect(r.exitCode).toBe(1);
-    expect((JSON.parse(r.stdout) as RunRecord).steps.approve?.error?.name).toBe('Rejected');
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.steps.approve?.error?.name).toBe('Rejected');
+    // Compensation (issue #3) would stop the preview server; until then the test stops it.
+    const pidFile = join(record.workdir, 'preview.pid');
+    if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');
   });
 });
 

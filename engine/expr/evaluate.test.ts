@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, evaluateExpression, ExpressionError, type Bindings } from './evaluate.js';
+import { compileExpression, evaluateExpression, ExpressionError, quoteStepIds, type Bindings } from './evaluate.js';
 
 const bindings: Bindings = {
   input: { environment: 'production', version: '1.4.2', replicas: 3 },
@@ -91,5 +91,13 @@ describe('compileExpression', () => {
     }
     expect(caught).toBeInstanceOf(ExpressionError);
     expect(caught).toMatchObject({ message: `expression "${text}" does not parse: ${reason}`, position, expression: text });
+  });
+});
+
+describe('step ids with dashes', () => {
+  it('reads $steps.start-preview as the step, not a subtraction', async () => {
+    const bindings: Bindings = { input: {}, vars: {}, steps: { 'start-preview': { output: { port: 8080 }, status: 'succeeded' } }, run: { id: 'r', flow: 'f' } };
+    expect(await evaluateExpression('$steps.start-preview.output.port', bindings)).toBe(8080);
+    expect(quoteStepIds('$steps.a - 1')).toBe('$steps.a - 1');
   });
 });

@@ -52,6 +52,18 @@ export class ExpressionError extends Error {
 type JsonataFailure = { code?: string; position?: number; message?: string; token?: string };
 const cache = new Map<string, jsonata.Expression>();
 
+/** `$steps.` followed by a step id that contains a dash (and no spaces around it). */
+const DASHED_STEP_REF = /\$steps\.([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)+)/g;
+
+/**
+ * Rewrites `$steps.stop-service` to `` $steps.`stop-service` ``. Step ids use dashes (DESIGN.md's
+ * `env-check`), and JSONata would read the dash as a minus and quietly yield undefined; a real
+ * subtraction is written with spaces (`$steps.a - 1`), which this leaves alone.
+ */
+export function quoteStepIds(text: string): string {
+  return text.replace(DASHED_STEP_REF, '$steps.`$1`');
+}
+
 /**
  * Compiles `text` as JSONata, or returns the cached compilation of the same text.
  * Throws ExpressionError (with position) when it does not parse, e.g.
@@ -62,7 +74,7 @@ export function compileExpression(text: string): jsonata.Expression {
   if (cached) return cached;
   let compiled: jsonata.Expression;
   try {
-    compiled = jsonata(text, { timeout: EXPRESSION_TIMEOUT_MS, stack: EXPRESSION_MAX_DEPTH });
+    compiled = jsonata(quoteStepIds(text), { timeout: EXPRESSION_TIMEOUT_MS, stack: EXPRESSION_MAX_DEPTH });
   } catch (error) {
     const f = error as JsonataFailure;
     const reason = text.trim() === '' ? 'it is empty' : lowerFirst(f.message ?? String(error));

@@ -33,7 +33,7 @@ export class FlowInvalidError extends Error {
 export interface RunServiceOptions {
   journal: Journal;
   clock?: Clock;
-  /** Folder under which each run gets its work folder; default `<tmpdir>/flowsmith-runs`. */
+  /** Folder under which each run gets its work folder; default FLOWSMITH_WORK_ROOT, else `<tmpdir>/flowsmith-runs`. */
   workRoot?: string;
   onEvent?: (run: RunId, seq: number, event: RunEvent) => void;
   onLog?: (run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string) => void;
@@ -82,7 +82,7 @@ export class RunService {
     const input = prepareInput(flow, p.input ?? {});
     const at = this.clock.now();
     const id = newRunId(at);
-    const workdir = join(this.options.workRoot ?? join(tmpdir(), 'flowsmith-runs'), id);
+    const workdir = join(this.options.workRoot ?? process.env.FLOWSMITH_WORK_ROOT ?? join(tmpdir(), 'flowsmith-runs'), id);
     mkdirSync(workdir, { recursive: true });
     const hash = this.journal.publishFlow(flow.name, text, at);
     const started: RunEvent = {
