@@ -184,6 +184,15 @@ describe('RunDriver', () => {
     expect(state.error?.name).toBe('NotApproved');
   });
 
+  it('waits out a wait step on the clock before going on', async () => {
+    const clock = jumpingClock();
+    const { driver } = startDriver(flowOf({ pause: { type: 'wait', duration: '2h', next: 'done' }, done: { type: 'succeed' } }), {}, clock);
+    const state = await driver.drive({ stopWhenWaiting: true });
+    expect(state.status).toBe('succeeded');
+    expect(clock.sleeps).toEqual([2 * 3600_000]);
+    expect(state.steps.pause!.endedAt! - state.steps.pause!.startedAt!).toBe(2 * 3600_000);
+  });
+
   it('journals every event so a fold of the journal gives the same state', async () => {
     const { driver, journal } = startDriver(
       flowOf({ a: { type: 'task', shell: 'echo a', next: 'b' }, b: { type: 'task', shell: 'exit 1', continueOnError: true, next: 'c' }, c: { type: 'succeed' } }),
