@@ -73,9 +73,58 @@ describe('flowsmith run', () => {
     expect(r.exitCode).toBe(1);
     const record = JSON.parse(r.stdout) as RunRecord;
     expect(record.steps.approve?.error?.name).toBe('Rejected');
-    // Compensation (issue #3) would stop the preview server; until then the test stops it.
-    const pidFile = join(record.workdir, 'preview.pid');
-    if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');
+    // The saga rolled back what had completed: the preview server was stopped by its compensation.
+    expect(record.steps['start-preview']?.status).toBe('compensated');
+    expect(existsSync(join(record.workdir, 'preview.pid'))).toBe(false);
+  });
+});
+
+describe('flowsmith cancel and resume', () => {
+  it('cancels a run waiting for approval and runs its compensations', async () => {
+    const first = await flowsmith(['run', deploy, '--input', '{"environment":"production","version":"4.0.0"}', '--json']);
+    const id = (JSON.parse(first.stdout) as RunRecord).id;
+    const r = await flowsmith(['cancel', id, '--json']);
+    expect(r.exitCode).toBe(1);
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.status).toBe('cancelled');
+    expect(record.steps.approve?.status).toBe('cancelled');
+    expect(record.steps['start-preview']?.status).toBe('compensated');
+  });
+
+  it('resumes a run whose process was killed with SIGKILL mid-step (the step runs again)', async () => {
+    const flow = join(dir, 'slow.yaml');
+    writeFileSync(
+      flow,
+      [
+        'flowsmith: "1.0"',
+        'name: slow',
+        'start: first',
+        'steps:',
+        '  first: {type: task, shell: "echo first >> trail", next: slow}',
+        '  slow: {type: task, shell: "echo slow >> trail; sleep 3", next: last}',
+        '  last: {type: task, shell: "echo last >> trail"}',
+        '',
+      ].join('\n'),
+    );
+    const child = flowsmith(['run', flow, '--json']);
+    let id = '';
+    await expect
+      .poll(async () => {
+        const runs = JSON.parse((await flowsmith(['runs', '--flow', 'slow', '--json'])).stdout) as { id: string }[];
+        id = runs[0]?.id ?? '';
+        if (!id) return false;
+        const rec = JSON.parse((await flowsmith(['show', id, '--json'])).stdout) as RunRecord;
+        return rec.steps.slow?.status === 'running';
+      }, { timeout: 15_000 })
+      .toBe(true);
+    child.kill('SIGKILL');
+    await child;
+    const r = await flowsmith(['resume', id, '--json']);
+    expect(r.exitCode).toBe(0);
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.status).toBe('succeeded');
+    expect(record.path).toEqual(['first', 'slow', 'slow', 'last']);
+    expect(readFileSync(join(record.workdir, 'trail'), 'utf8')).toBe('first\nslow\nslow\nlast\n');
   });
 });
 

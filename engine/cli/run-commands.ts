@@ -47,6 +47,28 @@ export function registerRunCommands(program: Command, global: () => Global): voi
   }
 
   program
+    .command('resume <run>')
+    .description('drive an interrupted run onward (after a crash or kill); started steps run again')
+    .option('--json', 'print the run record as JSON')
+    .action(async (run: string, o: { json?: boolean }) => {
+      const service = openService(global().db, !o.json);
+      const state = await service.drive(service.open(run), { stopWhenWaiting: true });
+      process.exitCode = finish(state, o.json === true);
+    });
+
+  program
+    .command('cancel <run>')
+    .description('cancel a run: compensations of completed steps run in reverse order')
+    .option('--json', 'print the run record as JSON')
+    .action(async (run: string, o: { json?: boolean }) => {
+      const service = openService(global().db, !o.json);
+      const driver = service.open(run);
+      driver.cancel();
+      const state = await service.drive(driver, { stopWhenWaiting: true });
+      process.exitCode = finish(state, o.json === true);
+    });
+
+  program
     .command('runs')
     .description('list runs, newest first')
     .option('--flow <name>', 'only runs of this flow')

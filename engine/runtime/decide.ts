@@ -15,6 +15,10 @@ export type Command =
   | { kind: 'completeTimer'; step: StepId }
   /** Nothing is left to do and nothing failed: the run succeeded. */
   | { kind: 'completeRun' }
+  /** Roll back a completed step by running its `compensate` body. */
+  | { kind: 'compensateStep'; step: StepId }
+  /** Every compensation ran: end the run as failed or cancelled. */
+  | { kind: 'endCompensation' }
   /** Nothing to do before `dueAt` (a retry, timer or approval deadline); sleep until then. */
   | { kind: 'wakeAt'; dueAt: EpochMs };
 
@@ -25,6 +29,11 @@ export type Command =
  */
 export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: ReadonlySet<StepId>): Command[] {
   if (run.status !== 'running') return [];
+  if (run.compensation) {
+    if (inFlight.size > 0) return []; // aborted steps and a running compensation settle first
+    const step = nextCompensation(flow, run);
+    return [step === undefined ? { kind: 'endCompensation' } : { kind: 'compensateStep', step }];
+  }
   const out: Command[] = [];
   let wakeAt = Infinity;
 
@@ -95,4 +104,13 @@ export function stepDef(flow: Flow, id: StepId): Step {
   const step = flow.steps[id];
   if (!step) throw new Error(`step ${id} is not in flow ${flow.name}`);
   return step;
+}
+
+/** The latest-completed step with a `compensate` body whose compensation has not run, if any. */
+export function nextCompensation(flow: Flow, run: RunState): StepId | undefined {
+  for (let i = run.completed.length - 1; i >= 0; i--) {
+    const id = run.completed[i]!;
+    if (flow.steps[id]?.compensate && !run.compensated.includes(id)) return id;
+  }
+  return undefined;
 }

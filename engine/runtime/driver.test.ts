@@ -193,6 +193,43 @@ describe('RunDriver', () => {
     expect(state.steps.pause!.endedAt! - state.steps.pause!.startedAt!).toBe(2 * 3600_000);
   });
 
+  it('runs compensations of completed steps in reverse order when the run fails', async () => {
+    const { driver, journal } = startDriver(
+      flowOf({
+        one: { type: 'task', shell: 'echo one >> trail', compensate: { shell: 'echo undo-one >> trail' }, next: 'two' },
+        two: { type: 'task', shell: 'echo two >> trail', compensate: { shell: 'echo undo-two >> trail' }, next: 'plain' },
+        plain: { type: 'task', shell: 'true', next: 'boom' },
+        boom: { type: 'task', shell: 'exit 4' },
+      }),
+      {},
+      realClock,
+    );
+    const trail = join(workdir, 'trail');
+    writeFileSync(trail, '');
+    const state = await driver.drive({ stopWhenWaiting: true });
+    expect(state.status).toBe('failed');
+    expect(state.error?.name).toBe('ShellExit');
+    expect(readFileSync(trail, 'utf8').split('\n').filter(Boolean)).toEqual(['one', 'two', 'undo-two', 'undo-one']);
+    expect(state.steps.one?.status).toBe('compensated');
+    const types = journal.events(driver.id).map((e) => e.event.type);
+    expect(types.slice(-4)).toEqual(['CompensationStarted', 'StepCompensated', 'StepCompensated', 'RunFailed']);
+  });
+
+  it('cancels a waiting run and rolls back what completed', async () => {
+    const { driver } = startDriver(
+      flowOf({
+        prep: { type: 'task', shell: 'touch prepared', compensate: { shell: 'rm prepared' }, next: 'gate' },
+        gate: { type: 'approval', approvers: ['ops'] },
+      }),
+    );
+    await driver.drive({ stopWhenWaiting: true });
+    driver.cancel();
+    const state = await driver.drive({ stopWhenWaiting: true });
+    expect(state.status).toBe('cancelled');
+    expect(state.steps.gate?.status).toBe('cancelled');
+    expect(state.steps.prep?.status).toBe('compensated');
+  });
+
   it('journals every event so a fold of the journal gives the same state', async () => {
     const { driver, journal } = startDriver(
       flowOf({ a: { type: 'task', shell: 'echo a', next: 'b' }, b: { type: 'task', shell: 'exit 1', continueOnError: true, next: 'c' }, c: { type: 'succeed' } }),

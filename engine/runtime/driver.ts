@@ -10,7 +10,7 @@ import type { Flow, Json, Step, StepId } from '../model/flow.js';
 import type { Journal } from '../store/journal.js';
 import { bindingsOf } from './bindings.js';
 import type { Clock } from './clock.js';
-import { decide, stepDef } from './decide.js';
+import { decide, nextCompensation, stepDef } from './decide.js';
 import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
 import { foldRun, initialState } from './fold.js';
 import { routeFailure } from './routing.js';
@@ -81,6 +81,8 @@ export class RunDriver {
         else if (c.kind === 'completeApproval') this.completeApproval(c.step, c.outcome);
         else if (c.kind === 'completeTimer') this.succeed(c.step, null);
         else if (c.kind === 'completeRun') this.record([{ type: 'RunSucceeded', at: this.now() }]);
+        else if (c.kind === 'compensateStep') this.launchCompensation(c.step);
+        else if (c.kind === 'endCompensation') this.endCompensation();
         else wakeAt = c.dueAt;
         if (c.kind !== 'wakeAt') progressed = true;
       }
@@ -111,11 +113,51 @@ export class RunDriver {
     this.notify();
   }
 
-  /** Cancels the run: records RunCancelled and aborts the steps in flight. No-op when it has ended. */
+  /**
+   * Cancels the run: aborts the steps in flight, runs the compensations of completed steps (when
+   * driven on), then records RunCancelled. No-op when the run has ended or is already rolling back.
+   */
   cancel(reason = 'cancelled by user'): void {
-    if (this.state.status !== 'running') return;
-    this.record([{ type: 'RunCancelled', at: this.now(), reason }]);
+    if (this.state.status !== 'running' || this.state.compensation) return;
+    if (nextCompensation(this.flow, this.state) === undefined) this.record([{ type: 'RunCancelled', at: this.now(), reason }]);
+    else this.record([{ type: 'CompensationStarted', at: this.now(), reason: 'cancelled', error: null }]);
+    this.abortInFlight('run cancelled');
     this.notify();
+  }
+
+  private abortInFlight(why: string): void {
+    for (const ac of this.inFlight.values()) ac.abort(new StepFailure('Cancelled', why));
+  }
+
+  /** Runs one step's `compensate` body; its result is journaled whether it succeeds or fails. */
+  private launchCompensation(id: StepId): void {
+    const body = stepDef(this.flow, id).compensate!;
+    const ac = new AbortController();
+    this.inFlight.set(id, ac);
+    const ctx: ExecContext = {
+      runId: this.id,
+      step: id,
+      attempt: 0,
+      signal: ac.signal,
+      workdir: this.state.workdir,
+      log: (stream, text) => {
+        this.deps.journal.appendLog(this.id, id, 0, stream, this.now(), text);
+        this.deps.onLog?.(this.id, id, 0, stream, text);
+      },
+    };
+    void runTaskBody(body, bindingsOf(this.state), ctx)
+      .then((output) => this.record([{ type: 'StepCompensated', at: this.now(), step: id, output }]))
+      .catch((err: unknown) => this.record([{ type: 'StepCompensationFailed', at: this.now(), step: id, error: toStepError(err) }]))
+      .finally(() => {
+        this.inFlight.delete(id);
+        this.notify();
+      });
+  }
+
+  private endCompensation(): void {
+    const c = this.state.compensation!;
+    if (c.reason === 'cancelled') this.record([{ type: 'RunCancelled', at: this.now(), reason: 'cancelled by user' }]);
+    else this.record([{ type: 'RunFailed', at: this.now(), error: c.error!, ...(c.step ? { step: c.step } : {}) }]);
   }
 
   private now(): EpochMs {
@@ -144,6 +186,8 @@ export class RunDriver {
   /** Appends and commits events, then folds and reports them. Drops step results once the run ended. */
   private record(events: RunEvent[]): void {
     if (this.state.status !== 'running') return;
+    // Once a rollback began, results of the steps it aborted are not journaled.
+    if (this.state.compensation && events.some((e) => STEP_PROGRESS.has(e.type))) return;
     this.seq = this.deps.journal.append(this.id, this.seq, events);
     let seq = this.seq - events.length;
     for (const e of events) {
@@ -280,7 +324,7 @@ export class RunDriver {
   }
 
   private attemptFailed(id: StepId, attempt: number, error: StepError): void {
-    if (this.state.status !== 'running') return;
+    if (this.state.status !== 'running' || this.state.compensation) return;
     const step = stepDef(this.flow, id);
     const policy = step.type === 'task' ? (step.retry ?? this.flow.defaults?.retry) : undefined;
     if (error.name !== 'Cancelled' && canRetry(policy, attempt)) {
@@ -295,10 +339,20 @@ export class RunDriver {
     const route = routeFailure(step, error);
     const failed: RunEvent = { type: 'StepFailed', at: this.now(), step: id, error, handled: route !== null, next: route ?? [] };
     if (route !== null) return this.record([failed]);
-    this.record([failed, { type: 'RunFailed', at: this.now(), error, step: id }]);
+    if (nextCompensation(this.flow, this.state) === undefined) {
+      this.record([failed, { type: 'RunFailed', at: this.now(), error, step: id }]);
+    } else {
+      this.record([failed, { type: 'CompensationStarted', at: this.now(), reason: 'failed', error, step: id }]);
+      this.abortInFlight(`run failed at ${id}`);
+    }
     this.notify();
   }
 }
+
+/** Step events that an aborted step may still try to journal after a rollback began. */
+const STEP_PROGRESS = new Set<RunEvent['type']>([
+  'StepStarted', 'StepSucceeded', 'StepFailed', 'StepRetryScheduled', 'StepSkipped', 'TimerStarted', 'ApprovalRequested', 'ApprovalGiven',
+]);
 
 /** Converts anything an executor or expression threw into step-failure data. */
 export function toStepError(err: unknown): StepError {

@@ -77,6 +77,13 @@ export type RunEvent =
       verdict: 'approve' | 'reject';
       comment?: string;
     }
+  /**
+   * The run failed or was cancelled and completed steps with a `compensate` body are being rolled
+   * back, in reverse order of completion (saga; DESIGN.md "Errors").
+   */
+  | { type: 'CompensationStarted'; at: EpochMs; reason: 'failed' | 'cancelled'; error: StepError | null; step?: StepId }
+  | { type: 'StepCompensated'; at: EpochMs; step: StepId; output: Json }
+  | { type: 'StepCompensationFailed'; at: EpochMs; step: StepId; error: StepError }
   | { type: 'RunSucceeded'; at: EpochMs }
   | { type: 'RunFailed'; at: EpochMs; error: StepError; step?: StepId }
   | { type: 'RunCancelled'; at: EpochMs; reason?: string };

@@ -44,6 +44,9 @@ export function initialState(first: RunEvent): RunState {
     arrivals: { [first.start]: 1 },
     lastError: null,
     error: null,
+    completed: [],
+    compensation: null,
+    compensated: [],
     seq: 1,
   };
 }
@@ -102,6 +105,9 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       s.endedAt = event.at;
       s.timerDueAt = null;
       if (event.vars) Object.assign(run.vars, event.vars);
+      const i = run.completed.indexOf(event.step);
+      if (i >= 0) run.completed.splice(i, 1);
+      run.completed.push(event.step);
       activate(run, event.next);
       return run;
     }
@@ -150,6 +156,20 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       s.approval?.decisions.push({ by: event.by, verdict: event.verdict, comment: event.comment, at: event.at });
       return run;
     }
+    case 'CompensationStarted':
+      run.compensation = { reason: event.reason, error: event.error, ...(event.step ? { step: event.step } : {}) };
+      if (event.error) run.error = event.error;
+      cancelUnfinished(run);
+      return run;
+    case 'StepCompensated': {
+      const s = stepOf(run, event.step);
+      s.status = 'compensated';
+      run.compensated.push(event.step);
+      return run;
+    }
+    case 'StepCompensationFailed':
+      run.compensated.push(event.step);
+      return run;
     case 'RunSucceeded':
       run.status = 'succeeded';
       run.endedAt = event.at;
@@ -157,12 +177,14 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
     case 'RunFailed':
       run.status = 'failed';
       run.error = event.error;
+      run.compensation = null;
       run.endedAt = event.at;
       cancelUnfinished(run);
       return run;
     case 'RunCancelled':
       run.status = 'cancelled';
       run.endedAt = event.at;
+      run.compensation = null;
       cancelUnfinished(run);
       return run;
     default:
@@ -173,6 +195,8 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
 function cancelUnfinished(run: RunState): void {
   for (const s of Object.values(run.steps)) {
     if (s.status === 'running' || s.status === 'waiting') s.status = 'cancelled';
+    s.retryDueAt = null;
+    s.timerDueAt = null;
   }
   run.ready = [];
 }

@@ -83,6 +83,12 @@ export interface RunState {
   /** The last error a step failed with, for `$error` in catch targets. */
   lastError: StepError | null;
   error: StepError | null;
+  /** Steps in the order they last succeeded (each id once): the saga's order, reversed. */
+  completed: StepId[];
+  /** Set while compensations run after a failure or cancel. */
+  compensation: { reason: 'failed' | 'cancelled'; error: StepError | null; step?: StepId } | null;
+  /** Steps whose compensation ran (succeeded or failed). */
+  compensated: StepId[];
   /** Number of events folded so far. */
   seq: number;
 }
