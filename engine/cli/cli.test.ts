@@ -128,6 +128,28 @@ describe('flowsmith cancel and resume', () => {
   });
 });
 
+describe('flowsmith simulate', () => {
+  it('simulates a production deploy: nothing runs for real and the 2 h approval deadline passes in virtual time', async () => {
+    const r = await flowsmith(['simulate', deploy, '--input', '{"environment":"production","version":"6.0.0"}', '--json']);
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.mode).toBe('simulate');
+    expect(record.steps.approve?.error?.name).toBe('Timeout');
+    expect(record.path.slice(-1)).toEqual(['rejected']);
+    expect(record.status).toBe('failed');
+    expect(r.exitCode).toBe(1);
+    expect(Date.parse(record.endedAt!) - Date.parse(record.startedAt)).toBeGreaterThanOrEqual(2 * 3600_000);
+    expect(existsSync(record.workdir)).toBe(false); // no shell step ran, so no work folder
+  });
+
+  it('simulates the dev path to success', async () => {
+    const r = await flowsmith(['simulate', deploy, '--input', '{"version":"6.0.1"}', '--json']);
+    expect(r.exitCode).toBe(0);
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.path).not.toContain('approve');
+    expect(record.status).toBe('succeeded');
+  });
+});
+
 describe('flowsmith usage errors', () => {
   it('reports an invalid flow with file:line:col and exits 1', async () => {
     const bad = join(dir, 'bad.yaml');

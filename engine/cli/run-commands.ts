@@ -31,6 +31,19 @@ export function registerRunCommands(program: Command, global: () => Global): voi
       process.exitCode = finish(state, o.json === true);
     });
 
+  program
+    .command('simulate <file>')
+    .description('run the flow on a virtual clock with mocked steps (per-step mock); never runs shell or http')
+    .option('--input <json>', 'run input: a JSON object or @file.json')
+    .option('--json', 'print the run record as JSON (times are virtual)')
+    .action(async (file: string, o: { input?: string; json?: boolean }) => {
+      const service = openService(global().db, !o.json);
+      const driver = service.startRun({ path: file, input: parseInput(o.input), mode: 'simulate' });
+      // Unanswered approvals wait until their deadline in virtual time, as if nobody answered.
+      const state = await service.drive(driver, { stopWhenWaiting: false });
+      process.exitCode = finish(state, o.json === true);
+    });
+
   for (const verdict of ['approve', 'reject'] as const) {
     program
       .command(`${verdict} <run> <step>`)

@@ -43,5 +43,8 @@ async function onMessage(message: unknown): Promise<void> {
 
 if (parentPort) parentPort.on('message', (e) => void onMessage(e.data));
 else process.on('message', (m) => void onMessage(m));
+// Opening the designer continues every unfinished run (DESIGN.md "Durability").
+service.resumeUnfinished();
+
 // The parent going away (closed IPC channel) ends the engine; committed journal entries stay.
 process.on('disconnect', () => process.exit(0));

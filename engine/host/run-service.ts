@@ -12,6 +12,7 @@ import { formatFinding } from '../model/finding.js';
 import type { Flow, JsonObject, StepId } from '../model/flow.js';
 import type { Clock } from '../runtime/clock.js';
 import { realClock } from '../runtime/clock.js';
+import { VirtualClock } from '../runtime/virtual-clock.js';
 import { RunDriver, RunRequestError } from '../runtime/driver.js';
 import type { DriveOptions } from '../runtime/driver.js';
 import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
@@ -76,14 +77,15 @@ export class RunService {
    */
   startRun(p: { path: string; input?: JsonObject; mode?: RunMode; trigger?: JsonObject }): RunDriver {
     const mode = p.mode ?? 'run';
-    if (mode === 'simulate') throw new RunRequestError('simulation arrives with issue #3; use mode run');
     const path = resolve(p.path);
     const { flow, text } = loadValidFlow(path);
     const input = prepareInput(flow, p.input ?? {});
-    const at = this.clock.now();
+    // Each simulation gets its own virtual clock, starting at the real time of its start.
+    const clock = mode === 'simulate' ? new VirtualClock(this.clock.now()) : this.clock;
+    const at = clock.now();
     const id = newRunId(at);
     const workdir = join(this.options.workRoot ?? process.env.FLOWSMITH_WORK_ROOT ?? join(tmpdir(), 'flowsmith-runs'), id);
-    mkdirSync(workdir, { recursive: true });
+    if (mode === 'run') mkdirSync(workdir, { recursive: true });
     const hash = this.journal.publishFlow(flow.name, text, at);
     const started: RunEvent = {
       type: 'RunStarted',
@@ -101,7 +103,7 @@ export class RunService {
     };
     this.journal.createRun(started, hash);
     this.options.onEvent?.(id, 1, started);
-    return this.adopt(new RunDriver(flow, [started], this.driverDeps()));
+    return this.adopt(new RunDriver(flow, [started], this.driverDeps(clock)));
   }
 
   /**
@@ -118,7 +120,8 @@ export class RunService {
     const { loaded } = validateText(text, row.flowPath);
     if (!loaded.flow) throw new Error(`the stored flow of run ${id} no longer parses`);
     const events = this.journal.events(id).map((e) => e.event);
-    return this.adopt(new RunDriver(loaded.flow, events, this.driverDeps()));
+    const clock = row.mode === 'simulate' ? new VirtualClock(events[events.length - 1]!.at) : this.clock;
+    return this.adopt(new RunDriver(loaded.flow, events, this.driverDeps(clock)));
   }
 
   /** Records a decision and returns the run's driver (not yet driven). Throws RunRequestError. */
@@ -152,10 +155,33 @@ export class RunService {
   driveInBackground(driver: RunDriver): void {
     if (this.background.has(driver.id)) return;
     this.background.add(driver.id);
-    void this.drive(driver, { stopWhenWaiting: false }).finally(() => {
-      this.background.delete(driver.id);
-      this.drivers.delete(driver.id);
-    });
+    void this.drive(driver, { stopWhenWaiting: false })
+      .catch((err: unknown) => {
+        // E.g. another process appended to this run's journal: stop driving it here, keep the journal.
+        process.stderr.write(`flowsmith: stopped driving run ${driver.id}: ${(err as Error).message}\n`);
+      })
+      .finally(() => {
+        this.background.delete(driver.id);
+        this.drivers.delete(driver.id);
+      });
+  }
+
+  /**
+   * Drives on every run the journal says is unfinished (after a crash or kill -9: started steps run
+   * again, timers and deadlines keep their due times). Returns their ids; a run that cannot be
+   * opened is reported on stderr and skipped.
+   */
+  resumeUnfinished(): RunId[] {
+    const ids: RunId[] = [];
+    for (const id of this.journal.unfinishedRuns()) {
+      try {
+        this.driveInBackground(this.open(id));
+        ids.push(id);
+      } catch (err) {
+        process.stderr.write(`flowsmith: cannot resume run ${id}: ${(err as Error).message}\n`);
+      }
+    }
+    return ids;
   }
 
   /** A run's current state: the held driver's, else a fold of its journal. Throws RunRequestError. */
@@ -172,10 +198,10 @@ export class RunService {
     return driver;
   }
 
-  private driverDeps() {
+  private driverDeps(clock: Clock) {
     return {
       journal: this.journal,
-      clock: this.clock,
+      clock,
       random: Math.random,
       onEvent: this.options.onEvent,
       onLog: this.options.onLog,

@@ -11,6 +11,7 @@ import { realClock } from './clock.js';
 import { RunDriver, RunRequestError } from './driver.js';
 import type { RunEvent } from './events.js';
 import { foldEvents } from './fold.js';
+import { VirtualClock } from './virtual-clock.js';
 import { isGone } from '../executors/test-helpers.js';
 
 /** A controlled clock: sleeping jumps straight to the due time, and every sleep is recorded. */
@@ -228,6 +229,27 @@ describe('RunDriver', () => {
     expect(state.status).toBe('cancelled');
     expect(state.steps.gate?.status).toBe('cancelled');
     expect(state.steps.prep?.status).toBe('compensated');
+  });
+
+  it('simulates with mocks on a virtual clock: durations, errors, retries and timeouts take no real time', async () => {
+    const flow = flowOf({
+      build: { type: 'task', shell: 'exit 99', mock: { output: { artifact: 'app.tgz' }, duration: '20m' }, next: 'flaky' },
+      flaky: { type: 'task', shell: 'exit 99', mock: { error: { name: 'HttpStatus' } }, retry: { maxAttempts: 3, delay: '1m', backoff: 'exponential' }, catch: [{ errors: ['HttpStatus'], next: 'slow' }] },
+      slow: { type: 'task', shell: 'exit 99', mock: { duration: '2h' }, timeout: '1h', catch: [{ errors: ['Timeout'], next: 'done' }] },
+      done: { type: 'succeed' },
+    });
+    const clock = new VirtualClock(0);
+    const journal = openJournal(':memory:');
+    const started: RunEvent = { type: 'RunStarted', at: 0, run: 'sim', flow: 'test-flow', flowPath: '/x.yaml', input: {}, vars: {}, mode: 'simulate', semantics: 1, workdir: '', start: 'build' };
+    journal.createRun(started, 'h');
+    const driver = new RunDriver(flow, [started], { journal, clock, random: () => 0 });
+    const state = await driver.drive({ stopWhenWaiting: false });
+    expect(state.status).toBe('succeeded');
+    expect(state.steps.build?.output).toEqual({ artifact: 'app.tgz' });
+    expect(state.steps.flaky?.attempts).toBe(3);
+    expect(state.steps.slow?.error?.name).toBe('Timeout');
+    // 20 min build + 1 min + 2 min retry delays + 1 h timeout
+    expect(clock.now()).toBe((20 + 1 + 2 + 60) * 60_000);
   });
 
   it('journals every event so a fold of the journal gives the same state', async () => {

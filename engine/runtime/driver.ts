@@ -88,7 +88,9 @@ export class RunDriver {
       }
       if (progressed) continue;
       const onlyPeople = this.inFlight.size === 0 && !this.hasTimers();
-      if (onlyPeople && options.stopWhenWaiting) break;
+      // A simulation waiting for people with no deadline cannot move on by itself either.
+      const stuck = this.state.mode === 'simulate' && wakeAt === undefined;
+      if (onlyPeople && (options.stopWhenWaiting || stuck)) break;
       await this.deps.clock.sleepUntil(wakeAt ?? Infinity, signal);
     }
     if (this.state.status !== 'running') await this.settle();
@@ -145,7 +147,8 @@ export class RunDriver {
         this.deps.onLog?.(this.id, id, 0, stream, text);
       },
     };
-    void runTaskBody(body, bindingsOf(this.state), ctx)
+    const work = this.state.mode === 'simulate' ? Promise.resolve(null) : runTaskBody(body, bindingsOf(this.state), ctx);
+    void work
       .then((output) => this.record([{ type: 'StepCompensated', at: this.now(), step: id, output }]))
       .catch((err: unknown) => this.record([{ type: 'StepCompensationFailed', at: this.now(), step: id, error: toStepError(err) }]))
       .finally(() => {
@@ -270,7 +273,8 @@ export class RunDriver {
       },
     };
     const bindings = bindingsOf(this.state);
-    const work = runTaskBody(step, bindings, ctx);
+    // Simulation never runs a shell or HTTP step (DESIGN.md "Simulation"): the step's mock answers.
+    const work = this.state.mode === 'simulate' ? this.mockTask(step, ac.signal) : runTaskBody(step, bindings, ctx);
     let raw: Json;
     if (timeoutMs === undefined) raw = await work;
     else {
@@ -290,6 +294,20 @@ export class RunDriver {
     }
     const { output, vars } = await shapeOutput(step, raw, bindingsOf(this.state));
     this.succeed(id, output, step.next ? [step.next] : [], vars);
+  }
+
+  /**
+   * A simulated task attempt: waits `mock.duration` on the (virtual) clock, then throws `mock.error`
+   * or returns `mock.output`; a step without a mock succeeds with null after zero virtual time.
+   */
+  private async mockTask(step: Step, signal: AbortSignal): Promise<Json> {
+    const mock = step.mock;
+    if (mock?.duration) {
+      await this.deps.clock.sleepUntil(this.now() + parseDurationMs(mock.duration), signal);
+      if (signal.aborted) throw signal.reason instanceof StepFailure ? signal.reason : new StepFailure('Cancelled', 'aborted');
+    }
+    if (mock?.error) throw new StepFailure(mock.error.name, mock.error.message ?? `mocked ${mock.error.name}`);
+    return mock?.output ?? null;
   }
 
   private async chooseCase(step: Step & { type: 'branch' }): Promise<StepId> {
