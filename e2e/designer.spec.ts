@@ -72,3 +72,18 @@ test('runs web-app-deploy to production and approves it', async ({ webHost, desi
   await designer.fitView();
   await page.screenshot({ path: 'test-results/designer-run.png', fullPage: true });
 });
+
+test('simulates a production deploy where nobody approves in time', async ({ webHost, designer }) => {
+  // Given web-app-deploy open in the designer
+  const host = await webHost('web-app-deploy');
+  await designer.open(host.url);
+
+  // When I simulate a production deploy and nobody answers the approval
+  await designer.run({ environment: 'production', version: '1.0.0' }, 'Simulate');
+
+  // Then its 2 h deadline passes in virtual time and the run ends at the rejected step
+  await expect(designer.runPanel).toHaveAttribute('data-run-status', 'failed', { timeout: 30_000 });
+  await expect(designer.node('approve')).toHaveAttribute('data-status', 'failed');
+  await expect(designer.node('rejected')).toHaveAttribute('data-status', 'failed');
+  await expect(designer.node('build')).toHaveAttribute('data-status', 'succeeded');
+});

@@ -143,13 +143,14 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       return id;
     },
 
-    async startRun(input: JsonObject): Promise<void> {
+    /** Starts a real run, or a simulation (virtual clock, mocked steps) with `mode: 'simulate'`. */
+    async startRun(input: JsonObject, mode: 'run' | 'simulate' = 'run'): Promise<void> {
       const path = get().path;
       if (!path || !get().flow) return;
       if (get().flow !== get().savedFlow && !(await actions.save())) return;
       get().setStarting(true);
       try {
-        const { run } = await host.startRun({ path, input, mode: 'run' });
+        const { run } = await host.startRun({ path, input, mode });
         get().showRun(run, null, []);
         publish(run); // events that arrived before the answer were buffered by the tracker
         get().setBottomTab('run');

@@ -83,11 +83,11 @@ export class DesignerPage {
     await expect(this.page.locator('.file[data-dirty="false"]')).toBeVisible();
   }
 
-  /** Starts a run with `input` through the Run dialog. */
-  async run(input: object): Promise<void> {
+  /** Starts a run (or, with `Simulate`, a simulation) with `input` through the Run dialog. */
+  async run(input: object, start: 'Start run' | 'Simulate' = 'Start run'): Promise<void> {
     await this.button('Run').click();
     await this.page.getByLabel('Run input').fill(JSON.stringify(input));
-    await this.button('Start run').click();
+    await this.button(start).click();
     await expect(this.runPanel).toBeVisible();
   }
 

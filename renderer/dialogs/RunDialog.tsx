@@ -28,7 +28,7 @@ export function RunDialog() {
   const inputId = useId();
   const parsed = parseInput(text);
   const problem = typeof parsed === 'string' ? parsed : null;
-  const start = () => typeof parsed !== 'string' && void actions.startRun(parsed);
+  const start = (mode: 'run' | 'simulate' = 'run') => typeof parsed !== 'string' && void actions.startRun(parsed, mode);
   return (
     <Modal
       title={`Run ${flow?.title ?? flow?.name ?? ''}`}
@@ -39,7 +39,11 @@ export function RunDialog() {
           <button type="button" className="btn" onClick={() => close(null)}>
             Cancel
           </button>
-          <button type="button" className="btn primary" disabled={problem !== null || isStarting} onClick={start}>
+          <button type="button" className="btn" disabled={problem !== null || isStarting} onClick={() => start('simulate')}
+            title="Virtual clock and mocked steps: no shell or HTTP step runs">
+            Simulate
+          </button>
+          <button type="button" className="btn primary" disabled={problem !== null || isStarting} onClick={() => start()}>
             {isStarting ? 'Starting…' : 'Start run'}
           </button>
         </>
