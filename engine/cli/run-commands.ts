@@ -59,27 +59,23 @@ export function registerRunCommands(program: Command, global: () => Global): voi
       });
   }
 
-  program
-    .command('resume <run>')
-    .description('drive an interrupted run onward (after a crash or kill); started steps run again')
-    .option('--json', 'print the run record as JSON')
-    .action(async (run: string, o: { json?: boolean }) => {
-      const service = openService(global().db, !o.json);
-      const state = await service.drive(service.open(run), { stopWhenWaiting: true });
-      process.exitCode = finish(state, o.json === true);
-    });
-
-  program
-    .command('cancel <run>')
-    .description('cancel a run: compensations of completed steps run in reverse order')
-    .option('--json', 'print the run record as JSON')
-    .action(async (run: string, o: { json?: boolean }) => {
-      const service = openService(global().db, !o.json);
-      const driver = service.open(run);
-      driver.cancel();
-      const state = await service.drive(driver, { stopWhenWaiting: true });
-      process.exitCode = finish(state, o.json === true);
-    });
+  const onward = [
+    ['resume', 'drive an interrupted run onward (after a crash or kill); started steps run again'],
+    ['cancel', 'cancel a run: compensations of completed steps run in reverse order'],
+  ] as const;
+  for (const [name, description] of onward) {
+    program
+      .command(`${name} <run>`)
+      .description(description)
+      .option('--json', 'print the run record as JSON')
+      .action(async (run: string, o: { json?: boolean }) => {
+        const service = openService(global().db, !o.json);
+        const driver = service.open(run);
+        if (name === 'cancel') driver.cancel();
+        const state = await service.drive(driver, { stopWhenWaiting: true });
+        process.exitCode = finish(state, o.json === true);
+      });
+  }
 
   program
     .command('runs')
@@ -88,12 +84,7 @@ export function registerRunCommands(program: Command, global: () => Global): voi
     .option('--status <status>', 'only runs with this status (running, succeeded, failed, cancelled)')
     .option('--json', 'print JSON')
     .action((o: { flow?: string; status?: string; json?: boolean }) => {
-      const service = openService(global().db, false);
-      const runs = service.journal.runs({ flow: o.flow, status: o.status }).map((r) => {
-        const status = r.status === 'running' ? toRunRecord(service.state(r.id)).status : r.status;
-        const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-        return { id: r.id, flow: r.flow, status, mode: r.mode, startedAt: iso(r.startedAt) as string, endedAt: iso(r.endedAt) };
-      });
+      const runs = openService(global().db, false).summaries({ flow: o.flow, status: o.status });
       process.stdout.write(o.json ? `${JSON.stringify(runs)}\n` : `${formatRuns(runs)}\n`);
     });
 

@@ -86,14 +86,7 @@ export function createHostApi(service: RunService, workspace: Workspace): HostAp
       return { record: toRunRecord(service.state(run)), events: service.journal.events(run) };
     },
     async listRuns({ flow, status }) {
-      return service.journal.runs({ flow, status }).map((r) => ({
-        id: r.id,
-        flow: r.flow,
-        status: r.status,
-        mode: r.mode,
-        startedAt: new Date(r.startedAt).toISOString(),
-        endedAt: r.endedAt === null ? null : new Date(r.endedAt).toISOString(),
-      }));
+      return service.summaries({ flow, status });
     },
     async getStepLogs({ run, step }) {
       return service.journal.logs(run, step).map(({ step: s, attempt, stream, text }) => ({ step: s, attempt, stream, text }));

@@ -18,7 +18,9 @@ import type { DriveOptions } from '../runtime/driver.js';
 import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
-import { foldEvents } from '../runtime/fold.js';
+import { foldEvents, runStatusOf } from '../runtime/fold.js';
+import type { RunFilter } from '../store/journal.js';
+import type { RunSummary } from './api.js';
 import type { Journal } from '../store/journal.js';
 import { validateText } from '../validate/index.js';
 import { prepareInput } from './inputs.js';
@@ -182,6 +184,22 @@ export class RunService {
       }
     }
     return ids;
+  }
+
+  /**
+   * Runs for history lists, newest first. A stored `running` run shows its displayed status
+   * (`waiting` while only approvals are open), which needs a fold of its journal.
+   */
+  summaries(filter: RunFilter = {}): RunSummary[] {
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    return this.journal.runs(filter).map((r) => ({
+      id: r.id,
+      flow: r.flow,
+      status: r.status === 'running' ? runStatusOf(this.state(r.id)) : r.status,
+      mode: r.mode,
+      startedAt: iso(r.startedAt) as string,
+      endedAt: iso(r.endedAt),
+    }));
   }
 
   /** A run's current state: the held driver's, else a fold of its journal. Throws RunRequestError. */
