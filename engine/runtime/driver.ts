@@ -6,7 +6,7 @@
 import { evaluateExpression, interpolateString } from '../expr/index.js';
 import { StepFailure } from '../executors/index.js';
 import type { ExecContext } from '../executors/index.js';
-import type { Flow, Json, Step, StepId } from '../model/flow.js';
+import type { Flow, Json, Step, StepId, StepMock } from '../model/flow.js';
 import type { Journal } from '../store/journal.js';
 import { bindingsOf } from './bindings.js';
 import type { Clock } from './clock.js';
@@ -26,6 +26,11 @@ export interface DriverDeps {
   random: () => number;
   /** Called after each commit, once per event, in journal order. */
   onEvent?(run: RunId, seq: number, event: RunEvent): void;
+  /**
+   * Simulation only: the mock for one attempt of a step (a scenario's per-attempt mocks); when it
+   * returns undefined the step's own `mock` applies. Not consulted for real runs.
+   */
+  mockFor?(step: StepId, attempt: number): StepMock | undefined;
   /** Called with each chunk a step prints, after it is stored. */
   onLog?(run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string): void;
 }
@@ -274,7 +279,10 @@ export class RunDriver {
     };
     const bindings = bindingsOf(this.state);
     // Simulation never runs a shell or HTTP step (DESIGN.md "Simulation"): the step's mock answers.
-    const work = this.state.mode === 'simulate' ? this.mockTask(step, ac.signal) : runTaskBody(step, bindings, ctx);
+    const work =
+      this.state.mode === 'simulate'
+        ? this.mockTask(this.deps.mockFor?.(id, attempt) ?? step.mock, ac.signal)
+        : runTaskBody(step, bindings, ctx);
     let raw: Json;
     if (timeoutMs === undefined) raw = await work;
     else {
@@ -297,11 +305,10 @@ export class RunDriver {
   }
 
   /**
-   * A simulated task attempt: waits `mock.duration` on the (virtual) clock, then throws `mock.error`
+   * A simulated task attempt (`mock` from the scenario or the step): waits `mock.duration` on the (virtual) clock, then throws `mock.error`
    * or returns `mock.output`; a step without a mock succeeds with null after zero virtual time.
    */
-  private async mockTask(step: Step, signal: AbortSignal): Promise<Json> {
-    const mock = step.mock;
+  private async mockTask(mock: StepMock | undefined, signal: AbortSignal): Promise<Json> {
     if (mock?.duration) {
       await this.deps.clock.sleepUntil(this.now() + parseDurationMs(mock.duration), signal);
       if (signal.aborted) throw signal.reason instanceof StepFailure ? signal.reason : new StepFailure('Cancelled', 'aborted');
