@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { reportError } from './errors.js';
 import { registerRunCommands } from './run-commands.js';
+import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
 import { registerWeb } from './web-command.js';
 
@@ -18,6 +19,7 @@ const program = new Command('flowsmith')
 const global = () => program.opts<{ db?: string }>();
 registerValidate(program);
 registerRunCommands(program, global);
+registerTest(program);
 registerWeb(program, global);
 
 try {

@@ -7,6 +7,7 @@ import type { RunState } from '../runtime/state.js';
 import { defaultIdentity, openService, parseInput } from './context.js';
 import { exitCodeOf } from './errors.js';
 import { formatRun, formatRuns } from './format.js';
+import { simulateScenario } from './test-command.js';
 
 type Global = { db?: string };
 
@@ -35,8 +36,13 @@ export function registerRunCommands(program: Command, global: () => Global): voi
     .command('simulate <file>')
     .description('run the flow on a virtual clock with mocked steps (per-step mock); never runs shell or http')
     .option('--input <json>', 'run input: a JSON object or @file.json')
+    .option('--scenario <file#name>', "simulate a scenario (its input, mocks per attempt, approvals): FILE#name, FILE, or #name in the flow's X.scenarios.yaml")
     .option('--json', 'print the run record as JSON (times are virtual)')
-    .action(async (file: string, o: { input?: string; json?: boolean }) => {
+    .action(async (file: string, o: { input?: string; scenario?: string; json?: boolean }) => {
+      if (o.scenario !== undefined) {
+        process.exitCode = await simulateScenario(file, o.scenario, { input: parseInput(o.input), json: o.json === true, db: global().db });
+        return;
+      }
       const service = openService(global().db, !o.json);
       const driver = service.startRun({ path: file, input: parseInput(o.input), mode: 'simulate' });
       // Unanswered approvals wait until their deadline in virtual time, as if nobody answered.

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Finding } from '../model/finding.js';
 import { formatFinding } from '../model/finding.js';
+import { isScenarioPath } from '../simulate/scenario-file.js';
+import { prepareScenarioFile } from '../simulate/suite.js';
 import { validateText } from '../validate/index.js';
 import { ExitCode, UsageError } from './errors.js';
 
@@ -12,11 +14,16 @@ import { ExitCode, UsageError } from './errors.js';
 export function registerValidate(program: Command): void {
   program
     .command('validate <files...>')
-    .description('check flow files: schema, graph and expressions')
+    .description('check flow files (schema, graph, expressions) and scenario files')
     .option('--json', 'print findings as JSON')
     .action((files: string[], o: { json?: boolean }) => {
       const all: Finding[] = [];
       for (const file of files) {
+        // `X.scenarios.yaml` beside `X.yaml` holds scenarios, not a flow: check it as such.
+        if (isScenarioPath(file)) {
+          all.push(...prepareScenarioFile(file).file.findings);
+          continue;
+        }
         let text: string;
         try {
           text = readFileSync(file, 'utf8');

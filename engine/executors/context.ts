@@ -20,6 +20,12 @@ export interface ExecContext {
   workdir: string;
   /** Called with each chunk of output as it arrives (utf-8 text, not split into lines). */
   log(stream: 'stdout' | 'stderr', text: string): void;
+  /**
+   * Shows a desktop notification (the Electron host); absent where there is no desktop (the CLI,
+   * the web host), in which case the notify executor writes the text to the step log instead.
+   * Rejects when the notification could not be shown.
+   */
+  notifyDesktop?(title: string, message: string): Promise<void>;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Executors: the side effects of task steps, one small interface for all (STYLE.md §2).
- * shell and http ship now; script and notify follow with issue #3.
+ * shell, http, script and notify; see README.md beside this file.
  */
 import type { Json } from '../model/flow.js';
 import type { ExecContext } from './context.js';
@@ -10,6 +10,11 @@ export { StepFailure, abortFailure } from './context.js';
 export { runShell, killGroup, KILL_GRACE_MS, DRAIN_MS } from './shell.js';
 export { runHttp, redactUrl, MAX_BODY_BYTES } from './http.js';
 export type { HttpRequestSpec } from './http.js';
+export { runScript, liveScriptWorkers, SCRIPT_LIMIT_MS, SCRIPT_MEMORY_MB } from './script.js';
+export type { ScriptInput, ScriptRequest } from './script.js';
+export { runNotify } from './notify.js';
+export type { NotifyRequest } from './notify.js';
+export { NotifyFormat } from './notify-formats.js';
 export { KEPT_BYTES } from './capture.js';
 
 /**

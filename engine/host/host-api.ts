@@ -22,12 +22,14 @@ export interface Workspace {
   openPath: string | null;
 }
 
-/** Lists the flow files (`*.yaml`, `*.yml`) directly in `dir` with their name, title and description. */
+/** Lists the flow files (`*.yaml`, `*.yml`, not `*.scenarios.yaml`) directly in `dir` with their name, title and description. */
 export function listFlowFiles(dir: string): FlowFileInfo[] {
   if (!existsSync(dir)) return [];
   const out: FlowFileInfo[] = [];
   for (const file of readdirSync(dir).sort()) {
     if (!/\.ya?ml$/.test(file)) continue;
+    // X.scenarios.yaml holds the simulation scenarios of X.yaml (engine/simulate), not a flow.
+    if (/\.scenarios\.ya?ml$/.test(file)) continue;
     const path = join(dir, file);
     try {
       const doc = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 }) as Partial<Flow> | null;

@@ -4,17 +4,15 @@
  * RunDriver per run that this process drives.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Finding } from '../model/finding.js';
-import { formatFinding } from '../model/finding.js';
 import type { Flow, JsonObject, StepId } from '../model/flow.js';
 import type { Clock } from '../runtime/clock.js';
 import { realClock } from '../runtime/clock.js';
 import { VirtualClock } from '../runtime/virtual-clock.js';
 import { RunDriver, RunRequestError } from '../runtime/driver.js';
-import type { DriveOptions } from '../runtime/driver.js';
+import type { DriveOptions, DriverDeps } from '../runtime/driver.js';
 import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
@@ -24,14 +22,12 @@ import type { RunSummary } from './api.js';
 import type { Journal } from '../store/journal.js';
 import { validateText } from '../validate/index.js';
 import { prepareInput } from './inputs.js';
+import { loadValidFlow } from './flow-files.js';
 
-/** Thrown when a flow file has error findings: the CLI prints them and exits 1. */
-export class FlowInvalidError extends Error {
-  override name = 'FlowInvalidError';
-  constructor(readonly findings: Finding[]) {
-    super(findings.map(formatFinding).join('\n'));
-  }
-}
+export { FlowInvalidError, loadValidFlow } from './flow-files.js';
+import { HostChildRuns } from './child-runs.js';
+import type { ChildRuns } from '../runtime/children.js';
+import { subflowOf } from '../model/subflow.js';
 
 export interface RunServiceOptions {
   journal: Journal;
@@ -40,24 +36,22 @@ export interface RunServiceOptions {
   workRoot?: string;
   onEvent?: (run: RunId, seq: number, event: RunEvent) => void;
   onLog?: (run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string) => void;
+  /** Shows desktop notifications for notify steps (the designer); absent in the CLI. */
+  notifyDesktop?: (title: string, message: string) => Promise<void>;
+}
+
+/**
+ * What a scenario (engine/simulate) hands a simulation: the virtual clock to run on, so it can
+ * answer approvals at a virtual time, and per-attempt mocks. Ignored for real runs.
+ */
+export interface SimulationHooks {
+  clock?: Clock;
+  mockFor?: DriverDeps['mockFor'];
 }
 
 /** A new run id: time-sortable base36 milliseconds plus 6 random hex digits, e.g. `mhx2k1a0-3f9a1c`. */
 export function newRunId(nowMs: number): RunId {
   return `${nowMs.toString(36)}-${randomBytes(3).toString('hex')}`;
-}
-
-/** Reads and validates a flow file. Throws FlowInvalidError on error findings, Error when unreadable. */
-export function loadValidFlow(path: string): { flow: Flow; text: string; findings: Finding[] } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  const { loaded, findings } = validateText(text, path);
-  if (!loaded.flow || findings.some((f) => f.severity === 'error')) throw new FlowInvalidError(findings);
-  return { flow: loaded.flow, text, findings };
 }
 
 export class RunService {
@@ -76,14 +70,16 @@ export class RunService {
   /**
    * Creates a run of the flow file at `path` (journaled RunStarted) and returns its driver; call
    * `drive` to move it. Throws FlowInvalidError, InputError, or Error for an unreadable file.
+   * `simulation` applies in simulate mode only (a scenario's clock and mocks; see SimulationHooks).
    */
-  startRun(p: { path: string; input?: JsonObject; mode?: RunMode; trigger?: JsonObject }): RunDriver {
+  startRun(p: { path: string; input?: JsonObject; mode?: RunMode; trigger?: JsonObject; simulation?: SimulationHooks }): RunDriver {
     const mode = p.mode ?? 'run';
     const path = resolve(p.path);
     const { flow, text } = loadValidFlow(path);
     const input = prepareInput(flow, p.input ?? {});
     // Each simulation gets its own virtual clock, starting at the real time of its start.
-    const clock = mode === 'simulate' ? new VirtualClock(this.clock.now()) : this.clock;
+    const sim = mode === 'simulate' ? p.simulation : undefined;
+    const clock = mode === 'simulate' ? (sim?.clock ?? new VirtualClock(this.clock.now())) : this.clock;
     const at = clock.now();
     const id = newRunId(at);
     const workdir = join(this.options.workRoot ?? process.env.FLOWSMITH_WORK_ROOT ?? join(tmpdir(), 'flowsmith-runs'), id);
@@ -105,14 +101,15 @@ export class RunService {
     };
     this.journal.createRun(started, hash);
     this.options.onEvent?.(id, 1, started);
-    return this.adopt(new RunDriver(flow, [started], this.driverDeps(clock)));
+    const mockFor = sim?.mockFor;
+    return this.adopt(new RunDriver(flow, [started], { ...this.driverDeps(clock), ...(mockFor ? { mockFor } : {}) }));
   }
 
   /**
    * The driver of an existing run: the one this process holds, else one rebuilt from the journal
    * and the flow version the run started with. Throws RunRequestError for an unknown run.
    */
-  open(id: RunId): RunDriver {
+  open(id: RunId, hooks: SimulationHooks = {}): RunDriver {
     const held = this.drivers.get(id);
     if (held) return held;
     const row = this.journal.run(id);
@@ -122,8 +119,12 @@ export class RunService {
     const { loaded } = validateText(text, row.flowPath);
     if (!loaded.flow) throw new Error(`the stored flow of run ${id} no longer parses`);
     const events = this.journal.events(id).map((e) => e.event);
-    const clock = row.mode === 'simulate' ? new VirtualClock(events[events.length - 1]!.at) : this.clock;
-    return this.adopt(new RunDriver(loaded.flow, events, this.driverDeps(clock)));
+    const first = events[0];
+    // A map item's run executes the map's nested steps (RunStarted.subflow names the chain).
+    const flow = first?.type === 'RunStarted' && first.subflow ? subflowOf(loaded.flow, first.subflow) : loaded.flow;
+    const clock = hooks.clock ?? (row.mode === 'simulate' ? new VirtualClock(events[events.length - 1]!.at) : this.clock);
+    const deps = { ...this.driverDeps(clock), ...(hooks.mockFor ? { mockFor: hooks.mockFor } : {}) };
+    return this.adopt(new RunDriver(flow, events, deps));
   }
 
   /** Records a decision and returns the run's driver (not yet driven). Throws RunRequestError. */
@@ -177,7 +178,10 @@ export class RunService {
     const ids: RunId[] = [];
     for (const id of this.journal.unfinishedRuns()) {
       try {
-        this.driveInBackground(this.open(id));
+        const driver = this.open(id);
+        // Child runs are driven by their parent's map or call step when the parent resumes.
+        if (driver.state.parent) continue;
+        this.driveInBackground(driver);
         ids.push(id);
       } catch (err) {
         process.stderr.write(`flowsmith: cannot resume run ${id}: ${(err as Error).message}\n`);
@@ -216,13 +220,21 @@ export class RunService {
     return driver;
   }
 
-  private driverDeps(clock: Clock) {
+  private readonly children: ChildRuns = new HostChildRuns({
+    journal: () => this.journal,
+    open: (id, hooks) => this.open(id, hooks),
+    release: (id) => this.drivers.delete(id),
+  });
+
+  private driverDeps(clock: Clock): DriverDeps {
     return {
       journal: this.journal,
       clock,
       random: Math.random,
-      onEvent: this.options.onEvent,
-      onLog: this.options.onLog,
+      children: this.children,
+      ...(this.options.onEvent ? { onEvent: this.options.onEvent } : {}),
+      ...(this.options.onLog ? { onLog: this.options.onLog } : {}),
+      ...(this.options.notifyDesktop ? { notifyDesktop: this.options.notifyDesktop } : {}),
     };
   }
 }

@@ -58,12 +58,35 @@ export interface HttpSpec {
   expectStatus?: number[];
 }
 
+/**
+ * JavaScript run by the script executor (engine/executors/script.ts): `code` sees the run's
+ * bindings as `$input`, `$vars`, `$steps`, `$run`, `$item`, `$index`, `$error`; its output is the
+ * value it returns. `memoryMb` is the worker's V8 heap limit in MiB (default 64).
+ */
+export interface ScriptSpec {
+  code: string;
+  memoryMb?: number;
+}
+
+/**
+ * A notification (engine/executors/notify.ts). `message`, `title` and `webhook` may hold
+ * `{{ expr }}` templates. `webhook` is POSTed as `format` (default `generic`); `desktop` defaults
+ * to true when there is no webhook, false when there is one.
+ */
+export interface NotifySpec {
+  message: string;
+  title?: string;
+  webhook?: string;
+  format?: 'generic' | 'slack' | 'dingtalk';
+  desktop?: boolean;
+}
+
 /** Work done by a task or a compensation: exactly one executor field is set. */
 export interface TaskBody {
   shell?: string | ShellSpec;
   http?: HttpSpec;
-  script?: string | { code: string; memoryMb?: number };
-  notify?: JsonObject;
+  script?: string | ScriptSpec;
+  notify?: NotifySpec;
   call?: string | { flow: string; input?: Json };
 }
 

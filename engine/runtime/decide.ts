@@ -19,6 +19,8 @@ export type Command =
   | { kind: 'compensateStep'; step: StepId }
   /** Every compensation ran: end the run as failed or cancelled. */
   | { kind: 'endCompensation' }
+  /** Debugging: stop before starting `step` (a breakpoint, or the next step after "step"). */
+  | { kind: 'pauseBefore'; step: StepId; reason: 'breakpoint' | 'step' }
   /** Nothing to do before `dueAt` (a retry, timer or approval deadline); sleep until then. */
   | { kind: 'wakeAt'; dueAt: EpochMs };
 
@@ -27,7 +29,7 @@ export type Command =
  * this process; a running step outside it was interrupted (crash) and runs again (at-least-once).
  * Returns [] when the run only waits for people (approvals without a deadline) or has ended.
  */
-export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: ReadonlySet<StepId>): Command[] {
+export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: InFlight): Command[] {
   if (run.status !== 'running') return [];
   if (run.compensation) {
     if (inFlight.size > 0) return []; // aborted steps and a running compensation settle first
@@ -37,16 +39,22 @@ export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: Readon
   const out: Command[] = [];
   let wakeAt = Infinity;
 
+  // Only ready and open steps are looked at: O(work in progress), not O(steps) (issue #3 benchmarks).
+  // A resume lets the step it paused before start first, alone (debugging "step").
+  if (run.passOnce !== null && run.ready.has(run.passOnce)) return [{ kind: 'executeStep', step: run.passOnce, attempt: 1 }];
   for (const id of run.ready) {
     const step = flow.steps[id];
     if (step?.type === 'join' && (run.arrivals[id] ?? 0) < joinNeeds(flow, id, step.mode)) continue;
+    if (run.stepping || run.breakpoints.has(id)) {
+      return [{ kind: 'pauseBefore', step: id, reason: run.breakpoints.has(id) ? 'breakpoint' : 'step' }];
+    }
     out.push({ kind: 'executeStep', step: id, attempt: 1 });
   }
 
-  let open = false;
-  for (const [id, s] of Object.entries(run.steps)) {
+  const open = run.open.size > 0;
+  for (const id of run.open) {
+    const s = run.steps[id]!;
     if (s.status === 'running') {
-      open = true;
       if (inFlight.has(id)) continue;
       if (s.retryDueAt !== null) {
         if (s.retryDueAt <= now) out.push({ kind: 'executeStep', step: id, attempt: s.attempts + 1 });
@@ -58,15 +66,13 @@ export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: Readon
         out.push({ kind: 'executeStep', step: id, attempt: s.attempts });
       }
     } else if (s.status === 'waiting' && s.approval) {
-      open = true;
       const outcome = approvalOutcome(s, now);
       if (outcome) out.push({ kind: 'completeApproval', step: id, outcome });
       else if (s.approval.dueAt !== null) wakeAt = Math.min(wakeAt, s.approval.dueAt);
     }
   }
 
-  const startable = out.some((c) => c.kind === 'executeStep');
-  if (!open && !startable && out.length === 0 && !run.ready.some((id) => flow.steps[id]?.type !== 'join')) {
+  if (!open && out.length === 0) {
     // Joins still in `ready` here can never fire; validation rejects flows where that can happen.
     return [{ kind: 'completeRun' }];
   }
@@ -74,14 +80,28 @@ export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: Readon
   return out;
 }
 
+/** The steps whose attempt this process is executing: a Map or Set of step ids. */
+export interface InFlight {
+  has(step: StepId): boolean;
+  readonly size: number;
+}
+
+/** Branch counts of each flow's joins, computed once per Flow object (a join closes one parallel). */
+const branchCounts = new WeakMap<Flow, Map<StepId, number>>();
+
 /** How many arrivals a join needs: every branch of its parallel (all), one (any), or n. */
 export function joinNeeds(flow: Flow, joinId: StepId, mode: JoinMode | undefined): number {
   if (mode === 'any') return 1;
   if (typeof mode === 'object') return mode.count;
-  const parallel = Object.values(flow.steps).find(
-    (s): s is ParallelStep => s.type === 'parallel' && s.join === joinId,
-  );
-  return parallel ? parallel.branches.length : 1;
+  let counts = branchCounts.get(flow);
+  if (!counts) {
+    counts = new Map();
+    for (const s of Object.values(flow.steps)) {
+      if (s.type === 'parallel') counts.set((s as ParallelStep).join, (s as ParallelStep).branches.length);
+    }
+    branchCounts.set(flow, counts);
+  }
+  return counts.get(joinId) ?? 1;
 }
 
 /**
@@ -108,9 +128,11 @@ export function stepDef(flow: Flow, id: StepId): Step {
 
 /** The latest-completed step with a `compensate` body whose compensation has not run, if any. */
 export function nextCompensation(flow: Flow, run: RunState): StepId | undefined {
-  for (let i = run.completed.length - 1; i >= 0; i--) {
-    const id = run.completed[i]!;
-    if (flow.steps[id]?.compensate && !run.compensated.includes(id)) return id;
+  // Runs only when a run fails or is cancelled, so copying the order once per call is fine.
+  const order = [...run.completed];
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i]!;
+    if (flow.steps[id]?.compensate && !run.compensated.has(id)) return id;
   }
   return undefined;
 }

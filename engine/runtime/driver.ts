@@ -1,29 +1,39 @@
 /**
  * The one place where a run's effects happen (STYLE.md §2): asks decide.ts what to do, carries it
  * out, appends the resulting events to the journal (committed before anything is reported), then
- * folds them. One RunDriver drives one run in this process.
+ * folds them. One RunDriver drives one run in this process. Step bodies: step-exec.ts; rollback:
+ * compensation.ts; debugging requests: debug.ts.
  */
-import { evaluateExpression, interpolateString } from '../expr/index.js';
 import { StepFailure } from '../executors/index.js';
-import type { ExecContext } from '../executors/index.js';
-import type { Flow, Json, Step, StepId, StepMock } from '../model/flow.js';
-import type { Journal } from '../store/journal.js';
-import { bindingsOf } from './bindings.js';
+import type { Flow, Json, JsonObject, Step, StepId, StepMock } from '../model/flow.js';
+import { Attempt } from './attempt.js';
+import type { ChildRuns } from './children.js';
 import type { Clock } from './clock.js';
+import { launchCompensation } from './compensation.js';
 import { decide, nextCompensation, stepDef } from './decide.js';
 import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
 import { foldRun, initialState } from './fold.js';
-import { routeFailure } from './routing.js';
 import { canRetry, retryDelayMs } from './retry-delay.js';
-import { parseDurationMs } from '../model/duration.js';
+import { routeFailure } from './routing.js';
 import type { RunState } from './state.js';
-import { runTaskBody, shapeOutput } from './task.js';
+import { executeStep } from './step-exec.js';
+import type { StepHost } from './step-exec.js';
+
+/** Where a driver journals: the store's Journal, or an in-memory log. */
+export interface RunLog {
+  /** Appends `events` after `expectedSeq` in one commit; returns the new last seq. Throws when another writer got there first. */
+  append(run: RunId, expectedSeq: number, events: readonly RunEvent[]): number;
+  /** Stores a chunk of a step's output (bytes as UTF-8 text). */
+  appendLog(run: RunId, step: string, attempt: number, stream: 'stdout' | 'stderr', at: number, text: string): void;
+}
 
 export interface DriverDeps {
-  journal: Journal;
+  journal: RunLog;
   clock: Clock;
   /** Uniform [0, 1) source for retry jitter (seeded when simulating). */
   random: () => number;
+  /** Creates and drives child runs (map items, `call` tasks); without it those steps fail Unsupported. */
+  children?: ChildRuns;
   /** Called after each commit, once per event, in journal order. */
   onEvent?(run: RunId, seq: number, event: RunEvent): void;
   /**
@@ -31,6 +41,8 @@ export interface DriverDeps {
    * returns undefined the step's own `mock` applies. Not consulted for real runs.
    */
   mockFor?(step: StepId, attempt: number): StepMock | undefined;
+  /** Shows a desktop notification (notify steps with `desktop`); absent in the CLI, which logs instead. */
+  notifyDesktop?(title: string, message: string): Promise<void>;
   /** Called with each chunk a step prints, after it is stored. */
   onLog?(run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string): void;
 }
@@ -45,16 +57,22 @@ export class RunRequestError extends Error {
   override name = 'RunRequestError';
 }
 
-export class RunDriver {
-  private readonly inFlight = new Map<StepId, AbortController>();
-  private wake = new AbortController();
+export class RunDriver implements StepHost {
+  /** Attempts (and compensations) this process is executing, by step. */
+  readonly inFlight = new Map<StepId, Attempt>();
+  /** The driver loop's pending idle wait, resolved by notify(). */
+  private waiter: (() => void) | null = null;
+  /** A notify() that came while the loop was busy: the next idle wait returns at once. */
+  private woken = false;
   private seq: number;
+  private driving: Promise<RunState> | null = null;
+  readonly state: RunState;
 
   /** Drives a run whose journal (at least RunStarted) is `events`, for `flow`. */
   constructor(
     readonly flow: Flow,
     events: readonly RunEvent[],
-    private readonly deps: DriverDeps,
+    readonly deps: DriverDeps,
   ) {
     const [first, ...rest] = events;
     if (!first) throw new Error('a run needs its RunStarted event');
@@ -63,21 +81,27 @@ export class RunDriver {
     this.seq = events.length;
   }
 
-  readonly state: RunState;
-
   get id(): RunId {
     return this.state.id;
   }
 
   /**
-   * Drives the run until it ends, or (with stopWhenWaiting) until nothing but approvals is open.
-   * Timers and retry delays are waited for on the driver's clock. Resolves with the run's state.
+   * Drives the run until it ends or pauses, or (with stopWhenWaiting) until nothing but approvals
+   * is open. Timers and retry delays are waited for on the driver's clock. Resolves with the run's
+   * state. A second call while the first is driving shares the first's loop.
    */
-  async drive(options: DriveOptions): Promise<RunState> {
+  drive(options: DriveOptions): Promise<RunState> {
+    this.driving ??= this.loop(options).finally(() => {
+      this.driving = null;
+    });
+    return this.driving;
+  }
+
+  private async loop(options: DriveOptions): Promise<RunState> {
     for (;;) {
       if (this.state.status !== 'running') break;
-      const signal = this.wake.signal;
-      const commands = decide(this.flow, this.state, this.deps.clock.now(), new Set(this.inFlight.keys()));
+      this.woken = false;
+      const commands = decide(this.flow, this.state, this.now(), this.inFlight);
       let progressed = false;
       let wakeAt: EpochMs | undefined;
       for (const c of commands) {
@@ -86,8 +110,9 @@ export class RunDriver {
         else if (c.kind === 'completeApproval') this.completeApproval(c.step, c.outcome);
         else if (c.kind === 'completeTimer') this.succeed(c.step, null);
         else if (c.kind === 'completeRun') this.record([{ type: 'RunSucceeded', at: this.now() }]);
-        else if (c.kind === 'compensateStep') this.launchCompensation(c.step);
+        else if (c.kind === 'compensateStep') launchCompensation(this, c.step);
         else if (c.kind === 'endCompensation') this.endCompensation();
+        else if (c.kind === 'pauseBefore') this.record([{ type: 'RunPaused', at: this.now(), reason: c.reason, step: c.step }]);
         else wakeAt = c.dueAt;
         if (c.kind !== 'wakeAt') progressed = true;
       }
@@ -96,9 +121,11 @@ export class RunDriver {
       // A simulation waiting for people with no deadline cannot move on by itself either.
       const stuck = this.state.mode === 'simulate' && wakeAt === undefined;
       if (onlyPeople && (options.stopWhenWaiting || stuck)) break;
-      await this.deps.clock.sleepUntil(wakeAt ?? Infinity, signal);
+      await this.idle(wakeAt);
     }
-    if (this.state.status !== 'running') await this.settle();
+    // A paused run lets its executing steps finish (and journals them); an ended run aborts them.
+    if (this.state.status === 'paused') while (this.inFlight.size > 0) await this.idle();
+    else if (this.state.status !== 'running') await this.settle();
     return this.state;
   }
 
@@ -125,41 +152,16 @@ export class RunDriver {
    * driven on), then records RunCancelled. No-op when the run has ended or is already rolling back.
    */
   cancel(reason = 'cancelled by user'): void {
-    if (this.state.status !== 'running' || this.state.compensation) return;
+    if ((this.state.status !== 'running' && this.state.status !== 'paused') || this.state.compensation) return;
+    if (this.state.status === 'paused') this.record([{ type: 'RunResumed', at: this.now(), stepping: false }]);
     if (nextCompensation(this.flow, this.state) === undefined) this.record([{ type: 'RunCancelled', at: this.now(), reason }]);
     else this.record([{ type: 'CompensationStarted', at: this.now(), reason: 'cancelled', error: null }]);
     this.abortInFlight('run cancelled');
     this.notify();
   }
 
-  private abortInFlight(why: string): void {
-    for (const ac of this.inFlight.values()) ac.abort(new StepFailure('Cancelled', why));
-  }
-
-  /** Runs one step's `compensate` body; its result is journaled whether it succeeds or fails. */
-  private launchCompensation(id: StepId): void {
-    const body = stepDef(this.flow, id).compensate!;
-    const ac = new AbortController();
-    this.inFlight.set(id, ac);
-    const ctx: ExecContext = {
-      runId: this.id,
-      step: id,
-      attempt: 0,
-      signal: ac.signal,
-      workdir: this.state.workdir,
-      log: (stream, text) => {
-        this.deps.journal.appendLog(this.id, id, 0, stream, this.now(), text);
-        this.deps.onLog?.(this.id, id, 0, stream, text);
-      },
-    };
-    const work = this.state.mode === 'simulate' ? Promise.resolve(null) : runTaskBody(body, bindingsOf(this.state), ctx);
-    void work
-      .then((output) => this.record([{ type: 'StepCompensated', at: this.now(), step: id, output }]))
-      .catch((err: unknown) => this.record([{ type: 'StepCompensationFailed', at: this.now(), step: id, error: toStepError(err) }]))
-      .finally(() => {
-        this.inFlight.delete(id);
-        this.notify();
-      });
+  abortInFlight(why: string): void {
+    for (const a of this.inFlight.values()) a.abort(new StepFailure('Cancelled', why));
   }
 
   private endCompensation(): void {
@@ -168,34 +170,78 @@ export class RunDriver {
     else this.record([{ type: 'RunFailed', at: this.now(), error: c.error!, ...(c.step ? { step: c.step } : {}) }]);
   }
 
-  private now(): EpochMs {
+  now(): EpochMs {
     return this.deps.clock.now();
   }
 
-  private notify(): void {
-    const old = this.wake;
-    this.wake = new AbortController();
-    old.abort();
+  /** Wakes the driver loop (a step finished, a person answered, the run was cancelled). */
+  notify(): void {
+    const wake = this.waiter;
+    if (wake) {
+      this.waiter = null;
+      wake();
+    } else this.woken = true;
+  }
+
+  /**
+   * Waits for notify() or, when given, for `wakeAt` on the run's clock. Without a due time no clock
+   * sleeper is registered: a plain promise is cheaper per step, and a sleep until Infinity would
+   * never move a virtual clock anyway.
+   */
+  private idle(wakeAt?: EpochMs): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      if (wakeAt === undefined) {
+        this.waiter = resolve;
+        return;
+      }
+      const stop = new AbortController();
+      this.waiter = () => {
+        stop.abort();
+        resolve();
+      };
+      void this.deps.clock.sleepUntil(wakeAt, stop.signal).then(() => {
+        if (stop.signal.aborted) return;
+        this.waiter = null;
+        resolve();
+      });
+    });
   }
 
   private hasTimers(): boolean {
-    return Object.values(this.state.steps).some((s) => s.retryDueAt !== null || s.timerDueAt !== null);
+    for (const id of this.state.open) {
+      const s = this.state.steps[id]!;
+      if (s.retryDueAt !== null || s.timerDueAt !== null) return true;
+    }
+    return false;
   }
 
   /** Aborts what is still in flight after the run ended and waits for it to stop. */
   private async settle(): Promise<void> {
-    for (const ac of this.inFlight.values()) ac.abort(new StepFailure('Cancelled', `run ${this.state.status}`));
-    while (this.inFlight.size > 0) {
-      const signal = this.wake.signal;
-      await this.deps.clock.sleepUntil(Infinity, signal);
-    }
+    this.abortInFlight(`run ${this.state.status}`);
+    while (this.inFlight.size > 0) await this.idle();
   }
 
-  /** Appends and commits events, then folds and reports them. Drops step results once the run ended. */
-  private record(events: RunEvent[]): void {
-    if (this.state.status !== 'running') return;
+  /**
+   * Appends and commits events, then folds and reports them. Drops step results once the run
+   * ended; a paused run still journals what its executing steps report.
+   */
+  record(events: RunEvent[]): void {
+    if (this.state.status !== 'running' && this.state.status !== 'paused') return;
     // Once a rollback began, results of the steps it aborted are not journaled.
     if (this.state.compensation && events.some((e) => STEP_PROGRESS.has(e.type))) return;
+    this.commit(events);
+  }
+
+  /** Journals events that bring an ended run back (a retry of a failed step), then folds them. */
+  reopen(events: RunEvent[]): void {
+    this.commit(events);
+  }
+
+  private commit(events: RunEvent[]): void {
     this.seq = this.deps.journal.append(this.id, this.seq, events);
     let seq = this.seq - events.length;
     for (const e of events) {
@@ -205,11 +251,11 @@ export class RunDriver {
   }
 
   private launch(id: StepId, attempt: number): void {
-    const ac = new AbortController();
-    this.inFlight.set(id, ac);
+    const handle = new Attempt();
+    this.inFlight.set(id, handle);
     // StepStarted is recorded synchronously so the next decide() sees the step running.
     this.record([{ type: 'StepStarted', at: this.now(), step: id, attempt }]);
-    void this.execute(id, attempt, ac)
+    void executeStep(this, id, stepDef(this.flow, id), attempt, handle)
       .catch((err: unknown) => this.attemptFailed(id, attempt, toStepError(err)))
       .finally(() => {
         this.inFlight.delete(id);
@@ -217,116 +263,8 @@ export class RunDriver {
       });
   }
 
-  private async execute(id: StepId, attempt: number, ac: AbortController): Promise<void> {
-    const step = stepDef(this.flow, id);
-    switch (step.type) {
-      case 'task':
-        return this.executeTask(id, step, attempt, ac);
-      case 'branch':
-        return this.succeed(id, null, [await this.chooseCase(step)]);
-      case 'parallel':
-        return this.succeed(id, null, step.branches);
-      case 'join':
-      case 'succeed':
-        return this.succeed(id, null);
-      case 'fail':
-        return this.finalFailure(step, id, {
-          name: step.error ?? 'Failed',
-          message: step.message ? String(await interpolateString(step.message, bindingsOf(this.state))) : `${id} failed the run`,
-        });
-      case 'approval': {
-        const message = step.message ? String(await interpolateString(step.message, bindingsOf(this.state))) : '';
-        const due = step.timeout ?? this.flow.defaults?.timeout;
-        this.record([
-          {
-            type: 'ApprovalRequested',
-            at: this.now(),
-            step: id,
-            approvers: step.approvers,
-            quorum: step.quorum ?? 1,
-            message,
-            dueAt: due === undefined ? null : this.state.steps[id]!.startedAt! + parseDurationMs(due),
-          },
-        ]);
-        return;
-      }
-      case 'wait': {
-        const dueAt = step.duration
-          ? this.state.steps[id]!.startedAt! + parseDurationMs(step.duration)
-          : Date.parse(String(await evaluateExpression(step.until ?? 'null', bindingsOf(this.state))));
-        if (Number.isNaN(dueAt)) throw new StepFailure('ExpressionError', `${id}: until did not give an ISO 8601 time`);
-        this.record([{ type: 'TimerStarted', at: this.now(), step: id, dueAt }]);
-        return;
-      }
-      case 'map':
-        throw new StepFailure('Unsupported', 'map steps arrive with issue #3');
-    }
-  }
-
-  private async executeTask(id: StepId, step: Step & { type: 'task' }, attempt: number, ac: AbortController): Promise<void> {
-    const timeout = step.timeout ?? this.flow.defaults?.timeout;
-    const timeoutMs = timeout === undefined ? undefined : parseDurationMs(timeout);
-    const ctx: ExecContext = {
-      runId: this.id,
-      step: id,
-      attempt,
-      signal: ac.signal,
-      workdir: this.state.workdir,
-      log: (stream, text) => {
-        this.deps.journal.appendLog(this.id, id, attempt, stream, this.now(), text);
-        this.deps.onLog?.(this.id, id, attempt, stream, text);
-      },
-    };
-    const bindings = bindingsOf(this.state);
-    // Simulation never runs a shell or HTTP step (DESIGN.md "Simulation"): the step's mock answers.
-    const work =
-      this.state.mode === 'simulate'
-        ? this.mockTask(this.deps.mockFor?.(id, attempt) ?? step.mock, ac.signal)
-        : runTaskBody(step, bindings, ctx);
-    let raw: Json;
-    if (timeoutMs === undefined) raw = await work;
-    else {
-      const stopTimer = new AbortController();
-      const timer = this.deps.clock.sleepUntil(this.now() + timeoutMs, stopTimer.signal).then(() => {
-        if (stopTimer.signal.aborted) return;
-        const failure = new StepFailure('Timeout', `${id} timed out after ${timeout} (attempt ${attempt})`);
-        ac.abort(failure);
-        throw failure;
-      });
-      try {
-        raw = await Promise.race([work, timer as Promise<never>]);
-      } finally {
-        stopTimer.abort();
-        work.catch(() => undefined); // the executor rejects after the abort; its reason is already used
-      }
-    }
-    const { output, vars } = await shapeOutput(step, raw, bindingsOf(this.state));
-    this.succeed(id, output, step.next ? [step.next] : [], vars);
-  }
-
-  /**
-   * A simulated task attempt (`mock` from the scenario or the step): waits `mock.duration` on the (virtual) clock, then throws `mock.error`
-   * or returns `mock.output`; a step without a mock succeeds with null after zero virtual time.
-   */
-  private async mockTask(mock: StepMock | undefined, signal: AbortSignal): Promise<Json> {
-    if (mock?.duration) {
-      await this.deps.clock.sleepUntil(this.now() + parseDurationMs(mock.duration), signal);
-      if (signal.aborted) throw signal.reason instanceof StepFailure ? signal.reason : new StepFailure('Cancelled', 'aborted');
-    }
-    if (mock?.error) throw new StepFailure(mock.error.name, mock.error.message ?? `mocked ${mock.error.name}`);
-    return mock?.output ?? null;
-  }
-
-  private async chooseCase(step: Step & { type: 'branch' }): Promise<StepId> {
-    const bindings = bindingsOf(this.state);
-    for (const c of step.cases) {
-      if ((await evaluateExpression(c.when, bindings)) === true) return c.next;
-    }
-    if (step.default === undefined) throw new StepFailure('NoChoice', 'no case matched and the branch has no default');
-    return step.default;
-  }
-
-  private succeed(id: StepId, output: Json, next?: StepId[], vars?: Record<string, Json>): void {
+  succeed(id: StepId, output: Json, next?: StepId[], vars?: JsonObject): void {
+    if (this.isSkipped(id)) return;
     const step = stepDef(this.flow, id);
     const to = next ?? (step.next ? [step.next] : []);
     this.record([{ type: 'StepSucceeded', at: this.now(), step: id, output, next: to, ...(vars ? { vars } : {}) }]);
@@ -345,22 +283,29 @@ export class RunDriver {
       outcome === 'rejected'
         ? { name: 'Rejected', message: `rejected by ${rejectedBy?.by}${rejectedBy?.comment ? `: ${rejectedBy.comment}` : ''}` }
         : { name: 'Timeout', message: `${id}: nobody answered before the deadline` };
-    this.finalFailure(step, id, error);
+    this.fail(step, id, error);
+  }
+
+  /** A step skipped by a person while it executed: its late result is not journaled. */
+  private isSkipped(id: StepId): boolean {
+    return this.state.steps[id]?.status === 'skipped';
   }
 
   private attemptFailed(id: StepId, attempt: number, error: StepError): void {
-    if (this.state.status !== 'running' || this.state.compensation) return;
+    if (this.isSkipped(id)) return;
+    if ((this.state.status !== 'running' && this.state.status !== 'paused') || this.state.compensation) return;
     const step = stepDef(this.flow, id);
-    const policy = step.type === 'task' ? (step.retry ?? this.flow.defaults?.retry) : undefined;
+    const policy = step.type === 'task' || step.type === 'map' ? (step.retry ?? this.flow.defaults?.retry) : undefined;
     if (error.name !== 'Cancelled' && canRetry(policy, attempt)) {
       const dueAt = this.now() + retryDelayMs(policy!, attempt, this.deps.random);
       this.record([{ type: 'StepRetryScheduled', at: this.now(), step: id, attempt, error, dueAt }]);
       return;
     }
-    this.finalFailure(step, id, error);
+    this.fail(step, id, error);
   }
 
-  private finalFailure(step: Step, id: StepId, error: StepError): void {
+  /** A step's final failure: routed onward (catch, onReject…), or the run fails and rolls back. */
+  fail(step: Step, id: StepId, error: StepError): void {
     const route = routeFailure(step, error);
     const failed: RunEvent = { type: 'StepFailed', at: this.now(), step: id, error, handled: route !== null, next: route ?? [] };
     if (route !== null) return this.record([failed]);

@@ -35,7 +35,19 @@ export type RunEvent =
       /** Working folder for shell steps (absolute path); created by the engine. */
       workdir: string;
       start: StepId;
+      /** What started the run when it was not a person: e.g. `{cron, timezone}` (DESIGN.md triggers). */
       trigger?: Json;
+      /** Set on a child run (a map item or a `call` task): the parent run, its step and item index. */
+      parent?: { run: RunId; step: StepId; index: number };
+      /** A map item's run: the id of the map step (in the parent's flow) whose `steps` it runs. */
+      subflow?: StepId;
+      /** A map item's run: `$item` and `$index`. */
+      item?: Json;
+      index?: number;
+      /** A run started from a chosen step (debugging "run from"): earlier steps' outputs, as `$steps` sees them. */
+      seedSteps?: Record<StepId, { output: Json; status: 'succeeded' | 'skipped' }>;
+      /** Steps to pause before, from the start (debugging). */
+      breakpoints?: StepId[];
     }
   | { type: 'StepStarted'; at: EpochMs; step: StepId; attempt: number }
   | {
@@ -84,6 +96,21 @@ export type RunEvent =
   | { type: 'CompensationStarted'; at: EpochMs; reason: 'failed' | 'cancelled'; error: StepError | null; step?: StepId }
   | { type: 'StepCompensated'; at: EpochMs; step: StepId; output: Json }
   | { type: 'StepCompensationFailed'; at: EpochMs; step: StepId; error: StepError }
+  /** Debugging (DESIGN.md "Simulation and debugging"): the steps to pause before, replacing the old set. */
+  | { type: 'BreakpointsSet'; at: EpochMs; steps: StepId[] }
+  /**
+   * The run stops starting steps: before `step` at a breakpoint or after a single step, or at a
+   * person's request. Steps already executing finish and are journaled.
+   */
+  | { type: 'RunPaused'; at: EpochMs; reason: 'breakpoint' | 'step' | 'user'; step?: StepId; by?: string }
+  /** A paused run goes on; with `stepping` it pauses again before the next step that starts. */
+  | { type: 'RunResumed'; at: EpochMs; stepping: boolean; by?: string }
+  /** Variables changed by a person at a pause. */
+  | { type: 'VarsEdited'; at: EpochMs; vars: JsonObject; by?: string }
+  /** A person asked to run a failed step again: the run (paused or failed) goes on from it. */
+  | { type: 'StepRetryRequested'; at: EpochMs; step: StepId; by?: string }
+  /** A map item or `call` started child run `child`; journaled before the child's own RunStarted. */
+  | { type: 'ChildRunStarted'; at: EpochMs; step: StepId; index: number; child: RunId }
   | { type: 'RunSucceeded'; at: EpochMs }
   | { type: 'RunFailed'; at: EpochMs; error: StepError; step?: StepId }
   | { type: 'RunCancelled'; at: EpochMs; reason?: string };

@@ -27,7 +27,7 @@ export function pendingStep(): StepState {
 /** Creates the state from a run's first event. Throws when `first` is not RunStarted. */
 export function initialState(first: RunEvent): RunState {
   if (first.type !== 'RunStarted') throw new Error(`a journal must begin with RunStarted, found ${first.type}`);
-  return {
+  const state: RunState = {
     id: first.run,
     flow: first.flow,
     flowPath: first.flowPath,
@@ -40,15 +40,29 @@ export function initialState(first: RunEvent): RunState {
     vars: { ...first.vars },
     path: [],
     steps: {},
-    ready: [first.start],
+    ready: new Set([first.start]),
+    open: new Set(),
     arrivals: { [first.start]: 1 },
     lastError: null,
     error: null,
-    completed: [],
+    completed: new Set(),
     compensation: null,
-    compensated: [],
+    compensated: new Set(),
     seq: 1,
+    breakpoints: new Set(first.breakpoints ?? []),
+    paused: null,
+    stepping: false,
+    passOnce: null,
+    children: {},
+    parent: first.parent ?? null,
+    ...(first.subflow !== undefined ? { subflowChain: first.subflow } : {}),
+    ...(first.item !== undefined ? { item: first.item } : {}),
+    ...(first.index !== undefined ? { index: first.index } : {}),
   };
+  for (const [id, seeded] of Object.entries(first.seedSteps ?? {})) {
+    state.steps[id] = { ...pendingStep(), status: seeded.status, output: seeded.output };
+  }
+  return state;
 }
 
 /** Folds a whole journal. Throws when it is empty or does not begin with RunStarted. */
@@ -72,7 +86,7 @@ function stepOf(run: RunState, id: StepId): StepState {
 function activate(run: RunState, ids: readonly StepId[]): void {
   for (const id of ids) {
     run.arrivals[id] = (run.arrivals[id] ?? 0) + 1;
-    if (!run.ready.includes(id)) run.ready.push(id);
+    run.ready.add(id);
   }
 }
 
@@ -87,14 +101,16 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       if (event.attempt === 1) {
         // A new activation (first run, or a loop coming back): forget the previous one.
         Object.assign(s, pendingStep());
-        run.ready = run.ready.filter((id) => id !== event.step);
+        run.ready.delete(event.step);
         run.arrivals[event.step] = 0;
       }
+      run.open.add(event.step);
       s.status = 'running';
       s.attempts = event.attempt;
       s.retryDueAt = null;
       s.startedAt ??= event.at;
       run.path.push(event.step);
+      if (run.passOnce === event.step) run.passOnce = null;
       return run;
     }
     case 'StepSucceeded': {
@@ -105,9 +121,10 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       s.endedAt = event.at;
       s.timerDueAt = null;
       if (event.vars) Object.assign(run.vars, event.vars);
-      const i = run.completed.indexOf(event.step);
-      if (i >= 0) run.completed.splice(i, 1);
-      run.completed.push(event.step);
+      run.open.delete(event.step);
+      // Delete then add moves the step to the end: the Set keeps last-completion order.
+      run.completed.delete(event.step);
+      run.completed.add(event.step);
       activate(run, event.next);
       return run;
     }
@@ -118,6 +135,7 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       s.endedAt = event.at;
       s.retryDueAt = null;
       s.timerDueAt = null;
+      run.open.delete(event.step);
       run.lastError = event.error;
       activate(run, event.next);
       return run;
@@ -132,7 +150,11 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       const s = stepOf(run, event.step);
       s.status = 'skipped';
       s.endedAt = event.at;
-      run.ready = run.ready.filter((id) => id !== event.step);
+      s.retryDueAt = null;
+      s.timerDueAt = null;
+      run.ready.delete(event.step);
+      run.open.delete(event.step);
+      run.arrivals[event.step] = 0;
       activate(run, event.next);
       return run;
     }
@@ -164,11 +186,45 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
     case 'StepCompensated': {
       const s = stepOf(run, event.step);
       s.status = 'compensated';
-      run.compensated.push(event.step);
+      run.compensated.add(event.step);
       return run;
     }
     case 'StepCompensationFailed':
-      run.compensated.push(event.step);
+      run.compensated.add(event.step);
+      return run;
+    case 'BreakpointsSet':
+      run.breakpoints = new Set(event.steps);
+      return run;
+    case 'RunPaused':
+      run.status = 'paused';
+      run.paused = { reason: event.reason, ...(event.step ? { step: event.step } : {}) };
+      run.stepping = false;
+      return run;
+    case 'RunResumed':
+      // The step the run paused before may start now, without pausing at its breakpoint again.
+      run.passOnce = run.paused?.step ?? null;
+      run.status = 'running';
+      run.paused = null;
+      run.stepping = event.stepping;
+      return run;
+    case 'VarsEdited':
+      Object.assign(run.vars, event.vars);
+      return run;
+    case 'StepRetryRequested': {
+      const s = stepOf(run, event.step);
+      if (run.status === 'failed' || run.status === 'cancelled') {
+        run.status = 'running';
+        run.endedAt = null;
+        run.error = null;
+      }
+      s.error = null;
+      run.ready.add(event.step);
+      run.arrivals[event.step] = Math.max(1, run.arrivals[event.step] ?? 0);
+      run.passOnce = event.step;
+      return run;
+    }
+    case 'ChildRunStarted':
+      (run.children[event.step] ??= [])[event.index] = event.child;
       return run;
     case 'RunSucceeded':
       run.status = 'succeeded';
@@ -193,12 +249,14 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
 }
 
 function cancelUnfinished(run: RunState): void {
-  for (const s of Object.values(run.steps)) {
-    if (s.status === 'running' || s.status === 'waiting') s.status = 'cancelled';
+  for (const id of run.open) {
+    const s = run.steps[id]!;
+    s.status = 'cancelled';
     s.retryDueAt = null;
     s.timerDueAt = null;
   }
-  run.ready = [];
+  run.open.clear();
+  run.ready.clear();
 }
 
 /** Compile-time exhaustiveness check; throws if reached at run time. */
@@ -212,8 +270,10 @@ export function unreachable(x: never): never {
  */
 export function runStatusOf(run: RunState): RunState['status'] {
   if (run.status !== 'running') return run.status;
-  const steps = Object.values(run.steps);
-  const anyRunning = steps.some((s) => s.status === 'running' || s.timerDueAt !== null);
-  const anyWaiting = steps.some((s) => s.status === 'waiting');
-  return anyWaiting && !anyRunning && run.ready.length === 0 ? 'waiting' : 'running';
+  let anyWaiting = false;
+  for (const id of run.open) {
+    if (run.steps[id]!.status === 'running') return 'running';
+    anyWaiting = true;
+  }
+  return anyWaiting && run.ready.size === 0 ? 'waiting' : 'running';
 }

@@ -77,18 +77,40 @@ export interface RunState {
   path: StepId[];
   steps: Record<StepId, StepState>;
   /** Activated steps that have not started yet, in activation order. */
-  ready: StepId[];
+  ready: Set<StepId>;
+  /**
+   * Steps that are running (including a scheduled retry or a wait timer) or waiting for people:
+   * an index kept by the fold so decide() looks at open work only, never at every step.
+   */
+  open: Set<StepId>;
   /** Arrivals at each step since it last started; joins fire when enough have arrived. */
   arrivals: Record<StepId, number>;
   /** The last error a step failed with, for `$error` in catch targets. */
   lastError: StepError | null;
   error: StepError | null;
-  /** Steps in the order they last succeeded (each id once): the saga's order, reversed. */
-  completed: StepId[];
+  /** Steps in the order they last succeeded (each id once; Set order): the saga's order, reversed. */
+  completed: Set<StepId>;
   /** Set while compensations run after a failure or cancel. */
   compensation: { reason: 'failed' | 'cancelled'; error: StepError | null; step?: StepId } | null;
   /** Steps whose compensation ran (succeeded or failed). */
-  compensated: StepId[];
+  compensated: Set<StepId>;
   /** Number of events folded so far. */
   seq: number;
+  /** Debugging: steps to pause before. */
+  breakpoints: Set<StepId>;
+  /** Why and where the run is paused, while it is. */
+  paused: { reason: 'breakpoint' | 'step' | 'user'; step?: StepId } | null;
+  /** Resumed with "step": pause before the next step that starts. */
+  stepping: boolean;
+  /** The step a resume lets start without pausing at its breakpoint again. */
+  passOnce: StepId | null;
+  /** Child runs per step (map items in item order, or the one `call`). */
+  children: Record<StepId, RunId[]>;
+  /** Set on child runs: the parent run, step and item index. */
+  parent: { run: RunId; step: StepId; index: number } | null;
+  /** Map item runs: the chain of map step ids whose steps this run runs (RunStarted.subflow). */
+  subflowChain?: string;
+  /** Map item runs: `$item` and `$index`. */
+  item?: Json;
+  index?: number;
 }

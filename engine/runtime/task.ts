@@ -2,16 +2,22 @@
  * Runs one attempt of a task step's executor: interpolates the body, calls the executor, applies
  * `output` and `set` (DESIGN.md "Executors", "Expressions"). Effects live here and in driver.ts only.
  */
-import { evaluateExpression, interpolateJson, interpolateShell, interpolateString } from '../expr/index.js';
+import { evaluateExpression, interpolateJson, interpolateShell, interpolateString, valueToText } from '../expr/index.js';
 import { runHttp } from '../executors/http.js';
+import { runNotify, type NotifyRequest } from '../executors/notify.js';
+import { runScript, type ScriptInput } from '../executors/script.js';
 import { runShell } from '../executors/shell.js';
 import type { ExecContext } from '../executors/index.js';
 import { StepFailure } from '../executors/index.js';
-import type { HttpSpec, Json, JsonObject, Step, TaskBody } from '../model/flow.js';
+import type { HttpSpec, Json, JsonObject, NotifySpec, Step, TaskBody } from '../model/flow.js';
 import { taskExecutor } from '../model/flow.js';
 import type { Bindings } from '../expr/index.js';
 
-/** Executes the body of a task (or a compensation) and returns its raw output. Throws StepFailure. */
+/**
+ * Executes the body of a task (or a compensation) and returns its raw output. Throws StepFailure.
+ * `{{ }}` are interpolated in shell, http and notify (message, title, webhook) fields; never in
+ * script code, which reads the same bindings as `$input`, `$vars`, … (script.ts ScriptInput).
+ */
 export async function runTaskBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Promise<Json> {
   const executor = taskExecutor(body);
   switch (executor) {
@@ -25,14 +31,38 @@ export async function runTaskBody(body: TaskBody, bindings: Bindings, ctx: ExecC
       const spec = (await interpolateJson(body.http as unknown as Json, bindings)) as unknown as HttpSpec;
       return runHttp(spec, ctx);
     }
+    case 'script': {
+      const spec = typeof body.script === 'string' ? { code: body.script } : body.script!;
+      return runScript({ code: spec.code, memoryMb: spec.memoryMb, input: scriptInput(bindings) }, ctx);
+    }
+    case 'notify':
+      return runNotify(await notifyRequest(body.notify!, bindings), ctx);
     default:
-      // script, notify and call arrive with issue #3.
+      // call arrives with issue #3.
       throw new StepFailure('Unsupported', `the ${executor ?? 'missing'} executor is not supported yet`);
   }
 }
 
 function stepEnv(ctx: ExecContext): Record<string, string> {
   return { FLOWSMITH_WORKDIR: ctx.workdir, FLOWSMITH_RUN_ID: ctx.runId, FLOWSMITH_STEP: ctx.step };
+}
+
+/** The bindings as a script sees them: JSON only (no `now`), absent ones null. */
+function scriptInput(b: Bindings): ScriptInput {
+  const { id, flow, workdir, startedAt } = b.run;
+  const run: JsonObject = { id, flow };
+  if (workdir !== undefined) run.workdir = workdir;
+  if (startedAt !== undefined) run.startedAt = startedAt;
+  return { input: b.input, vars: b.vars, steps: b.steps, run, item: b.item ?? null, index: b.index ?? null, error: b.error ?? null };
+}
+
+/** A notify body with its message, title and webhook interpolated (values as text), plus the flow name. */
+async function notifyRequest(spec: NotifySpec, bindings: Bindings): Promise<NotifyRequest> {
+  const text = async (template: string) => valueToText(await interpolateString(template, bindings));
+  const request: NotifyRequest = { ...spec, message: await text(spec.message ?? ''), flow: bindings.run.flow };
+  if (spec.title !== undefined) request.title = await text(spec.title);
+  if (spec.webhook !== undefined) request.webhook = await text(spec.webhook);
+  return request;
 }
 
 /**

@@ -128,6 +128,8 @@ export class Journal {
         if (e.type === 'RunSucceeded') this.setStatus.run('succeeded', e.at, run);
         else if (e.type === 'RunFailed') this.setStatus.run('failed', e.at, run);
         else if (e.type === 'RunCancelled') this.setStatus.run('cancelled', e.at, run);
+        else if (e.type === 'RunPaused') this.setStatus.run('paused', null, run);
+        else if (e.type === 'RunResumed' || e.type === 'StepRetryRequested') this.setStatus.run('running', null, run);
       }
     })();
     return seq;
