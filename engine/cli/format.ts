@@ -38,6 +38,10 @@ export function formatRun(r: RunRecord): string {
     lines.push(`  waiting for approval at ${w.step} by one of: ${w.approvers.join(', ')}${w.message ? ` — ${w.message}` : ''}`);
     lines.push(`  answer with: flowsmith approve ${r.id} ${w.step} --as ${w.approvers[0] ?? 'USER'}`);
   }
+  if (r.paused) {
+    const where = r.paused.step ? ` before ${r.paused.step}` : '';
+    lines.push(`  paused${where} (${r.paused.reason}); go on with: flowsmith continue ${r.id} [--step], or skip/set-vars/retry`);
+  }
   if (r.error) lines.push(`  error: ${r.error.name}: ${r.error.message}`);
   lines.push(`  work folder: ${r.workdir}`);
   return lines.join('\n');

@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { reportError } from './errors.js';
+import { registerDebugCommands } from './debug-commands.js';
 import { registerRunCommands } from './run-commands.js';
 import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
@@ -19,6 +20,7 @@ const program = new Command('flowsmith')
 const global = () => program.opts<{ db?: string }>();
 registerValidate(program);
 registerRunCommands(program, global);
+registerDebugCommands(program, global);
 registerTest(program);
 registerWeb(program, global);
 

@@ -3,19 +3,14 @@
  */
 import type { Command } from 'commander';
 import { toRunRecord } from '../runtime/record.js';
-import type { RunState } from '../runtime/state.js';
 import { defaultIdentity, openService, parseInput } from './context.js';
-import { exitCodeOf } from './errors.js';
+import { finish } from './finish.js';
+import { parseBreakpoints } from './debug-commands.js';
 import { formatRun, formatRuns } from './format.js';
 import { simulateScenario } from './test-command.js';
 
 type Global = { db?: string };
 
-function finish(state: RunState, json: boolean): number {
-  const record = toRunRecord(state);
-  process.stdout.write(json ? `${JSON.stringify(record)}\n` : `${formatRun(record)}\n`);
-  return exitCodeOf(record.status);
-}
 
 /** Registers the run commands on `program`; each action sets process.exitCode. */
 export function registerRunCommands(program: Command, global: () => Global): void {
@@ -24,10 +19,12 @@ export function registerRunCommands(program: Command, global: () => Global): voi
     .description('start a run and drive it until it ends or waits for an approval (exit 3)')
     .option('--input <json>', 'run input: a JSON object or @file.json')
     .option('--auto-approve [user]', 'approve every approval as USER (default: its first approver)')
+    .option('--break <steps...>', 'pause before these steps (comma-separated or repeated); a paused run exits 3')
     .option('--json', 'print the run record as JSON')
-    .action(async (file: string, o: { input?: string; autoApprove?: string | true; json?: boolean }) => {
+    .action(async (file: string, o: { input?: string; autoApprove?: string | true; break?: string[]; json?: boolean }) => {
       const service = openService(global().db, !o.json);
-      const driver = service.startRun({ path: file, input: parseInput(o.input) });
+      const breakpoints = parseBreakpoints(o.break);
+      const driver = service.startRun({ path: file, input: parseInput(o.input), ...(breakpoints ? { breakpoints } : {}) });
       const state = await service.drive(driver, { stopWhenWaiting: true, autoApprove: o.autoApprove });
       process.exitCode = finish(state, o.json === true);
     });
@@ -37,14 +34,16 @@ export function registerRunCommands(program: Command, global: () => Global): voi
     .description('run the flow on a virtual clock with mocked steps (per-step mock); never runs shell or http')
     .option('--input <json>', 'run input: a JSON object or @file.json')
     .option('--scenario <file#name>', "simulate a scenario (its input, mocks per attempt, approvals): FILE#name, FILE, or #name in the flow's X.scenarios.yaml")
+    .option('--break <steps...>', 'pause before these steps (comma-separated or repeated); a paused run exits 3')
     .option('--json', 'print the run record as JSON (times are virtual)')
-    .action(async (file: string, o: { input?: string; scenario?: string; json?: boolean }) => {
+    .action(async (file: string, o: { input?: string; scenario?: string; break?: string[]; json?: boolean }) => {
       if (o.scenario !== undefined) {
         process.exitCode = await simulateScenario(file, o.scenario, { input: parseInput(o.input), json: o.json === true, db: global().db });
         return;
       }
       const service = openService(global().db, !o.json);
-      const driver = service.startRun({ path: file, input: parseInput(o.input), mode: 'simulate' });
+      const breakpoints = parseBreakpoints(o.break);
+      const driver = service.startRun({ path: file, input: parseInput(o.input), mode: 'simulate', ...(breakpoints ? { breakpoints } : {}) });
       // Unanswered approvals wait until their deadline in virtual time, as if nobody answered.
       const state = await service.drive(driver, { stopWhenWaiting: false });
       process.exitCode = finish(state, o.json === true);

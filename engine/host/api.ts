@@ -56,8 +56,25 @@ export interface HostApi {
   validateFlow(p: { flow: Flow; path?: string }): Promise<Finding[]>;
   /** The document as native YAML (the Export view of issue 2). */
   exportFlow(p: { path: string; flow: Flow; to: 'native' }): Promise<{ text: string; findings: Finding[] }>;
-  /** Starts a run of the saved file at `path`; events then stream as HostEvent runEvent. */
-  startRun(p: { path: string; input?: JsonObject; mode: RunMode }): Promise<{ run: RunId }>;
+  /**
+   * Starts a run of the saved file at `path`; events then stream as HostEvent runEvent.
+   * `breakpoints`: steps to pause before (debugging).
+   */
+  startRun(p: { path: string; input?: JsonObject; mode: RunMode; breakpoints?: StepId[] }): Promise<{ run: RunId }>;
+  /** Debugging: replaces the run's breakpoints (steps to pause before). */
+  setBreakpoints(p: { run: RunId; steps: StepId[] }): Promise<void>;
+  /** Debugging: pauses a running run; executing steps finish, nothing new starts. */
+  pauseRun(p: { run: RunId; as?: string }): Promise<void>;
+  /** Debugging: continues a paused run; with `step`, it pauses again before the next step. */
+  continueRun(p: { run: RunId; step?: boolean; as?: string }): Promise<void>;
+  /** Debugging: changes vars of a paused run. */
+  editVars(p: { run: RunId; vars: JsonObject; as?: string }): Promise<void>;
+  /** Debugging: skips a step about to start (or running/waiting); the path goes on to its next. */
+  skipStep(p: { run: RunId; step: StepId }): Promise<void>;
+  /** Debugging: runs a failed step again; a failed run goes on from it. */
+  retryStep(p: { run: RunId; step: StepId; as?: string }): Promise<void>;
+  /** Debugging: a new run from `step` with the earlier run's input, vars and step outputs. */
+  runFrom(p: { run: RunId; step: StepId; mode?: RunMode; breakpoints?: StepId[] }): Promise<{ run: RunId }>;
   answerApproval(p: {
     run: RunId;
     step: StepId;
@@ -92,6 +109,13 @@ export const hostMethods = [
   'validateFlow',
   'exportFlow',
   'startRun',
+  'setBreakpoints',
+  'pauseRun',
+  'continueRun',
+  'editVars',
+  'skipStep',
+  'retryStep',
+  'runFrom',
   'answerApproval',
   'getRun',
   'listRuns',

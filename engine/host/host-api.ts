@@ -13,6 +13,7 @@ import { readFlowFile, saveFlowFile } from '../yaml/files.js';
 import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi } from './api.js';
 import { templatesDir } from './paths.js';
+import { createDebugApi } from './debug-api.js';
 import type { RunService } from './run-service.js';
 
 export interface Workspace {
@@ -75,8 +76,9 @@ export function createHostApi(service: RunService, workspace: Workspace): HostAp
       } else text = flowToText(flow);
       return { text, findings: [] };
     },
-    async startRun({ path, input, mode }) {
-      const driver = service.startRun({ path: resolve(workspace.root, path), input, mode });
+    ...createDebugApi(service),
+    async startRun({ path, input, mode, breakpoints }) {
+      const driver = service.startRun({ path: resolve(workspace.root, path), input, mode, ...(breakpoints ? { breakpoints } : {}) });
       service.driveInBackground(driver);
       return { run: driver.id };
     },

@@ -54,6 +54,33 @@ export function newRunId(nowMs: number): RunId {
   return `${nowMs.toString(36)}-${randomBytes(3).toString('hex')}`;
 }
 
+/** What starts a run: a flow file, or (debugging "run from") a chosen step of an earlier run. */
+export interface StartRunParams {
+  /** The flow file; default with `from`: the earlier run's flow file. */
+  path?: string;
+  /** Run input; default with `from`: the earlier run's input. */
+  input?: JsonObject;
+  mode?: RunMode;
+  trigger?: JsonObject;
+  simulation?: SimulationHooks;
+  /** Steps to pause before (debugging). */
+  breakpoints?: StepId[];
+  /**
+   * Run from `step` with the earlier run's input, vars and the outputs of its succeeded steps
+   * (as `$steps` sees them). Throws RunRequestError when the run or step is unknown.
+   */
+  from?: { run: RunId; step: StepId };
+}
+
+/** The outputs of an earlier run's finished steps, except the step a new run starts from. */
+function seedOf(source: RunState, start: StepId): NonNullable<Extract<RunEvent, { type: 'RunStarted' }>['seedSteps']> {
+  const seed: NonNullable<Extract<RunEvent, { type: 'RunStarted' }>['seedSteps']> = {};
+  for (const [id, s] of Object.entries(source.steps)) {
+    if (id !== start && (s.status === 'succeeded' || s.status === 'skipped')) seed[id] = { output: s.output, status: s.status };
+  }
+  return seed;
+}
+
 export class RunService {
   private readonly drivers = new Map<RunId, RunDriver>();
   private readonly background = new Set<RunId>();
@@ -72,11 +99,15 @@ export class RunService {
    * `drive` to move it. Throws FlowInvalidError, InputError, or Error for an unreadable file.
    * `simulation` applies in simulate mode only (a scenario's clock and mocks; see SimulationHooks).
    */
-  startRun(p: { path: string; input?: JsonObject; mode?: RunMode; trigger?: JsonObject; simulation?: SimulationHooks }): RunDriver {
+  startRun(p: StartRunParams): RunDriver {
     const mode = p.mode ?? 'run';
-    const path = resolve(p.path);
+    const source = p.from ? this.state(p.from.run) : undefined;
+    const path = resolve(p.path ?? source?.flowPath ?? '');
     const { flow, text } = loadValidFlow(path);
-    const input = prepareInput(flow, p.input ?? {});
+    if (p.from && !flow.steps[p.from.step]) {
+      throw new RunRequestError(`${p.from.step} is not a step of ${flow.name}; steps: ${Object.keys(flow.steps).join(', ')}`);
+    }
+    const input = prepareInput(flow, p.input ?? source?.input ?? {});
     // Each simulation gets its own virtual clock, starting at the real time of its start.
     const sim = mode === 'simulate' ? p.simulation : undefined;
     const clock = mode === 'simulate' ? (sim?.clock ?? new VirtualClock(this.clock.now())) : this.clock;
@@ -92,12 +123,14 @@ export class RunService {
       flow: flow.name,
       flowPath: path,
       input,
-      vars: (flow.vars ?? {}) as JsonObject,
+      vars: (source?.vars ?? flow.vars ?? {}) as JsonObject,
       mode,
       semantics: SEMANTICS,
       workdir,
-      start: flow.start,
+      start: p.from?.step ?? flow.start,
       ...(p.trigger ? { trigger: p.trigger } : {}),
+      ...(p.breakpoints?.length ? { breakpoints: p.breakpoints } : {}),
+      ...(source ? { seedSteps: seedOf(source, p.from!.step) } : {}),
     };
     this.journal.createRun(started, hash);
     this.options.onEvent?.(id, 1, started);
@@ -158,14 +191,18 @@ export class RunService {
   driveInBackground(driver: RunDriver): void {
     if (this.background.has(driver.id)) return;
     this.background.add(driver.id);
+    let stopped = false;
     void this.drive(driver, { stopWhenWaiting: false })
       .catch((err: unknown) => {
         // E.g. another process appended to this run's journal: stop driving it here, keep the journal.
+        stopped = true;
         process.stderr.write(`flowsmith: stopped driving run ${driver.id}: ${(err as Error).message}\n`);
       })
       .finally(() => {
         this.background.delete(driver.id);
-        this.drivers.delete(driver.id);
+        // A continue or retry that arrived as the loop ended: drive on rather than drop the run.
+        if (!stopped && driver.state.status === 'running') this.driveInBackground(driver);
+        else this.drivers.delete(driver.id);
       });
   }
 

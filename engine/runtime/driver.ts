@@ -99,6 +99,20 @@ export class RunDriver implements StepHost {
 
   private async loop(options: DriveOptions): Promise<RunState> {
     for (;;) {
+      await this.steps(options);
+      if (this.state.status !== 'paused') break;
+      // A paused run lets its executing steps finish (and journals them); a continue that came
+      // meanwhile sends the loop on.
+      while (this.inFlight.size > 0) await this.idle();
+      // Re-read: a continue may have changed the status while this loop waited (TS narrowed it).
+      if ((this.state.status as RunState['status']) !== 'running') break;
+    }
+    if (this.state.status !== 'running' && this.state.status !== 'paused') await this.settle();
+    return this.state;
+  }
+
+  private async steps(options: DriveOptions): Promise<void> {
+    for (;;) {
       if (this.state.status !== 'running') break;
       this.woken = false;
       const commands = decide(this.flow, this.state, this.now(), this.inFlight);
@@ -123,10 +137,6 @@ export class RunDriver implements StepHost {
       if (onlyPeople && (options.stopWhenWaiting || stuck)) break;
       await this.idle(wakeAt);
     }
-    // A paused run lets its executing steps finish (and journals them); an ended run aborts them.
-    if (this.state.status === 'paused') while (this.inFlight.size > 0) await this.idle();
-    else if (this.state.status !== 'running') await this.settle();
-    return this.state;
   }
 
   /**

@@ -27,6 +27,8 @@ export interface RunRecord {
   path: StepId[];
   steps: Record<StepId, StepRecord>;
   waitingFor: { step: StepId; approvers: string[]; message: string }[];
+  /** While paused (debugging): why, and the step it paused before. */
+  paused: { reason: 'breakpoint' | 'step' | 'user'; step?: StepId } | null;
   error: StepError | null;
   mode: string;
   workdir: string;
@@ -63,6 +65,7 @@ export function toRunRecord(run: RunState): RunRecord {
     path: run.path,
     steps,
     waitingFor,
+    paused: run.paused,
     error: run.error,
     mode: run.mode,
     workdir: run.workdir,

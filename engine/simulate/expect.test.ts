@@ -23,6 +23,7 @@ const record: RunRecord = {
     rejected: step({ status: 'failed', error: { name: 'Rejected', message: 'not approved' } }),
   },
   waitingFor: [],
+  paused: null,
   error: { name: 'Rejected', message: 'production deploy was not approved' },
   mode: 'simulate',
   workdir: '/tmp/x',
