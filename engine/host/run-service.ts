@@ -28,6 +28,7 @@ export { FlowInvalidError, loadValidFlow } from './flow-files.js';
 import { HostChildRuns } from './child-runs.js';
 import type { ChildRuns } from '../runtime/children.js';
 import { subflowOf } from '../model/subflow.js';
+import { secretNames } from '../runtime/secrets.js';
 
 export interface RunServiceOptions {
   journal: Journal;
@@ -79,6 +80,16 @@ function seedOf(source: RunState, start: StepId): NonNullable<Extract<RunEvent, 
     if (id !== start && (s.status === 'succeeded' || s.status === 'skipped')) seed[id] = { output: s.output, status: s.status };
   }
   return seed;
+}
+
+/** The values of the environment variables `flow` references as `$env.NAME` (unset ones left out). */
+function secretsOf(flow: Flow): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of secretNames(flow)) {
+    const value = process.env[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }
 
 export class RunService {
@@ -135,7 +146,7 @@ export class RunService {
     this.journal.createRun(started, hash);
     this.options.onEvent?.(id, 1, started);
     const mockFor = sim?.mockFor;
-    return this.adopt(new RunDriver(flow, [started], { ...this.driverDeps(clock), ...(mockFor ? { mockFor } : {}) }));
+    return this.adopt(new RunDriver(flow, [started], { ...this.driverDeps(clock, flow), ...(mockFor ? { mockFor } : {}) }));
   }
 
   /**
@@ -156,7 +167,7 @@ export class RunService {
     // A map item's run executes the map's nested steps (RunStarted.subflow names the chain).
     const flow = first?.type === 'RunStarted' && first.subflow ? subflowOf(loaded.flow, first.subflow) : loaded.flow;
     const clock = hooks.clock ?? (row.mode === 'simulate' ? new VirtualClock(events[events.length - 1]!.at) : this.clock);
-    const deps = { ...this.driverDeps(clock), ...(hooks.mockFor ? { mockFor: hooks.mockFor } : {}) };
+    const deps = { ...this.driverDeps(clock, flow), ...(hooks.mockFor ? { mockFor: hooks.mockFor } : {}) };
     return this.adopt(new RunDriver(flow, events, deps));
   }
 
@@ -263,10 +274,11 @@ export class RunService {
     release: (id) => this.drivers.delete(id),
   });
 
-  private driverDeps(clock: Clock): DriverDeps {
+  private driverDeps(clock: Clock, flow: Flow): DriverDeps {
     return {
       journal: this.journal,
       clock,
+      secrets: secretsOf(flow),
       random: Math.random,
       children: this.children,
       ...(this.options.onEvent ? { onEvent: this.options.onEvent } : {}),

@@ -5,11 +5,12 @@ import type { Bindings } from '../expr/index.js';
 import type { RunState } from './state.js';
 
 /**
- * `$input`, `$vars`, `$steps.<id>.output|status`, `$run`, `$error` for the run as it stands.
+ * `$input`, `$vars`, `$steps.<id>.output|status`, `$run`, `$error`, `$env` for the run as it stands.
+ * `env` is taken from the first call for a state (the driver makes it, with the run's secrets).
  * `$steps` is a read-only view over the live state rather than a copy, so building bindings costs
  * O(1) however many steps the run has (a copy per step made long chains quadratic).
  */
-export function bindingsOf(run: RunState): Bindings {
+export function bindingsOf(run: RunState, env?: Record<string, string>): Bindings {
   let b = cache.get(run);
   if (!b) {
     const runInfo = { id: run.id, flow: run.flow, workdir: run.workdir, startedAt: new Date(run.startedAt).toISOString() };
@@ -23,6 +24,7 @@ export function bindingsOf(run: RunState): Bindings {
       get error() {
         return run.lastError;
       },
+      env: env ?? {},
       ...(run.item !== undefined ? { item: run.item } : {}),
       ...(run.index !== undefined ? { index: run.index } : {}),
     };

@@ -16,6 +16,9 @@ import { foldRun, initialState } from './fold.js';
 import { canRetry, retryDelayMs } from './retry-delay.js';
 import { routeFailure } from './routing.js';
 import type { RunState } from './state.js';
+import { bindingsOf } from './bindings.js';
+import type { Redactor } from './secrets.js';
+import { redactorOf } from './secrets.js';
 import { executeStep } from './step-exec.js';
 import type { StepHost } from './step-exec.js';
 
@@ -32,6 +35,8 @@ export interface DriverDeps {
   clock: Clock;
   /** Uniform [0, 1) source for retry jitter (seeded when simulating). */
   random: () => number;
+  /** `$env` values (name → value) the flow references; redacted from everything journaled. */
+  secrets?: Record<string, string>;
   /** Creates and drives child runs (map items, `call` tasks); without it those steps fail Unsupported. */
   children?: ChildRuns;
   /** Called after each commit, once per event, in journal order. */
@@ -66,6 +71,7 @@ export class RunDriver implements StepHost {
   private woken = false;
   private seq: number;
   private driving: Promise<RunState> | null = null;
+  private readonly redactor: Redactor;
   readonly state: RunState;
 
   /** Drives a run whose journal (at least RunStarted) is `events`, for `flow`. */
@@ -79,6 +85,14 @@ export class RunDriver implements StepHost {
     this.state = initialState(first);
     for (const e of rest) foldRun(this.state, e);
     this.seq = events.length;
+    this.redactor = redactorOf(deps.secrets ?? {});
+    // The first bindingsOf call for a state fixes its `$env` (bindings are cached per state).
+    bindingsOf(this.state, deps.secrets ?? {});
+  }
+
+  /** `text` with secret values replaced (step logs go through here before they are stored). */
+  redactText(text: string): string {
+    return this.redactor.isEmpty ? text : this.redactor.text(text);
   }
 
   get id(): RunId {
@@ -251,7 +265,9 @@ export class RunDriver implements StepHost {
     this.commit(events);
   }
 
-  private commit(events: RunEvent[]): void {
+  private commit(raw: RunEvent[]): void {
+    // Secrets never reach the journal in clear; the state folds what the journal holds.
+    const events = this.redactor.isEmpty ? raw : this.redactor.events(raw);
     this.seq = this.deps.journal.append(this.id, this.seq, events);
     let seq = this.seq - events.length;
     for (const e of events) {

@@ -24,6 +24,8 @@ export interface StepHost {
   readonly deps: DriverDeps;
   readonly id: RunId;
   now(): EpochMs;
+  /** `text` with secret values replaced. */
+  redactText(text: string): string;
   record(events: RunEvent[]): void;
   succeed(id: StepId, output: Json, next?: StepId[], vars?: JsonObject): void;
   fail(step: Step, id: StepId, error: StepError): void;
@@ -130,7 +132,8 @@ export function execContext(host: StepHost, id: StepId, attempt: number, handle:
       return handle.signal;
     },
     workdir: host.state.workdir,
-    log: (stream, text) => {
+    log: (stream, raw) => {
+      const text = host.redactText(raw);
       host.deps.journal.appendLog(host.id, id, attempt, stream, host.now(), text);
       host.deps.onLog?.(host.id, id, attempt, stream, text);
     },
