@@ -1,10 +1,15 @@
 /**
  * `run`, `approve`, `reject`, `runs` and `show` (DESIGN.md "Interfaces").
  */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadValidFlow } from '../host/run-service.js';
+import { trustFlowFile } from '../host/trust.js';
 import { toRunRecord } from '../runtime/record.js';
 import { defaultIdentity, openService, parseInput } from './context.js';
 import { finish } from './finish.js';
+import { UsageError } from './errors.js';
+import { RunRequestError } from '../runtime/driver.js';
 import { parseBreakpoints } from './debug-commands.js';
 import { formatRun, formatRuns } from './format.js';
 import { simulateScenario } from './test-command.js';
@@ -21,8 +26,15 @@ export function registerRunCommands(program: Command, global: () => Global): voi
     .option('--auto-approve [user]', 'approve every approval as USER (default: its first approver)')
     .option('--break <steps...>', 'pause before these steps (comma-separated or repeated); a paused run exits 3')
     .option('--json', 'print the run record as JSON')
-    .action(async (file: string, o: { input?: string; autoApprove?: string | true; break?: string[]; json?: boolean }) => {
-      const service = openService(global().db, !o.json);
+    .option('--trust', 'trust this flow (recorded in the store) and run it: imported flows and flows outside the workspace need it once')
+    .option('--workspace <dir>', 'the workspace folder; flows outside it need --trust (default: $FLOWSMITH_WORKSPACE, else none)')
+    .action(async (file: string, o: { input?: string; autoApprove?: string | true; break?: string[]; json?: boolean; trust?: boolean; workspace?: string }) => {
+      const service = openService(global().db, !o.json, o.workspace);
+      if (o.trust) {
+        // Trust only what can run: an invalid flow is refused (exit 1) before anything is recorded.
+        loadValidFlow(resolve(file));
+        trustFlowFile(file, defaultIdentity(), Date.now(), { journal: service.journal });
+      }
       const breakpoints = parseBreakpoints(o.break);
       const driver = service.startRun({ path: file, input: parseInput(o.input), ...(breakpoints ? { breakpoints } : {}) });
       const state = await service.drive(driver, { stopWhenWaiting: true, autoApprove: o.autoApprove });
@@ -63,6 +75,26 @@ export function registerRunCommands(program: Command, global: () => Global): voi
         process.exitCode = finish(state, o.json === true);
       });
   }
+
+  program
+    .command('extend <run> <step>')
+    .description("move a waiting approval's deadline later (audited), then drive the run onward like run")
+    .requiredOption('--by <duration>', 'how much later: 30m, 2h, PT1H (added to the current deadline, or to now)')
+    .option('--as <user>', 'who extends (must be a listed approver); default: your user name')
+    .option('--comment <text>', 'why, kept with the extension')
+    .option('--json', 'print the run record as JSON')
+    .action(async (run: string, step: string, o: { by: string; as?: string; comment?: string; json?: boolean }) => {
+      const service = openService(global().db, !o.json);
+      let extended;
+      try {
+        extended = service.extendApproval({ run, step, by: o.by, as: o.as ?? defaultIdentity(), comment: o.comment });
+      } catch (err) {
+        if (err instanceof Error && /duration/i.test(err.message) && !(err instanceof RunRequestError)) throw new UsageError(err.message);
+        throw err;
+      }
+      const state = await service.drive(extended.driver, { stopWhenWaiting: true });
+      process.exitCode = finish(state, o.json === true);
+    });
 
   const onward = [
     ['resume', 'drive an interrupted run onward (after a crash or kill); started steps run again'],

@@ -29,6 +29,8 @@ import { HostChildRuns } from './child-runs.js';
 import type { ChildRuns } from '../runtime/children.js';
 import { subflowOf } from '../model/subflow.js';
 import { secretNames } from '../runtime/secrets.js';
+import { parseDurationMs } from '../model/duration.js';
+import { UntrustedFlowError } from './trust.js';
 
 export interface RunServiceOptions {
   journal: Journal;
@@ -39,6 +41,12 @@ export interface RunServiceOptions {
   onLog?: (run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string) => void;
   /** Shows desktop notifications for notify steps (the designer); absent in the CLI. */
   notifyDesktop?: (title: string, message: string) => Promise<void>;
+  /**
+   * Whether the flow file at `path` may run for real (engine/host/trust.ts, DESIGN.md "Security").
+   * startRun refuses mode 'run' with UntrustedFlowError when it says no; simulation is always
+   * allowed. Absent: every flow may run (tests, scenarios).
+   */
+  trust?: (path: string, flow: Flow) => { trusted: boolean; reason: string };
 }
 
 /**
@@ -107,7 +115,8 @@ export class RunService {
 
   /**
    * Creates a run of the flow file at `path` (journaled RunStarted) and returns its driver; call
-   * `drive` to move it. Throws FlowInvalidError, InputError, or Error for an unreadable file.
+   * `drive` to move it. Throws FlowInvalidError, InputError, UntrustedFlowError (a real run of an
+   * untrusted flow, see RunServiceOptions.trust), or Error for an unreadable file.
    * `simulation` applies in simulate mode only (a scenario's clock and mocks; see SimulationHooks).
    */
   startRun(p: StartRunParams): RunDriver {
@@ -115,6 +124,8 @@ export class RunService {
     const source = p.from ? this.state(p.from.run) : undefined;
     const path = resolve(p.path ?? source?.flowPath ?? '');
     const { flow, text } = loadValidFlow(path);
+    const verdict = mode === 'run' ? this.options.trust?.(path, flow) : undefined;
+    if (verdict && !verdict.trusted) throw new UntrustedFlowError(path, verdict.reason);
     if (p.from && !flow.steps[p.from.step]) {
       throw new RunRequestError(`${p.from.step} is not a step of ${flow.name}; steps: ${Object.keys(flow.steps).join(', ')}`);
     }
@@ -176,6 +187,19 @@ export class RunService {
     const driver = this.open(p.run);
     driver.answerApproval(p.step, p.as, p.verdict, p.comment);
     return driver;
+  }
+
+  /**
+   * Extends a waiting approval's deadline by `by` (a duration) past its current deadline, or past
+   * now when it has none. Returns the driver (not yet driven) and the new due time (epoch ms).
+   * Throws RunRequestError (unknown run, not waiting, not an approver) or Error for a bad duration.
+   */
+  extendApproval(p: { run: RunId; step: StepId; by: string; as: string; comment?: string }): { driver: RunDriver; dueAt: number } {
+    const driver = this.open(p.run);
+    const current = driver.state.steps[p.step]?.approval?.dueAt ?? null;
+    const dueAt = Math.max(current ?? 0, driver.now()) + parseDurationMs(p.by);
+    driver.extendApproval(p.step, p.as, dueAt, p.comment);
+    return { driver, dueAt };
   }
 
   /**

@@ -158,6 +158,27 @@ export class RunDriver implements StepHost {
    * waiting or `by` is not one of its approvers (DESIGN.md "Security": only listed approvers decide).
    */
   answerApproval(step: StepId, by: string, verdict: 'approve' | 'reject', comment?: string): void {
+    this.waitingApproval(step, by);
+    this.record([{ type: 'ApprovalGiven', at: this.now(), step, by, verdict, ...(comment ? { comment } : {}) }]);
+    this.notify();
+  }
+
+  /**
+   * Moves a waiting approval's deadline to `dueAt` (epoch ms, after now). Only a listed approver may;
+   * the extension is journaled with who and why. Throws RunRequestError otherwise.
+   */
+  extendApproval(step: StepId, by: string, dueAt: EpochMs, comment?: string): void {
+    const s = this.waitingApproval(step, by);
+    if (dueAt <= this.now()) throw new RunRequestError(`the new deadline of ${step} must be in the future`);
+    if (s.approval!.dueAt !== null && dueAt <= s.approval!.dueAt) {
+      throw new RunRequestError(`the new deadline of ${step} must be later than the current one (${new Date(s.approval!.dueAt).toISOString()})`);
+    }
+    this.record([{ type: 'ApprovalExtended', at: this.now(), step, by, dueAt, ...(comment ? { comment } : {}) }]);
+    this.notify();
+  }
+
+  /** The waiting approval `step`, after checking `by` may decide on it. Throws RunRequestError. */
+  private waitingApproval(step: StepId, by: string) {
     const s = this.state.steps[step];
     if (!s || s.status !== 'waiting' || !s.approval) {
       throw new RunRequestError(`step ${step} of run ${this.id} is not waiting for approval (status: ${s?.status ?? 'not started'})`);
@@ -167,8 +188,7 @@ export class RunDriver implements StepHost {
         `${by} is not an approver of ${step}; approvers: ${s.approval.approvers.join(', ')} (pass --as NAME)`,
       );
     }
-    this.record([{ type: 'ApprovalGiven', at: this.now(), step, by, verdict, ...(comment ? { comment } : {}) }]);
-    this.notify();
+    return s;
   }
 
   /**
@@ -348,6 +368,7 @@ export class RunDriver implements StepHost {
 /** Step events that an aborted step may still try to journal after a rollback began. */
 const STEP_PROGRESS = new Set<RunEvent['type']>([
   'StepStarted', 'StepSucceeded', 'StepFailed', 'StepRetryScheduled', 'StepSkipped', 'TimerStarted', 'ApprovalRequested', 'ApprovalGiven',
+  'ApprovalExtended',
 ]);
 
 /** Converts anything an executor or expression threw into step-failure data. */

@@ -170,6 +170,7 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
         message: event.message,
         dueAt: event.dueAt,
         decisions: [],
+        extensions: [],
       };
       return run;
     }
@@ -192,6 +193,14 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
     case 'StepCompensationFailed':
       run.compensated.add(event.step);
       return run;
+    case 'ApprovalExtended': {
+      const a = stepOf(run, event.step).approval;
+      if (a) {
+        a.dueAt = event.dueAt;
+        a.extensions.push({ by: event.by, at: event.at, dueAt: event.dueAt, ...(event.comment ? { comment: event.comment } : {}) });
+      }
+      return run;
+    }
     case 'BreakpointsSet':
       run.breakpoints = new Set(event.steps);
       return run;

@@ -26,7 +26,8 @@ export interface RunRecord {
   vars: JsonObject;
   path: StepId[];
   steps: Record<StepId, StepRecord>;
-  waitingFor: { step: StepId; approvers: string[]; message: string }[];
+  /** Approvals waiting for people; `dueAt` is their deadline (ISO 8601) or null. */
+  waitingFor: { step: StepId; approvers: string[]; message: string; dueAt: string | null }[];
   /** While paused (debugging): why, and the step it paused before. */
   paused: { reason: 'breakpoint' | 'step' | 'user'; step?: StepId } | null;
   error: StepError | null;
@@ -51,7 +52,7 @@ export function toRunRecord(run: RunState): RunRecord {
       endedAt: iso(s.endedAt),
     };
     if (s.status === 'waiting' && s.approval) {
-      waitingFor.push({ step: id, approvers: s.approval.approvers, message: s.approval.message });
+      waitingFor.push({ step: id, approvers: s.approval.approvers, message: s.approval.message, dueAt: iso(s.approval.dueAt) });
     }
   }
   return {

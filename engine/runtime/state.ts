@@ -40,6 +40,8 @@ export interface ApprovalState {
   message: string;
   dueAt: EpochMs | null;
   decisions: ApprovalDecision[];
+  /** Deadline extensions, oldest first: who moved it, when, to when. */
+  extensions: { by: string; at: EpochMs; dueAt: EpochMs; comment?: string }[];
 }
 
 export interface StepState {

@@ -97,28 +97,30 @@ async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'tas
       work.catch(() => undefined); // the executor rejects after the abort; its reason is already used
     }
   }
+  // Most steps shape nothing: skip the async expression path (issue #3 W1 budget is 5 µs a step).
+  if (step.output === undefined && step.set === undefined) return host.succeed(id, raw, step.next ? [step.next] : []);
   const { output, vars } = await shapeOutput(step, raw, bindingsOf(host.state));
   host.succeed(id, output, step.next ? [step.next] : [], vars);
 }
 
 function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: Attempt): Promise<Json> {
-  const child: ChildContext = {
+  const child = (): ChildContext => ({
     flow: host.flow, state: host.state, children: host.deps.children, clock: host.deps.clock,
     get signal() {
       return handle.signal;
     },
     record: (events) => host.record(events),
     ...(host.deps.mockFor ? { mockFor: (s: StepId, a: number) => host.deps.mockFor!(s, a) } : {}),
-  };
-  if (step.type === 'map') return runMap(child, id, step, attempt);
+  });
+  if (step.type === 'map') return runMap(child(), id, step, attempt);
   if (host.state.mode === 'simulate') {
     // Simulation never runs a shell or HTTP step (DESIGN.md "Simulation"): a mock answers; an
     // unmocked `call` simulates the called flow as a child run.
     const mock = host.deps.mockFor?.(id, attempt) ?? step.mock;
-    if (mock === undefined && taskExecutor(step) === 'call') return runCall(child, id, step, attempt);
+    if (mock === undefined && taskExecutor(step) === 'call') return runCall(child(), id, step, attempt);
     return mockAttempt(host, mock, handle);
   }
-  if (taskExecutor(step) === 'call') return runCall(child, id, step, attempt);
+  if (taskExecutor(step) === 'call') return runCall(child(), id, step, attempt);
   return runTaskBody(step, bindingsOf(host.state), execContext(host, id, attempt, handle));
 }
 
