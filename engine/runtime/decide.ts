@@ -3,6 +3,7 @@
  * Pure: the driver carries the commands out and journals their results.
  */
 import type { Flow, JoinMode, ParallelStep, Step, StepId } from '../model/flow.js';
+import { successors } from '../model/flow.js';
 import type { EpochMs } from './events.js';
 import type { RunState, StepState } from './state.js';
 
@@ -135,4 +136,32 @@ export function nextCompensation(flow: Flow, run: RunState): StepId | undefined 
     if (flow.steps[id]?.compensate && !run.compensated.has(id)) return id;
   }
   return undefined;
+}
+
+/** Steps inside each parallel/join block, per Flow object: reachable from the branches before the join. */
+const regions = new WeakMap<Flow, Map<StepId, Set<StepId>>>();
+
+/**
+ * The steps between join `joinId`'s parallel and the join (the branches' steps, nested blocks
+ * included). Used to cancel what is still running when an `any`/`count` join fires.
+ */
+export function joinRegion(flow: Flow, joinId: StepId): Set<StepId> {
+  let byJoin = regions.get(flow);
+  if (!byJoin) {
+    byJoin = new Map();
+    regions.set(flow, byJoin);
+  }
+  let region = byJoin.get(joinId);
+  if (region) return region;
+  region = new Set();
+  const parallel = Object.values(flow.steps).find((s): s is ParallelStep => s.type === 'parallel' && s.join === joinId);
+  const todo = [...(parallel?.branches ?? [])];
+  while (todo.length > 0) {
+    const id = todo.pop()!;
+    if (id === joinId || region.has(id) || !flow.steps[id]) continue;
+    region.add(id);
+    todo.push(...successors(flow.steps[id]!));
+  }
+  byJoin.set(joinId, region);
+  return region;
 }

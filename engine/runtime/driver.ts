@@ -10,7 +10,7 @@ import { Attempt } from './attempt.js';
 import type { ChildRuns } from './children.js';
 import type { Clock } from './clock.js';
 import { launchCompensation } from './compensation.js';
-import { decide, nextCompensation, stepDef } from './decide.js';
+import { decide, joinRegion, nextCompensation, stepDef } from './decide.js';
 import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
 import { foldRun, initialState } from './fold.js';
 import { canRetry, retryDelayMs } from './retry-delay.js';
@@ -332,9 +332,19 @@ export class RunDriver implements StepHost {
     this.fail(step, id, error);
   }
 
-  /** A step skipped by a person while it executed: its late result is not journaled. */
+  /** A step skipped by a person, or cancelled by a join, while it executed: its late result is not journaled. */
   private isSkipped(id: StepId): boolean {
-    return this.state.steps[id]?.status === 'skipped';
+    const status = this.state.steps[id]?.status;
+    return status === 'skipped' || status === 'cancelled';
+  }
+
+  cancelBranches(joinId: StepId): void {
+    const region = joinRegion(this.flow, joinId);
+    const left = [...this.state.open, ...this.state.ready].filter((id) => region.has(id));
+    if (left.length === 0) return;
+    const reason = `${joinId} joined without it`;
+    for (const id of left) this.inFlight.get(id)?.abort(new StepFailure('Cancelled', reason));
+    this.record(left.map((step) => ({ type: 'StepCancelled', at: this.now(), step, reason })));
   }
 
   private attemptFailed(id: StepId, attempt: number, error: StepError): void {
@@ -368,7 +378,7 @@ export class RunDriver implements StepHost {
 /** Step events that an aborted step may still try to journal after a rollback began. */
 const STEP_PROGRESS = new Set<RunEvent['type']>([
   'StepStarted', 'StepSucceeded', 'StepFailed', 'StepRetryScheduled', 'StepSkipped', 'TimerStarted', 'ApprovalRequested', 'ApprovalGiven',
-  'ApprovalExtended',
+  'ApprovalExtended', 'StepCancelled',
 ]);
 
 /** Converts anything an executor or expression threw into step-failure data. */

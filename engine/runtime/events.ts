@@ -96,6 +96,8 @@ export type RunEvent =
   | { type: 'CompensationStarted'; at: EpochMs; reason: 'failed' | 'cancelled'; error: StepError | null; step?: StepId }
   | { type: 'StepCompensated'; at: EpochMs; step: StepId; output: Json }
   | { type: 'StepCompensationFailed'; at: EpochMs; step: StepId; error: StepError }
+  /** A step left behind when an `any`/`count` join fired: its attempt is aborted, its result dropped. */
+  | { type: 'StepCancelled'; at: EpochMs; step: StepId; reason: string }
   /** A listed approver moved a waiting approval's deadline (DESIGN.md: approve/reject/extend, audited). */
   | { type: 'ApprovalExtended'; at: EpochMs; step: StepId; by: string; dueAt: EpochMs; comment?: string }
   /** Debugging (DESIGN.md "Simulation and debugging"): the steps to pause before, replacing the old set. */

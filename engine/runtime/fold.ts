@@ -193,6 +193,17 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
     case 'StepCompensationFailed':
       run.compensated.add(event.step);
       return run;
+    case 'StepCancelled': {
+      const s = stepOf(run, event.step);
+      s.status = 'cancelled';
+      s.endedAt = event.at;
+      s.retryDueAt = null;
+      s.timerDueAt = null;
+      run.open.delete(event.step);
+      run.ready.delete(event.step);
+      run.arrivals[event.step] = 0;
+      return run;
+    }
     case 'ApprovalExtended': {
       const a = stepOf(run, event.step).approval;
       if (a) {

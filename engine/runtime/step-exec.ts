@@ -29,6 +29,8 @@ export interface StepHost {
   record(events: RunEvent[]): void;
   succeed(id: StepId, output: Json, next?: StepId[], vars?: JsonObject): void;
   fail(step: Step, id: StepId, error: StepError): void;
+  /** Cancels the steps still open or ready inside join `joinId`'s parallel block. */
+  cancelBranches(joinId: StepId): void;
 }
 
 /** Executes attempt `attempt` of step `id`; journals its outcome through `host`, or throws StepFailure. */
@@ -48,6 +50,9 @@ export async function executeStep(host: StepHost, id: StepId, step: Step, attemp
     case 'parallel':
       return host.succeed(id, null, step.branches);
     case 'join':
+      // An `any` or `count` join fires before every branch arrived: the rest are cancelled.
+      if (step.mode !== undefined && step.mode !== 'all') host.cancelBranches(id);
+      return host.succeed(id, null);
     case 'succeed':
       return host.succeed(id, null);
     case 'fail':
