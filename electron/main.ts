@@ -5,18 +5,19 @@
  *
  * Engine process protocol (utilityProcess, `process.parentPort` on its side):
  *   main → engine  `{ id, method, params }`           engine → main  `{ id, result }` | `{ id, error: HostError }`
- *   engine → main  `{ event: HostEvent }` (pushed to the renderer on 'host:event')
+ *   engine → main  `{ event: HostEvent }` (pushed to the renderer on 'host:event'; a `notification`
+ *                  is also shown as a native desktop notification)
  * Renderer ↔ main: `invoke('host:call', method, params)` → `{ ok: true, result } | { ok: false, error }`;
  * menu commands arrive on 'host:menu' as MenuMessage (see preload.ts).
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, utilityProcess } from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions, UtilityProcess } from 'electron';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hostMethods } from '../engine/host/api.js';
-import type { HostError, HostMethod } from '../engine/host/api.js';
+import type { HostError, HostEvent, HostMethod } from '../engine/host/api.js';
 import type { IpcReply, MenuMessage } from './preload.js';
 
 const indexHtml = path.join(__dirname, '../renderer/index.html');
@@ -103,8 +104,23 @@ function onEngineMessage(message: unknown): void {
     pending.delete(m.id);
     reply?.(m.error !== undefined ? { ok: false, error: m.error } : { ok: true, result: m.result ?? null });
   } else if (m.event !== undefined) {
+    showNotification(m.event);
     mainWindow?.webContents.send('host:event', m.event);
   }
+}
+
+/**
+ * A notify step's desktop notification (HostEvent `notification`) as a native one; the window
+ * gets the event too, and its page leaves native display to us (renderer/panels/RunNotices.tsx).
+ */
+function showNotification(event: unknown): void {
+  const e = event as Partial<Extract<HostEvent, { kind: 'notification' }>>;
+  if (e.kind !== 'notification' || typeof e.title !== 'string' || typeof e.message !== 'string') return;
+  if (!Notification.isSupported()) return;
+  const shown = new Notification({ title: e.title, body: e.message });
+  // Clicking it brings the designer forward, where the run shows.
+  shown.on('click', () => mainWindow?.show());
+  shown.show();
 }
 
 /** Relays one renderer call; only our window's main frame may call, and only HostApi methods. */

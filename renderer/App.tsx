@@ -6,6 +6,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useAppStore } from './app-context';
 import { Canvas } from './canvas/Canvas';
 import { ExportDialog } from './dialogs/ExportDialog';
+import { ImportDialog } from './dialogs/ImportDialog';
 import { RunDialog } from './dialogs/RunDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { Inspector } from './inspector/Inspector';
@@ -20,6 +21,7 @@ function Dialogs() {
   if (dialog === 'templates') return <TemplatesDialog />;
   if (dialog === 'run') return <RunDialog />;
   if (dialog === 'export') return <ExportDialog />;
+  if (dialog === 'import') return <ImportDialog />;
   return null;
 }
 

@@ -2,7 +2,9 @@
  * What the UI does with the host: open, save, validate, run, approve, export. Components call
  * these instead of the HostApi so that errors become notices and run events stay in one place.
  */
+import type { ExportTarget } from '../engine/export/types';
 import type { HostApi, HostEvent } from '../engine/host/api';
+import type { Finding } from '../engine/model/finding';
 import type { Flow, JsonObject, Position, StepId } from '../engine/model/flow';
 import type { RunId } from '../engine/runtime/events';
 import { addStep, updateStep, withLayout } from './doc/edits';
@@ -53,6 +55,8 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     tracker,
     /** The HostApi itself, for read-only lookups (template lists) that need no store update. */
     host,
+    /** The host's event stream, for views of events that change no run (desktop notifications). */
+    onEvent,
 
     /** Subscribes to host events and opens the workspace's first file. Returns an unsubscribe. */
     start(): () => void {
@@ -78,6 +82,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         const opened = await host.openFlow({ path });
         untracked(() => {
           get().loadFlow(opened.path, opened.flow, opened.findings);
+          get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
           get().showRun(null, null, []);
         });
         store.temporal.getState().clear();
@@ -187,10 +192,57 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       }
     },
 
-    async exportNative(): Promise<{ text: string; findings: { message: string }[] } | null> {
+    /**
+     * The open document as native YAML or exported to a production engine (issue #4): the text,
+     * `format` (`json` for ASL) and findings for every loss of meaning. Null without a document.
+     */
+    async exportTo(to: 'native' | ExportTarget): Promise<{ text: string; findings: Finding[]; format: 'yaml' | 'json' } | null> {
       const { flow, path } = get();
       if (!flow || !path) return null;
-      return host.exportFlow({ path, flow: withLayout(flow, positions()), to: 'native' });
+      return host.exportFlow({ path, flow: withLayout(flow, positions()), to });
+    },
+
+    /** Writes an exported document into the workspace (`path` relative to its folder); resolves with the absolute path. */
+    async writeExport(path: string, text: string): Promise<string> {
+      const res = await host.writeExport({ path, text });
+      get().notify({ kind: 'info', text: `Saved the export to ${res.path}` });
+      return res.path;
+    },
+
+    /**
+     * Imports a document the user picked (its text and file name; format detected unless `from`)
+     * and opens it as an unsaved, untrusted document at a free path in the workspace, with the
+     * import findings in the Findings tab. Rejects with the host's error (the dialog shows it).
+     */
+    async importText(text: string, name: string, from?: ExportTarget): Promise<void> {
+      const res = await host.importText({ text, name, ...(from ? { from } : {}) });
+      untracked(() => {
+        get().loadFlow(res.path, res.flow, res.findings);
+        // Nothing is on disk yet: the document starts dirty, and Save (or Run) writes it.
+        store.setState({ savedFlow: null });
+        get().setTrust(res.trusted, res.trustReason ?? null);
+        get().showRun(null, null, []);
+      });
+      store.temporal.getState().clear();
+      get().openDialog(null);
+      get().setBottomTab('findings');
+      const count = res.findings.length;
+      get().notify({
+        kind: 'info',
+        text: `Imported ${name} as ${fileName(res.path)} (unsaved), ${count} finding${count === 1 ? '' : 's'}; it runs only in simulation until you trust it`,
+      });
+    },
+
+    /** Records that the user trusts the open flow file, so it may run for real (DESIGN.md "Security"). */
+    async trustFlow(): Promise<void> {
+      const path = get().path;
+      if (!path) return;
+      try {
+        const res = await host.trustFlow({ path });
+        get().setTrust(res.trusted, res.trustReason);
+      } catch (err) {
+        fail('Could not trust the flow')(err);
+      }
     },
 
     undo: () => store.temporal.getState().undo(),

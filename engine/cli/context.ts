@@ -8,12 +8,17 @@ import { defaultDbPath } from '../host/paths.js';
 import { RunService } from '../host/run-service.js';
 import { openJournal } from '../store/journal.js';
 import { UsageError } from './errors.js';
+import { cliTrust, cliWorkspace } from './trust-context.js';
 
-/** Opens the store named by `--db` (else FLOWSMITH_DB, else ~/.flowsmith/flowsmith.db) and a RunService on it. */
-export function openService(db: string | undefined, progress: boolean): RunService {
+/**
+ * Opens the store named by `--db` (else FLOWSMITH_DB, else ~/.flowsmith/flowsmith.db) and a
+ * RunService on it. Real runs of untrusted flows are refused (trust-context.ts; `workspace` is `--workspace`).
+ */
+export function openService(db: string | undefined, progress: boolean, workspace?: string): RunService {
   const journal = openJournal(db ?? defaultDbPath());
   return new RunService({
     journal,
+    trust: cliTrust(journal, cliWorkspace(workspace)),
     onEvent: progress
       ? (_run, _seq, e) => {
           if (e.type === 'StepStarted') process.stderr.write(`▶ ${e.step}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}\n`);

@@ -3,6 +3,7 @@
  */
 import { InputError } from '../host/inputs.js';
 import { FlowInvalidError } from '../host/run-service.js';
+import { UntrustedFlowError } from '../host/trust.js';
 import { RunRequestError } from '../runtime/driver.js';
 import type { RunStatus } from '../runtime/state.js';
 
@@ -26,7 +27,8 @@ export function reportError(err: unknown): number {
     process.stderr.write(`${err.message}\n`);
     return ExitCode.failed;
   }
-  if (err instanceof UsageError || err instanceof InputError || err instanceof RunRequestError) {
+  // An untrusted flow is refused before it runs, like bad usage; the message says to add --trust.
+  if (err instanceof UsageError || err instanceof InputError || err instanceof RunRequestError || err instanceof UntrustedFlowError) {
     process.stderr.write(`flowsmith: ${err.message}\n`);
     return ExitCode.usage;
   }

@@ -1,7 +1,6 @@
 /**
  * Human-readable output of runs for the CLI (the `--json` forms print the run record instead).
  */
-import type { RunSummary } from '../host/api.js';
 import type { RunRecord } from '../runtime/record.js';
 
 const MARK: Record<string, string> = {
@@ -47,8 +46,3 @@ export function formatRun(r: RunRecord): string {
   return lines.join('\n');
 }
 
-/** Runs as a table: id, flow, status, started. */
-export function formatRuns(runs: RunSummary[]): string {
-  if (runs.length === 0) return 'no runs';
-  return runs.map((r) => `${r.id}  ${r.flow.padEnd(20)} ${r.status.padEnd(9)} ${r.startedAt}`).join('\n');
-}

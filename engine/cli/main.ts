@@ -6,6 +6,8 @@
 import { Command } from 'commander';
 import { reportError } from './errors.js';
 import { registerDebugCommands } from './debug-commands.js';
+import { registerExport } from './export-command.js';
+import { registerImport } from './import-command.js';
 import { registerRunCommands } from './run-commands.js';
 import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
@@ -23,6 +25,8 @@ registerRunCommands(program, global);
 registerDebugCommands(program, global);
 registerTest(program);
 registerWeb(program, global);
+registerExport(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,7 +11,8 @@ import { finish } from './finish.js';
 import { UsageError } from './errors.js';
 import { RunRequestError } from '../runtime/driver.js';
 import { parseBreakpoints } from './debug-commands.js';
-import { formatRun, formatRuns } from './format.js';
+import { formatRun } from './format.js';
+import { registerRuns } from './runs-command.js';
 import { simulateScenario } from './test-command.js';
 
 type Global = { db?: string };
@@ -114,16 +115,7 @@ export function registerRunCommands(program: Command, global: () => Global): voi
       });
   }
 
-  program
-    .command('runs')
-    .description('list runs, newest first')
-    .option('--flow <name>', 'only runs of this flow')
-    .option('--status <status>', 'only runs with this status (running, succeeded, failed, cancelled)')
-    .option('--json', 'print JSON')
-    .action((o: { flow?: string; status?: string; json?: boolean }) => {
-      const runs = openService(global().db, false).summaries({ flow: o.flow, status: o.status });
-      process.stdout.write(o.json ? `${JSON.stringify(runs)}\n` : `${formatRuns(runs)}\n`);
-    });
+  registerRuns(program, global);
 
   program
     .command('show <run>')

@@ -1,11 +1,33 @@
 /**
  * JSONata expressions with Flowsmith's bindings (DESIGN.md "Expressions are JSONata": `$input`,
  * `$vars`, `$steps.<id>.output`, `$steps.<id>.status`, `$item`, `$index`, `$error`, `$run`).
- * Compiled expressions are cached by text; evaluation is bounded in time and depth so a flow cannot
- * hang the engine with `($f := function(){$f()}; $f())`.
+ * Compiled expressions are cached by text and limits. Evaluation is bounded in time, depth and
+ * sequence size (engine/yaml/limits.ts; issue #3 item 9) so a flow cannot hang the engine with
+ * `($f := function($n){$f($n+1)}; $f(0))` or `[1..10000000]`: JSONata 2.x checks its `timeout` and
+ * `stack` options each time it enters a sub-expression (the guard the JSONata exerciser's
+ * timeboxExpression builds from `__evaluate_entry`/`__evaluate_exit`).
  */
+import { setFlagsFromString } from 'node:v8';
 import jsonata from 'jsonata';
 import type { Json, JsonObject } from '../model/flow.js';
+import {
+  EXPRESSION_MAX_DEPTH,
+  EXPRESSION_MAX_PAD_CHARS,
+  EXPRESSION_MAX_SEQUENCE_ITEMS,
+  EXPRESSION_TIMEOUT_MS,
+} from '../yaml/limits.js';
+
+export { EXPRESSION_MAX_DEPTH, EXPRESSION_TIMEOUT_MS } from '../yaml/limits.js';
+
+// A regular expression runs natively, where JSONata's time check cannot reach: `/(a+)+$/` on 30
+// characters backtracks for minutes. This V8 flag moves such a match to V8's linear-time engine
+// once it backtracks too much (same results; patterns with backreferences or lookaround cannot
+// move and stay exposed). It applies to the whole process, which only gains by it.
+try {
+  setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+} catch {
+  // Not V8, or the flag is gone: expressions still work, without this guard.
+}
 
 /** Values an expression can see, each bound as `$<name>`. */
 export interface Bindings {
@@ -16,6 +38,11 @@ export interface Bindings {
   /** The current item and its 0-based index inside a map step. */
   item?: Json;
   index?: number;
+  /**
+   * `$env.NAME`: the environment variables the flow references (secrets). The runtime never
+   * journals their values in clear (engine/runtime/secrets.ts).
+   */
+  env?: Record<string, string>;
   /** The error being handled, in a catch target or a compensation. */
   error?: { name: string; message: string } | null;
   /**
@@ -25,10 +52,14 @@ export interface Bindings {
   now?: number;
 }
 
-/** Longest one evaluation may run, in wall-clock ms (JSONata's `timeout` guard). */
-export const EXPRESSION_TIMEOUT_MS = 5_000;
-/** Deepest evaluation nesting (JSONata's `stack` guard); real expressions stay under 50. */
-export const EXPRESSION_MAX_DEPTH = 500;
+/** Per-call limits of one evaluation; each defaults to the value in engine/yaml/limits.ts. */
+export interface EvaluateLimits {
+  /** Longest the evaluation may run, in wall-clock ms (default EXPRESSION_TIMEOUT_MS, 1 s). */
+  timeoutMs?: number;
+  /** Deepest nesting of sub-expressions and non-tail calls, in levels (default EXPRESSION_MAX_DEPTH). */
+  maxDepth?: number;
+}
+
 /** Compiled expressions kept; past this, the oldest is dropped. */
 const CACHE_SIZE = 2_000;
 
@@ -50,7 +81,7 @@ export class ExpressionError extends Error {
 }
 
 type JsonataFailure = { code?: string; position?: number; message?: string; token?: string };
-const cache = new Map<string, jsonata.Expression>();
+const cache = new Map<string, jsonata.Expression | ExpressionError>();
 
 /** `$steps.` followed by a step id that contains a dash (and no spaces around it). */
 const DASHED_STEP_REF = /\$steps\.([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)+)/g;
@@ -65,24 +96,42 @@ export function quoteStepIds(text: string): string {
 }
 
 /**
- * Compiles `text` as JSONata, or returns the cached compilation of the same text.
- * Throws ExpressionError (with position) when it does not parse, e.g.
+ * Compiles `text` as JSONata with `limits` for its evaluations, or returns the cached compilation
+ * of the same text and limits. Throws ExpressionError (with position; the same instance each time
+ * for the same text) when it does not parse, e.g.
  * `expression "$input.x +" does not parse: unexpected end of expression (at character 10)`.
  */
-export function compileExpression(text: string): jsonata.Expression {
-  const cached = cache.get(text);
+export function compileExpression(text: string, limits?: EvaluateLimits): jsonata.Expression {
+  const timeoutMs = limits?.timeoutMs ?? EXPRESSION_TIMEOUT_MS;
+  const maxDepth = limits?.maxDepth ?? EXPRESSION_MAX_DEPTH;
+  // JSONata fixes its guards at compile time, so the limits are part of the cache key.
+  const key = `${timeoutMs}:${maxDepth}:${text}`;
+  const cached = cache.get(key);
+  if (cached instanceof ExpressionError) throw cached;
   if (cached) return cached;
-  let compiled: jsonata.Expression;
+  let compiled: jsonata.Expression | ExpressionError;
   try {
-    compiled = jsonata(quoteStepIds(text), { timeout: EXPRESSION_TIMEOUT_MS, stack: EXPRESSION_MAX_DEPTH });
+    compiled = jsonata(quoteStepIds(text), {
+      timeout: timeoutMs,
+      stack: maxDepth,
+      sequence: EXPRESSION_MAX_SEQUENCE_ITEMS,
+    });
+    compiled.registerFunction('pad', boundedPad, '<s-ns?:s>'); // JSONata's own signature for $pad
   } catch (error) {
     const f = error as JsonataFailure;
-    const reason = text.trim() === '' ? 'it is empty' : lowerFirst(f.message ?? String(error));
+    const reason =
+      text.trim() === ''
+        ? 'it is empty'
+        : error instanceof RangeError
+          ? 'it nests too deeply to parse; split it over set: variables'
+          : lowerFirst(f.message ?? String(error));
     const at = f.position === undefined || text.trim() === '' ? '' : ` (at character ${f.position})`;
-    throw new ExpressionError(`expression "${text}" does not parse: ${reason}${at}`, text, f.position, f.code);
+    compiled = new ExpressionError(`expression ${quoted(text)} does not parse: ${reason}${at}`, text, f.position, f.code);
   }
+  // Failures are cached too: a flow repeats its expressions, and a failed parse costs more.
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(text, compiled);
+  cache.set(key, compiled);
+  if (compiled instanceof ExpressionError) throw compiled;
   return compiled;
 }
 
@@ -90,20 +139,79 @@ export function compileExpression(text: string): jsonata.Expression {
  * Evaluates `text` with `bindings` bound as `$input`, `$vars`, `$steps`, `$run`, `$item`, `$index`,
  * `$error`, and `context` as `$` (default: the input). Undefined results become null and JSONata
  * sequences plain arrays, so the value is JSON. Throws ExpressionError when the expression does not
- * parse, fails (message names the expression), runs past EXPRESSION_TIMEOUT_MS, or returns a function.
+ * parse, fails (message names the expression), runs past `limits.timeoutMs` (default 1 s; code
+ * D1012, "took longer than"), nests past `limits.maxDepth` (D1011), builds a sequence of more than
+ * EXPRESSION_MAX_SEQUENCE_ITEMS (D2014/D2015), or returns a function.
  */
-export async function evaluateExpression(text: string, bindings: Bindings, context?: Json): Promise<Json> {
-  const compiled = compileExpression(text);
+export async function evaluateExpression(
+  text: string,
+  bindings: Bindings,
+  context?: Json,
+  limits?: EvaluateLimits,
+): Promise<Json> {
+  const compiled = compileExpression(text, limits);
   let result: unknown;
   try {
     result = await compiled.evaluate(context === undefined ? bindings.input : context, jsonataBindings(bindings));
   } catch (error) {
     const f = error as JsonataFailure;
-    const reason = lowerFirst(f.message ?? String(error));
     const at = f.position === undefined ? '' : ` (at character ${f.position})`;
-    throw new ExpressionError(`expression "${text}" failed: ${reason}${at}`, text, f.position, f.code);
+    const reason = describeFailure(error, limits) ?? `failed: ${lowerFirst(f.message ?? String(error))}${at}`;
+    throw new ExpressionError(`expression ${quoted(text)} ${reason}`, text, f.position, f.code);
   }
-  return toJson(result, text);
+  try {
+    return toJson(result, text);
+  } catch (error) {
+    // Data from a step can nest deeper than the JS stack allows when copied by recursion.
+    if (!(error instanceof RangeError)) throw error;
+    throw new ExpressionError(`expression ${quoted(text)} returns data nested too deeply to use`, text, undefined, undefined);
+  }
+}
+
+/** What a limit failure means, in the user's words; undefined for every other failure. */
+function describeFailure(error: unknown, limits: EvaluateLimits | undefined): string | undefined {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return 'nests too deeply to evaluate (the JavaScript stack ran out); look for a function that calls itself without end';
+  }
+  switch ((error as JsonataFailure).code) {
+    case 'D1012':
+      return `took longer than ${limits?.timeoutMs ?? EXPRESSION_TIMEOUT_MS} ms, the limit for one expression, and was stopped; look for a function that calls itself without end or a very large range, or move the work into a script step`;
+    case 'D1011':
+      return `nests deeper than ${limits?.maxDepth ?? EXPRESSION_MAX_DEPTH} levels, the limit for one expression, and was stopped; look for a function that calls itself without end`;
+    case PAD_LIMIT:
+      return `pads a string to more than ${EXPRESSION_MAX_PAD_CHARS.toLocaleString('en')} characters, the limit for one expression, and was stopped`;
+    case 'D2014':
+    case 'D2015':
+      return `builds a sequence of more than ${EXPRESSION_MAX_SEQUENCE_ITEMS.toLocaleString('en')} items, the limit for one expression, and was stopped; narrow the range or filter the data first`;
+    default:
+      return undefined;
+  }
+}
+
+/** Code of the failure boundedPad throws (not a JSONata code). */
+const PAD_LIMIT = 'FLOWSMITH_PAD_LIMIT';
+
+/**
+ * JSONata's `$pad` (same signature and result: pads to |width| code points, on the right when
+ * width > 0, on the left when < 0, with `char` repeated, default a space) that refuses a width over
+ * EXPRESSION_MAX_PAD_CHARS. JSONata's own builds the padding with Array(n).join, which no time
+ * limit can interrupt.
+ */
+function boundedPad(str: string | undefined, width: number, char?: string): string | undefined {
+  if (str === undefined) return undefined;
+  const fill = char === undefined || char.length === 0 ? ' ' : char;
+  const target = Math.trunc(width);
+  if (Math.abs(target) > EXPRESSION_MAX_PAD_CHARS) throw { code: PAD_LIMIT, message: 'pad width over the limit' };
+  const padLength = Math.abs(target) - Array.from(str).length;
+  if (!(padLength > 0)) return str;
+  let padding = fill.repeat(padLength);
+  if (fill.length > 1) padding = Array.from(padding).slice(0, padLength).join('');
+  return target > 0 ? str + padding : padding + str;
+}
+
+/** `"text"` for messages, cut to 80 characters so a long expression does not swamp them. */
+function quoted(text: string): string {
+  return `"${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`;
 }
 
 function jsonataBindings(b: Bindings): Record<string, unknown> {
@@ -115,6 +223,7 @@ function jsonataBindings(b: Bindings): Record<string, unknown> {
     item: b.item,
     index: b.index,
     error: b.error ?? null,
+    env: b.env ?? {},
   };
   if (b.now !== undefined) {
     const ms = b.now;
@@ -132,16 +241,16 @@ function toJson(value: unknown, text: string): Json {
   if (Array.isArray(value)) return value.map((v) => toJson(v, text));
   if (typeof value === 'function' || (typeof value === 'object' && '_jsonata_lambda' in value)) {
     throw new ExpressionError(
-      `expression "${text}" returns a function, not a value; call it, e.g. $f(x)`,
+      `expression ${quoted(text)} returns a function, not a value; call it, e.g. $f(x)`,
       text,
       undefined,
       undefined,
     );
   }
   if (typeof value === 'object') {
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJson(v, text);
-    return out;
+    // fromEntries defines keys, so a `__proto__` key from step data stays a key, not a prototype.
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return Object.fromEntries(entries.map(([k, v]) => [k, toJson(v, text)])) as JsonObject;
   }
   return value as Json;
 }

@@ -11,7 +11,7 @@ import { findTemplates, valueToText, type TemplateMatch } from './templates.js';
 export const SHELL_ARG_PREFIX = 'FLOWSMITH_ARG_';
 
 /** Where a template sits in POSIX sh syntax, which decides how its reference is quoted. */
-type ShellContext = 'plain' | 'single' | 'double' | 'heredoc' | 'quotedHeredoc';
+export type ShellContext = 'plain' | 'single' | 'double' | 'heredoc' | 'quotedHeredoc';
 
 /**
  * Prepares a `shell` command for POSIX `sh -c`: the n-th `{{ expr }}` is evaluated, its value goes
@@ -40,13 +40,14 @@ export async function interpolateShell(
     const value: Json = await evaluateExpression(t.expr, bindings);
     const name = `${SHELL_ARG_PREFIX}${n}`;
     env[name] = valueToText(value);
-    out += command.slice(last, t.start) + reference(name, contexts[n] ?? 'plain');
+    out += command.slice(last, t.start) + shellReference(name, contexts[n] ?? 'plain');
     last = t.end;
   }
   return { command: out + command.slice(last), env };
 }
 
-function reference(name: string, context: ShellContext): string {
+/** The reference to environment variable `name` that reads as one word in `context` (exporters reuse it). */
+export function shellReference(name: string, context: ShellContext): string {
   switch (context) {
     case 'plain':
       return `"\${${name}}"`;
@@ -73,7 +74,7 @@ const HEREDOC = /^<<(-?)[ \t]*(?:'([^']*)'|"([^"]*)"|(\\?)([A-Za-z0-9_]+))/;
  * comments, heredocs); it does not follow `$( )` nesting, where a miss costs word splitting, never
  * safety. Template bodies are skipped whole, so quotes inside `{{ "x" }}` do not count.
  */
-function shellContexts(command: string, templates: readonly TemplateMatch[]): ShellContext[] {
+export function shellContexts(command: string, templates: readonly TemplateMatch[]): ShellContext[] {
   const startAt = new Map(templates.map((t, n) => [t.start, n]));
   const contexts: ShellContext[] = templates.map(() => 'plain');
   const pending: Heredoc[] = [];

@@ -3,6 +3,7 @@
  * STYLE.md §3). Types plus one list of method names; no runtime imports, so the renderer can
  * `import type` it. Only JSON crosses: errors arrive as HostError.
  */
+import type { ExportTarget } from '../export/types.js';
 import type { Finding } from '../model/finding.js';
 import type { Flow, Json, JsonObject, StepId } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
@@ -23,6 +24,28 @@ export interface OpenedFlow {
   /** The parsed document, or null when the YAML could not be parsed. */
   flow: Flow | null;
   findings: Finding[];
+  /**
+   * False for an imported flow or one outside the workspace that nobody trusted yet (DESIGN.md
+   * "Security", engine/host/trust.ts): it can be simulated, not run for real, until trustFlow.
+   */
+  trusted: boolean;
+  /** Why it is (un)trusted, in words for a person: `imported from AWS Step Functions (…) on 2026-11-23`. */
+  trustReason?: string;
+}
+
+/** A flow read from a production engine's document (issue #4); nothing is written. */
+export interface ImportedFlowInfo {
+  flow: Flow;
+  /** The flow as native YAML. */
+  text: string;
+  /** What could not be carried over, with line:col in the source document where known. */
+  findings: Finding[];
+  format: ExportTarget;
+  /** A free file name in the workspace to save it to (`<flow name>.yaml`, numbered when taken). */
+  path: string;
+  /** Always false until a person trusts it (the flow has `origin`). */
+  trusted: boolean;
+  trustReason?: string;
 }
 
 export interface RunSummary {
@@ -32,6 +55,24 @@ export interface RunSummary {
   mode: RunMode;
   startedAt: string;
   endedAt: string | null;
+  /** What started the run when not a person (RunStarted.trigger): for cron, `{cron, timezone?, firedAt}`. */
+  trigger?: Json | null;
+  /** Set for a child run (a map item or a `call` task): the parent run, its step and the item index. */
+  parent?: { run: RunId; step: StepId; index: number } | null;
+}
+
+/** A cron trigger the engine process has scheduled (DESIGN.md "The flow document", `triggers`). */
+export interface TriggerInfo {
+  /** The flow's name. */
+  flow: string;
+  /** Absolute path of the flow file. */
+  path: string;
+  /** The croner pattern as written. */
+  cron: string;
+  /** IANA time zone the pattern is read in; null: the machine's time zone. */
+  timezone: string | null;
+  /** The next firing, ISO 8601; null when the pattern never matches again. */
+  nextRunAt: string | null;
 }
 
 export interface StepLogLine {
@@ -54,8 +95,20 @@ export interface HostApi {
   saveFlow(p: { path: string; flow: Flow }): Promise<{ text: string; findings: Finding[] }>;
   /** Findings for an unsaved document. */
   validateFlow(p: { flow: Flow; path?: string }): Promise<Finding[]>;
-  /** The document as native YAML (the Export view of issue 2). */
-  exportFlow(p: { path: string; flow: Flow; to: 'native' }): Promise<{ text: string; findings: Finding[] }>;
+  /**
+   * The document as native YAML (the Export view of issue 2) or exported to a production engine
+   * (issue #4): the text, findings for every loss of meaning (an invalid flow: its validation
+   * errors and no text), and `format`, how the text is written.
+   */
+  exportFlow(p: { path: string; flow: Flow; to: 'native' | ExportTarget }): Promise<{ text: string; findings: Finding[]; format: 'yaml' | 'json' }>;
+  /** Writes an exported document to `path`, which must lie in the workspace; returns the absolute path. */
+  writeExport(p: { path: string; text: string }): Promise<{ path: string }>;
+  /** Imports the document at `path` (format detected when `from` is absent); writes nothing. */
+  importFlow(p: { path: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
+  /** Imports a document's text (a file the user picked; `name` labels findings and `origin`); writes nothing. */
+  importText(p: { text: string; name: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
+  /** Records that the user (`as`, default the host's user) trusts the flow file at `path`, so it may run for real. */
+  trustFlow(p: { path: string; as?: string }): Promise<{ trusted: boolean; trustReason: string }>;
   /**
    * Starts a run of the saved file at `path`; events then stream as HostEvent runEvent.
    * `breakpoints`: steps to pause before (debugging).
@@ -82,16 +135,26 @@ export interface HostApi {
     as: string;
     comment?: string;
   }): Promise<void>;
+  /** Moves a waiting approval's deadline `by` a duration (`30m`, `PT2H`) past its current one (or now). */
+  extendApproval(p: { run: RunId; step: StepId; by: string; as: string; comment?: string }): Promise<{ dueAt: string }>;
   getRun(p: { run: RunId }): Promise<{ record: RunRecord; events: JournalEntry[] }>;
   listRuns(p: { flow?: string; status?: string }): Promise<RunSummary[]>;
   getStepLogs(p: { run: RunId; step?: StepId }): Promise<StepLogLine[]>;
+  /** The cron triggers of the workspace's flows that fire while the engine process runs. */
+  listTriggers(p: Record<string, never>): Promise<TriggerInfo[]>;
 }
 
 export type HostMethod = keyof HostApi;
 
 export type HostEvent =
   | { kind: 'runEvent'; run: RunId; seq: number; event: RunEvent }
-  | { kind: 'stepLog'; run: RunId; step: StepId; attempt: number; stream: 'stdout' | 'stderr'; text: string };
+  | { kind: 'stepLog'; run: RunId; step: StepId; attempt: number; stream: 'stdout' | 'stderr'; text: string }
+  /**
+   * A notify step asks for a desktop notification (notify `desktop: true`): Electron's main process
+   * shows it natively, the web host's page with the browser's Notification API or a banner.
+   * `run` and `step` name the step that asked when the runtime says (see engine-process.ts).
+   */
+  | { kind: 'notification'; title: string; message: string; run?: RunId; step?: StepId };
 
 /** An error crossing the transport: plain JSON. `where` is `file:line:col` or a step id when known. */
 export interface HostError {
@@ -108,6 +171,10 @@ export const hostMethods = [
   'saveFlow',
   'validateFlow',
   'exportFlow',
+  'writeExport',
+  'importFlow',
+  'importText',
+  'trustFlow',
   'startRun',
   'setBreakpoints',
   'pauseRun',
@@ -117,9 +184,11 @@ export const hostMethods = [
   'retryStep',
   'runFrom',
   'answerApproval',
+  'extendApproval',
   'getRun',
   'listRuns',
   'getStepLogs',
+  'listTriggers',
 ] as const satisfies readonly HostMethod[];
 
 /** Parameters and result of one method, for transports. */

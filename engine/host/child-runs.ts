@@ -24,6 +24,8 @@ export interface ChildRunHost {
   open(id: RunId, hooks: SimulationHooks): RunDriver;
   /** Forgets a finished child's driver. */
   release(id: RunId): void;
+  /** Whether a called flow file may run for real (RunServiceOptions.trust); absent: always. */
+  trust?(path: string, flow: Flow): { trusted: boolean; reason: string };
 }
 
 export class HostChildRuns implements ChildRuns {
@@ -82,12 +84,18 @@ export class HostChildRuns implements ChildRuns {
     const candidates = /\.ya?ml$/i.test(ref) || ref.includes('/') ? [isAbsolute(ref) ? ref : resolve(dir, ref)] : [resolve(dir, `${ref}.yaml`), resolve(dir, `${ref}.yml`)];
     const path = candidates.find((c) => existsSync(c));
     if (!path) throw new StepFailure('CallError', `cannot find the called flow ${ref} (looked for ${candidates.join(', ')})`);
+    let loaded: ReturnType<typeof loadValidFlow>;
     try {
-      const { flow, text } = loadValidFlow(path);
-      return { flow, flowPath: path, flowText: text };
+      loaded = loadValidFlow(path);
     } catch (err) {
       const why = err instanceof FlowInvalidError ? `it is invalid:\n${err.message}` : (err as Error).message;
       throw new StepFailure('CallError', `cannot call ${path}: ${why}`);
     }
+    // A trusted flow must not run an untrusted one for real through `call` (DESIGN.md "Security").
+    const verdict = caller.mode === 'run' ? this.host.trust?.(path, loaded.flow) : undefined;
+    if (verdict && !verdict.trusted) {
+      throw new StepFailure('CallError', `cannot call ${path} for real: ${verdict.reason}; trust it first (flowsmith run ${path} --trust, or Trust this flow in the designer)`);
+    }
+    return { flow: loaded.flow, flowPath: path, flowText: loaded.text };
   }
 }

@@ -1,10 +1,13 @@
 /**
  * Entry of the engine process (DESIGN.md "Architecture"): forked by the web host
  * (child_process.fork) or by Electron's main process (utilityProcess.fork). Serves HostApi over
- * the parent's message channel and pushes HostEvents. Arguments: --db FILE --root DIR [--open FILE].
+ * the parent's message channel and pushes HostEvents. Arguments: --db FILE --root DIR [--open FILE]
+ * [--no-triggers]. While it runs, the cron triggers of the flows in --root fire (triggers.ts).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { StepId } from '../model/flow.js';
+import type { RunId } from '../runtime/events.js';
 import { openJournal } from '../store/journal.js';
 import type { HostEvent } from './api.js';
 import { createHostApi } from './host-api.js';
@@ -12,6 +15,8 @@ import { defaultDbPath } from './paths.js';
 import { handleRequest, isRequest } from './rpc.js';
 import type { RpcMessage } from './rpc.js';
 import { RunService } from './run-service.js';
+import { TriggerScheduler } from './triggers.js';
+import { trustOf, trustOfFile } from './trust.js';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -19,7 +24,7 @@ interface ParentPort {
 }
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, root: { type: 'string' }, open: { type: 'string' } },
+  options: { db: { type: 'string' }, root: { type: 'string' }, open: { type: 'string' }, 'no-triggers': { type: 'boolean' } },
   strict: false,
 });
 
@@ -28,14 +33,28 @@ const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPor
 const send = (m: RpcMessage) => (parentPort ? parentPort.postMessage(m) : process.send?.(m));
 const emit = (event: HostEvent) => send({ event });
 
+/**
+ * Desktop notifications of notify steps go to the connected window(s) as a HostEvent; Electron's
+ * main process shows them natively, the web host's page in the browser. `origin` is the step that
+ * asked, when the runtime passes it (RunServiceOptions.notifyDesktop has title and message only).
+ */
+async function notifyDesktop(title: string, message: string, origin?: { run: RunId; step: StepId }): Promise<void> {
+  emit({ kind: 'notification', title, message, ...(origin ? { run: origin.run, step: origin.step } : {}) });
+}
+
 const journal = openJournal(typeof values.db === 'string' ? values.db : defaultDbPath());
+const root = resolve(typeof values.root === 'string' ? values.root : process.cwd());
 const service = new RunService({
   journal,
   onEvent: (run, seq, event) => emit({ kind: 'runEvent', run, seq, event }),
   onLog: (run, step, attempt, stream, text) => emit({ kind: 'stepLog', run, step, attempt, stream, text }),
+  notifyDesktop,
+  // Imported flows and flows outside the workspace only simulate until trusted (DESIGN.md "Security").
+  trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }),
 });
-const root = resolve(typeof values.root === 'string' ? values.root : process.cwd());
-const api = createHostApi(service, { root, openPath: typeof values.open === 'string' ? resolve(values.open) : null });
+// The workspace's cron triggers fire while this process runs (issue #3); --no-triggers turns them off.
+const triggers = new TriggerScheduler({ root, service, shouldSchedule: (path) => trustOfFile(path, { workspaceRoot: root, journal }).trusted });
+const api = createHostApi(service, { root, openPath: typeof values.open === 'string' ? resolve(values.open) : null }, { triggers });
 
 async function onMessage(message: unknown): Promise<void> {
   if (isRequest(message)) send(await handleRequest(api, message));
@@ -45,6 +64,9 @@ if (parentPort) parentPort.on('message', (e) => void onMessage(e.data));
 else process.on('message', (m) => void onMessage(m));
 // Opening the designer continues every unfinished run (DESIGN.md "Durability").
 service.resumeUnfinished();
+// Firings missed while no engine process ran are not made up: croner schedules from now on.
+if (values['no-triggers'] !== true) triggers.start();
 
 // The parent going away (closed IPC channel) ends the engine; committed journal entries stay.
+process.on('exit', () => triggers.stop());
 process.on('disconnect', () => process.exit(0));

@@ -11,10 +11,12 @@ import { documentToText, flowToText, updateDocument } from '../yaml/save.js';
 import { loadFlowText } from '../yaml/load.js';
 import { readFlowFile, saveFlowFile } from '../yaml/files.js';
 import { validateFlow, validateText } from '../validate/index.js';
-import type { FlowFileInfo, HostApi } from './api.js';
+import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
 import { templatesDir } from './paths.js';
 import { createDebugApi } from './debug-api.js';
+import { createInteropApi } from './interop-api.js';
 import type { RunService } from './run-service.js';
+import type { RunStatus } from '../runtime/state.js';
 
 export interface Workspace {
   /** Absolute folder the host works in. */
@@ -43,8 +45,15 @@ export function listFlowFiles(dir: string): FlowFileInfo[] {
   return out;
 }
 
+/** What the engine process runs beside the HostApi; each part is optional (tests leave it out). */
+export interface HostParts {
+  /** The workspace's scheduled cron triggers (engine/host/triggers.ts); without it, none are listed. */
+  triggers?: { list(): TriggerInfo[] };
+}
+
 /** Builds the HostApi over a RunService, for one workspace. Errors reject with the thrown Error. */
-export function createHostApi(service: RunService, workspace: Workspace): HostApi {
+export function createHostApi(service: RunService, workspace: Workspace, parts: HostParts = {}): HostApi {
+  const { exportTo, trustOf, ...interop } = createInteropApi(service, workspace);
   return {
     async getWorkspace() {
       return { root: workspace.root, openPath: workspace.openPath, files: listFlowFiles(workspace.root) };
@@ -56,7 +65,7 @@ export function createHostApi(service: RunService, workspace: Workspace): HostAp
       const abs = resolve(workspace.root, path);
       const { text } = await readFlowFile(abs);
       const { loaded, findings } = validateText(text, abs);
-      return { path: abs, text, flow: loaded.flow, findings };
+      return { path: abs, text, flow: loaded.flow, findings, ...trustOf(abs, loaded.flow) };
     },
     async saveFlow({ path, flow }) {
       const abs = resolve(workspace.root, path);
@@ -66,16 +75,18 @@ export function createHostApi(service: RunService, workspace: Workspace): HostAp
     async validateFlow({ flow, path }) {
       return validateFlow(flow, { file: path });
     },
-    async exportFlow({ path, flow }) {
+    async exportFlow({ path, flow, to }) {
       const abs = resolve(workspace.root, path);
+      if (to !== 'native') return exportTo(flow, to, abs);
       let text: string;
       if (existsSync(abs)) {
         const loaded = loadFlowText(readFileSync(abs, 'utf8'), abs);
         updateDocument(loaded.doc, flow);
         text = documentToText(loaded.doc);
       } else text = flowToText(flow);
-      return { text, findings: [] };
+      return { text, findings: [], format: 'yaml' };
     },
+    ...interop,
     ...createDebugApi(service),
     async startRun({ path, input, mode, breakpoints }) {
       const driver = service.startRun({ path: resolve(workspace.root, path), input, mode, ...(breakpoints ? { breakpoints } : {}) });
@@ -86,14 +97,22 @@ export function createHostApi(service: RunService, workspace: Workspace): HostAp
       // A run started elsewhere (the CLI) is not driven here yet: this drives it on.
       service.driveInBackground(service.answerApproval(p));
     },
+    async extendApproval(p) {
+      const { driver, dueAt } = service.extendApproval(p);
+      service.driveInBackground(driver);
+      return { dueAt: new Date(dueAt).toISOString() };
+    },
     async getRun({ run }) {
       return { record: toRunRecord(service.state(run)), events: service.journal.events(run) };
     },
     async listRuns({ flow, status }) {
-      return service.summaries({ flow, status });
+      return service.summaries({ flow, ...(status ? { status: status as RunStatus } : {}) });
     },
     async getStepLogs({ run, step }) {
       return service.journal.logs(run, step).map(({ step: s, attempt, stream, text }) => ({ step: s, attempt, stream, text }));
+    },
+    async listTriggers() {
+      return parts.triggers?.list() ?? [];
     },
   };
 }

@@ -16,8 +16,7 @@ import type { DriveOptions, DriverDeps } from '../runtime/driver.js';
 import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
-import { foldEvents, runStatusOf } from '../runtime/fold.js';
-import type { RunFilter } from '../store/journal.js';
+import { foldEvents } from '../runtime/fold.js';
 import type { RunSummary } from './api.js';
 import type { Journal } from '../store/journal.js';
 import { validateText } from '../validate/index.js';
@@ -29,6 +28,8 @@ import { HostChildRuns } from './child-runs.js';
 import type { ChildRuns } from '../runtime/children.js';
 import { subflowOf } from '../model/subflow.js';
 import { secretNames } from '../runtime/secrets.js';
+import type { RunHistoryFilter } from './run-history.js';
+import { runHistory } from './run-history.js';
 import { parseDurationMs } from '../model/duration.js';
 import { UntrustedFlowError } from './trust.js';
 
@@ -40,7 +41,7 @@ export interface RunServiceOptions {
   onEvent?: (run: RunId, seq: number, event: RunEvent) => void;
   onLog?: (run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string) => void;
   /** Shows desktop notifications for notify steps (the designer); absent in the CLI. */
-  notifyDesktop?: (title: string, message: string) => Promise<void>;
+  notifyDesktop?: (title: string, message: string, origin?: { run: RunId; step: StepId }) => Promise<void>;
   /**
    * Whether the flow file at `path` may run for real (engine/host/trust.ts, DESIGN.md "Security").
    * startRun refuses mode 'run' with UntrustedFlowError when it says no; simulation is always
@@ -263,19 +264,11 @@ export class RunService {
   }
 
   /**
-   * Runs for history lists, newest first. A stored `running` run shows its displayed status
-   * (`waiting` while only approvals are open), which needs a fold of its journal.
+   * Runs for history lists, newest first, with the status people see (`waiting` while only
+   * approvals are open); child runs only when `filter.isChild` asks for them (run-history.ts).
    */
-  summaries(filter: RunFilter = {}): RunSummary[] {
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-    return this.journal.runs(filter).map((r) => ({
-      id: r.id,
-      flow: r.flow,
-      status: r.status === 'running' ? runStatusOf(this.state(r.id)) : r.status,
-      mode: r.mode,
-      startedAt: iso(r.startedAt) as string,
-      endedAt: iso(r.endedAt),
-    }));
+  summaries(filter: RunHistoryFilter = {}): RunSummary[] {
+    return runHistory(this, { isChild: false, ...filter });
   }
 
   /** A run's current state: the held driver's, else a fold of its journal. Throws RunRequestError. */
@@ -296,6 +289,8 @@ export class RunService {
     journal: () => this.journal,
     open: (id, hooks) => this.open(id, hooks),
     release: (id) => this.drivers.delete(id),
+    // Read at call time: field initializers run before the constructor stores `options`.
+    trust: (path, flow) => this.options.trust?.(path, flow) ?? { trusted: true, reason: '' },
   });
 
   private driverDeps(clock: Clock, flow: Flow): DriverDeps {

@@ -197,6 +197,19 @@ export interface Position {
   y: number;
 }
 
+/**
+ * Where an imported flow came from (engine/import, issue #4). A flow with `origin` is untrusted:
+ * it runs only in simulation until a person trusts it (DESIGN.md "Security").
+ */
+export interface FlowOrigin {
+  /** The format it was imported from. */
+  format: 'argo' | 'asl' | 'serverless-workflow';
+  /** The source file as given to the importer (a path or a file name). */
+  file: string;
+  /** When it was imported, ISO 8601. */
+  importedAt: string;
+}
+
 /** A whole flow document. */
 export interface Flow {
   flowsmith: string;
@@ -210,6 +223,7 @@ export interface Flow {
   start: StepId;
   steps: Record<StepId, Step>;
   layout?: Record<StepId, Position>;
+  origin?: FlowOrigin;
 }
 
 /** The executor field a task body uses, or undefined when it has none. */

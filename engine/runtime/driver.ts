@@ -47,7 +47,7 @@ export interface DriverDeps {
    */
   mockFor?(step: StepId, attempt: number): StepMock | undefined;
   /** Shows a desktop notification (notify steps with `desktop`); absent in the CLI, which logs instead. */
-  notifyDesktop?(title: string, message: string): Promise<void>;
+  notifyDesktop?(title: string, message: string, origin?: { run: RunId; step: StepId }): Promise<void>;
   /** Called with each chunk a step prints, after it is stored. */
   onLog?(run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string): void;
 }

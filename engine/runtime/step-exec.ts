@@ -144,7 +144,9 @@ export function execContext(host: StepHost, id: StepId, attempt: number, handle:
       host.deps.journal.appendLog(host.id, id, attempt, stream, host.now(), text);
       host.deps.onLog?.(host.id, id, attempt, stream, text);
     },
-    ...(host.deps.notifyDesktop ? { notifyDesktop: host.deps.notifyDesktop } : {}),
+    ...(host.deps.notifyDesktop
+      ? { notifyDesktop: (title: string, message: string) => host.deps.notifyDesktop!(title, message, { run: host.id, step: id }) }
+      : {}),
   };
 }
 

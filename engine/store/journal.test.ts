@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,5 +60,31 @@ describe('Journal', () => {
     const hash = j.publishFlow('deploy', 'name: deploy', 1);
     expect(j.publishFlow('deploy', 'name: deploy', 2)).toBe(hash);
     expect(j.flowText('deploy', hash)).toBe('name: deploy');
+  });
+
+  it('records trusted flow files by path, and trusting again replaces the record', () => {
+    const j = openJournal(':memory:');
+    expect(j.isTrusted('/w/imported.yaml')).toBe(false);
+    j.trustFlow('/w/imported.yaml', 'alice', 10);
+    expect(j.isTrusted('/w/imported.yaml')).toBe(true);
+    expect(j.isTrusted('/w/other.yaml')).toBe(false);
+    j.trustFlow('/w/imported.yaml', 'bob', 20);
+    expect(j.trustRecord('/w/imported.yaml')).toEqual({ path: '/w/imported.yaml', trustedAt: 20, by: 'bob' });
+  });
+
+  it('migrates a version 1 store: its runs stay and trusted_flows is added', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fs-journal-')), 'old.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE flows (name TEXT NOT NULL, hash TEXT NOT NULL, text TEXT NOT NULL, published_at INTEGER NOT NULL, PRIMARY KEY (name, hash));
+      CREATE TABLE runs (id TEXT PRIMARY KEY, flow TEXT NOT NULL, flow_path TEXT NOT NULL, flow_hash TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER);
+      INSERT INTO runs VALUES ('r0', 'deploy', '/f.yaml', 'h', 'run', 'succeeded', 1, 2);`);
+    old.pragma('user_version = 1');
+    old.close();
+    const j = openJournal(file);
+    expect(j.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(j.run('r0')).toMatchObject({ status: 'succeeded' });
+    j.trustFlow('/w/a.yaml', 'alice', 1);
+    expect(j.isTrusted('/w/a.yaml')).toBe(true);
+    j.close();
   });
 });

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Json } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 
@@ -19,11 +20,25 @@ export interface RunRow {
   status: string;
   startedAt: number;
   endedAt: number | null;
+  /** RunStarted.trigger: what started the run when it was not a person, else null. */
+  trigger: Json | null;
+  /** RunStarted.parent: set for a child run (map item, `call` task), else null. */
+  parent: { run: RunId; step: string; index: number } | null;
 }
 
+/** Which runs `Journal.runs` lists; every field narrows the list, absent fields do not. */
 export interface RunFilter {
   flow?: string;
+  /** Stored status: running (a run waiting for people is stored as running), paused, succeeded, failed, cancelled. */
   status?: string;
+  /** Only runs started at or after this time, epoch ms. */
+  sinceMs?: number;
+  mode?: RunMode;
+  /** true: only runs a trigger started (RunStarted.trigger set); false: only the others. */
+  isTriggered?: boolean;
+  /** true: only child runs (RunStarted.parent set); false: only top-level runs. */
+  isChild?: boolean;
+  /** At most this many, newest first; default 1000. */
   limit?: number;
 }
 
@@ -33,6 +48,16 @@ export interface LogRow {
   stream: 'stdout' | 'stderr';
   at: number;
   text: string;
+}
+
+/** A flow file a person marked as trusted (DESIGN.md "Security"); engine/host/trust.ts reads it. */
+export interface TrustRow {
+  /** Absolute path of the flow file. */
+  path: string;
+  /** When it was trusted, epoch ms. */
+  trustedAt: number;
+  /** Who trusted it (the OS user name or `--as`). */
+  by: string;
 }
 
 /** Run statuses after which no more events are appended. */
@@ -150,24 +175,36 @@ export class Journal {
 
   /** One run's row, or undefined. */
   run(id: RunId): RunRow | undefined {
-    const row = this.db.prepare(`${RUN_SELECT} WHERE id = ?`).get(id) as RunRow | undefined;
-    return row;
+    const row = this.db.prepare(`${selectRuns('runs')} WHERE r.id = ?`).get(id) as StoredRunRow | undefined;
+    return row && toRunRow(row);
   }
 
-  /** Runs, newest first, filtered by flow name and stored status. */
+  /**
+   * Runs, newest first, narrowed by `filter` in SQL (so `limit` counts matching runs). Trigger and
+   * parent are read from each run's RunStarted event rather than kept in columns: no schema change
+   * for data the journal already holds. The cost is a primary-key lookup and a JSON parse per run
+   * examined: `isChild`/`isTriggered` that match few runs examine all of them (~0.5 s per 100k runs).
+   */
   runs(filter: RunFilter = {}): RunRow[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
-    if (filter.flow) {
-      where.push('flow = ?');
-      args.push(filter.flow);
-    }
-    if (filter.status) {
-      where.push('status = ?');
-      args.push(filter.status);
-    }
-    const sql = `${RUN_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY started_at DESC, id DESC LIMIT ?`;
-    return this.db.prepare(sql).all(...args, filter.limit ?? 1000) as RunRow[];
+    const add = (clause: string, ...values: (string | number)[]) => {
+      where.push(clause);
+      args.push(...values);
+    };
+    if (filter.flow) add('r.flow = ?', filter.flow);
+    if (filter.status) add('r.status = ?', filter.status);
+    if (filter.sinceMs !== undefined) add('r.started_at >= ?', filter.sinceMs);
+    if (filter.mode) add('r.mode = ?', filter.mode);
+    // json_type is NULL for a missing key and 'null' for a JSON null: both mean "not set".
+    const isSet = (key: string) =>
+      `COALESCE((SELECT json_type(e.data, '$.${key}') FROM events e WHERE e.run_id = r.id AND e.seq = 1), 'null') != 'null'`;
+    if (filter.isTriggered !== undefined) add(filter.isTriggered ? isSet('trigger') : `NOT ${isSet('trigger')}`);
+    if (filter.isChild !== undefined) add(filter.isChild ? isSet('parent') : `NOT ${isSet('parent')}`);
+    // The newest matching ids first (walking runs_by_start, so LIMIT stops the walk), then their RunStarted.
+    const page = `SELECT * FROM runs r ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY r.started_at DESC, r.id DESC LIMIT ?`;
+    const sql = `${selectRuns(`(${page})`)} ORDER BY r.started_at DESC, r.id DESC`;
+    return (this.db.prepare(sql).all(...args, filter.limit ?? 1000) as StoredRunRow[]).map(toRunRow);
   }
 
   /** Ids of runs whose journal has not ended (for resume after a crash). */
@@ -196,10 +233,46 @@ export class Journal {
     return this.db.prepare(sql).all(...args) as LogRow[];
   }
 
+  /**
+   * Records that `by` trusts the flow file at `path` (absolute) from `at` (epoch ms) on: it may then
+   * run for real (engine/host/trust.ts). Trusting again replaces the record.
+   */
+  trustFlow(path: string, by: string, at: number): void {
+    this.db.prepare('INSERT OR REPLACE INTO trusted_flows (path, trusted_at, by) VALUES (?, ?, ?)').run(path, at, by);
+  }
+
+  /** The trust record of the flow file at `path` (absolute), or undefined when nobody trusted it. */
+  trustRecord(path: string): TrustRow | undefined {
+    return this.db.prepare('SELECT path, trusted_at AS trustedAt, by FROM trusted_flows WHERE path = ?').get(path) as
+      | TrustRow
+      | undefined;
+  }
+
+  /** True when a person trusted the flow file at `path` (absolute). */
+  isTrusted(path: string): boolean {
+    return this.trustRecord(path) !== undefined;
+  }
+
   close(): void {
     this.db.close();
   }
 }
 
-const RUN_SELECT =
-  'SELECT id, flow, flow_path AS flowPath, flow_hash AS flowHash, mode, status, started_at AS startedAt, ended_at AS endedAt FROM runs';
+/** A runs row as SQLite returns it: trigger and parent are JSON text (or NULL). */
+type StoredRunRow = Omit<RunRow, 'trigger' | 'parent'> & { trigger: string | null; parent: string | null };
+
+function toRunRow(row: StoredRunRow): RunRow {
+  return {
+    ...row,
+    trigger: row.trigger === null ? null : (JSON.parse(row.trigger) as Json),
+    parent: row.parent === null ? null : (JSON.parse(row.parent) as RunRow['parent']),
+  };
+}
+
+/** Rows of `from` (the runs table, or a page of it) as `r`, with trigger and parent from their RunStarted (seq 1). */
+function selectRuns(from: string): string {
+  return (
+    "SELECT r.id, r.flow, r.flow_path AS flowPath, r.flow_hash AS flowHash, r.mode, r.status, r.started_at AS startedAt, r.ended_at AS endedAt, " +
+    `s.data -> '$.trigger' AS trigger, s.data -> '$.parent' AS parent FROM ${from} r LEFT JOIN events s ON s.run_id = r.id AND s.seq = 1`
+  );
+}

@@ -1,8 +1,11 @@
 /**
  * SQLite schema of the store (DESIGN.md "Store"): published flow versions, runs, the event
- * journal and step logs. Applied with `user_version` so later versions can migrate.
+ * journal, step logs and the flow files a person has trusted. Applied with `user_version` so later
+ * versions can migrate. Every statement is `IF NOT EXISTS`, so a store at an older version is
+ * brought up to date by running the whole script again.
+ * Version 2 (issue #4) added `trusted_flows`, and the `runs_by_start` index (issue #3).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS flows (
@@ -24,6 +27,8 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 CREATE INDEX IF NOT EXISTS runs_by_flow ON runs (flow, started_at);
 CREATE INDEX IF NOT EXISTS runs_by_status ON runs (status);
+-- flowsmith runs lists newest first and stops at --limit (issue #3).
+CREATE INDEX IF NOT EXISTS runs_by_start ON runs (started_at, id);
 CREATE TABLE IF NOT EXISTS events (
   run_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
@@ -41,4 +46,9 @@ CREATE TABLE IF NOT EXISTS step_logs (
   text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS step_logs_by_run ON step_logs (run_id, step);
+CREATE TABLE IF NOT EXISTS trusted_flows (
+  path TEXT PRIMARY KEY,
+  trusted_at INTEGER NOT NULL,
+  by TEXT NOT NULL
+);
 `;

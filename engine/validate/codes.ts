@@ -1,17 +1,26 @@
 /**
  * Finding codes (STYLE.md §8): stable `FS` + three digits, so docs and tests can name a problem.
- * Leaf module with no imports: engine/yaml uses the parse codes without importing the checks.
- * Add new codes at the end of their group; never reuse or renumber one.
+ * Imports only the limit values (engine/yaml/limits.ts, itself a leaf): engine/yaml uses the parse
+ * codes without importing the checks. Add new codes at the end; never reuse or renumber one.
  */
+import {
+  EXPRESSION_CHECK_BUDGET_MS,
+  MAX_EXPRESSION_CHARS,
+  MAX_FILE_BYTES,
+  MAX_NESTING_LEVELS,
+  MAX_STEP_COUNT,
+} from '../yaml/limits.js';
+
+const mib = MAX_FILE_BYTES / 1024 / 1024;
 
 export const Code = {
   /** The text is not valid YAML (or holds several documents). */
   yamlSyntax: 'FS001',
-  /** The text is larger than the 5 MiB a flow may be. */
+  /** The text is larger than MAX_FILE_BYTES (5 MiB); checked before parsing, reported at 1:1. */
   tooLarge: 'FS002',
-  /** The YAML expands too many aliases (a "billion laughs" document). */
+  /** The YAML's aliases expand too far (a "billion laughs" document), or one anchor is used too often. */
   tooManyAliases: 'FS003',
-  /** Collections nest deeper than 64 levels. */
+  /** Collections nest deeper than MAX_NESTING_LEVELS (64), aliases expanded. */
   tooDeep: 'FS004',
   /** The document is not a mapping (a flow is `key: value` pairs at the top). */
   notAMapping: 'FS005',
@@ -41,15 +50,25 @@ export const Code = {
   noCases: 'FS020',
   /** A duration that is not `500ms`/`30s`/`5m`/`2h`/`1d`/`1h30m` or ISO 8601. */
   badDuration: 'FS021',
+  /** More steps than MAX_STEP_COUNT (20,000), map bodies included; the other checks are skipped. */
+  tooManySteps: 'FS022',
+  /** An expression (bare or inside `{{ }}`) longer than MAX_EXPRESSION_CHARS (4,096). */
+  expressionTooLong: 'FS023',
+  /** An alias inside the very value its anchor marks (`&a [*a]`): it would repeat forever. */
+  aliasCycle: 'FS024',
+  /** A mapping key that is a list or a mapping (`? [a, b]: c`); keys must be single values. */
+  complexKey: 'FS025',
+  /** Parsing the flow's expressions took longer than EXPRESSION_CHECK_BUDGET_MS; the rest were not checked. */
+  expressionsUnchecked: 'FS026',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
 /** One-line meaning of each code, for `flowsmith validate --json` consumers and the docs. */
 export const codeMeanings: Readonly<Record<Code, string>> = {
   FS001: 'YAML syntax error',
-  FS002: 'flow file larger than 5 MiB',
+  FS002: `flow file larger than ${mib} MiB`,
   FS003: 'too many YAML aliases',
-  FS004: 'nesting deeper than 64 levels',
+  FS004: `nesting deeper than ${MAX_NESTING_LEVELS} levels`,
   FS005: 'document is not a mapping',
   FS006: 'duplicate key',
   FS010: 'does not match the flow schema',
@@ -64,4 +83,9 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS019: 'expression does not parse',
   FS020: 'branch without cases',
   FS021: 'duration does not parse',
+  FS022: `more than ${MAX_STEP_COUNT.toLocaleString('en')} steps`,
+  FS023: `expression longer than ${MAX_EXPRESSION_CHARS.toLocaleString('en')} characters`,
+  FS024: 'alias inside its own anchor',
+  FS025: 'key that is a list or mapping',
+  FS026: `expressions not checked: checking took over ${EXPRESSION_CHECK_BUDGET_MS / 1000} s`,
 };

@@ -43,15 +43,27 @@ function checkScope(scope: Scope): Issue[] {
   return issues;
 }
 
+/**
+ * Ids compared in all for "did you mean" guesses in one scope: each guess measures the edit distance
+ * to every id, so a flow full of broken references (20,000 of them among 20,000 steps) would
+ * take minutes. Past the budget, messages go without a guess.
+ */
+const MAX_GUESS_COMPARISONS = 100_000;
+
 /** start and every id a step names must be a step of the same scope. */
 function checkReferences(scope: Scope): Issue[] {
   const issues: Issue[] = [];
   const ids = [...scope.steps.keys()];
   const where = dottedPath(scope.path);
+  let compared = 0;
+  const guess = (target: string) => {
+    compared += ids.length;
+    return compared <= MAX_GUESS_COMPARISONS ? didYouMean(target, ids) : '';
+  };
   if (scope.start !== undefined && !scope.steps.has(scope.start)) {
     issues.push({
       code: Code.unknownStep,
-      message: `start "${scope.start}" is not a step in ${where}${didYouMean(scope.start, ids) || '; set start to the id of the first step'}`,
+      message: `start "${scope.start}" is not a step in ${where}${guess(scope.start) || '; set start to the id of the first step'}`,
       path: scope.startPath,
     });
   }
@@ -59,7 +71,7 @@ function checkReferences(scope: Scope): Issue[] {
     for (const ref of referencesOf(id, step, [...scope.path, id])) {
       if (scope.steps.has(ref.target)) continue;
       const field = dottedPath(ref.path.slice(scope.path.length + 1));
-      const advice = didYouMean(ref.target, ids) || `; add a step "${ref.target}" or point ${field} at an existing step`;
+      const advice = guess(ref.target) || `; add a step "${ref.target}" or point ${field} at an existing step`;
       issues.push({ code: Code.unknownStep, message: `${field} names step "${ref.target}", which is not in ${where}${advice}`, path: ref.path });
     }
   }
@@ -89,7 +101,8 @@ function checkIdsAcrossScopes(scopes: Scope[]): Issue[] {
 
 /**
  * Strongly connected components (Tarjan) that are loops with no edge leaving them and no end step
- * (succeed/fail) inside; members in document order.
+ * (succeed/fail) inside; members in document order. Iterative: a 20,000-step chain would overflow
+ * the JS stack with the recursive form (issue #3 item 9).
  */
 function closedLoops(edges: Map<string, string[]>, scope: Scope): string[][] {
   const index = new Map<string, number>();
@@ -97,32 +110,48 @@ function closedLoops(edges: Map<string, string[]>, scope: Scope): string[][] {
   const stack: string[] = [];
   const onStack = new Set<string>();
   const components: string[][] = [];
-  const connect = (id: string) => {
-    index.set(id, index.size);
-    low.set(id, index.get(id)!);
-    stack.push(id);
-    onStack.add(id);
-    for (const next of edges.get(id) ?? []) {
-      if (!index.has(next)) {
-        connect(next);
-        low.set(id, Math.min(low.get(id)!, low.get(next)!));
-      } else if (onStack.has(next)) {
-        low.set(id, Math.min(low.get(id)!, index.get(next)!));
+  for (const root of edges.keys()) {
+    if (index.has(root)) continue;
+    // Each frame is a step and how many of its successors have been looked at.
+    const frames: [string, number][] = [[root, 0]];
+    index.set(root, index.size);
+    low.set(root, index.get(root)!);
+    stack.push(root);
+    onStack.add(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const [id, seen] = frame;
+      const successors = edges.get(id) ?? [];
+      if (seen < successors.length) {
+        frame[1] = seen + 1;
+        const next = successors[seen]!;
+        if (!index.has(next)) {
+          index.set(next, index.size);
+          low.set(next, index.get(next)!);
+          stack.push(next);
+          onStack.add(next);
+          frames.push([next, 0]);
+        } else if (onStack.has(next)) {
+          low.set(id, Math.min(low.get(id)!, index.get(next)!));
+        }
+        continue;
       }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0])!, low.get(id)!));
+      if (low.get(id) !== index.get(id)) continue;
+      const component: string[] = [];
+      let member: string | undefined;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== id);
+      components.push(component);
     }
-    if (low.get(id) !== index.get(id)) return;
-    const component: string[] = [];
-    let member: string | undefined;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      component.push(member);
-    } while (member !== id);
-    components.push(component);
-  };
-  for (const id of edges.keys()) if (!index.has(id)) connect(id);
+  }
 
-  const order = [...scope.steps.keys()];
+  const order = new Map([...scope.steps.keys()].map((id, i) => [id, i]));
   return components
     .filter((c) => {
       const members = new Set(c);
@@ -131,5 +160,5 @@ function closedLoops(edges: Map<string, string[]>, scope: Scope): string[][] {
       const ends = c.some((id) => ['succeed', 'fail'].includes(String(scope.steps.get(id)?.['type'])));
       return isLoop && !leaves && !ends;
     })
-    .map((c) => c.sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    .map((c) => c.sort((a, b) => order.get(a)! - order.get(b)!));
 }

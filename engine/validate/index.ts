@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../model/finding.js';
 import { loadFlowText, type LoadedFlow } from '../yaml/load.js';
+import { checkBounds } from './bounds.js';
 import { checkDuplicateKeys } from './duplicates.js';
 import { checkExpressions } from './expressions.js';
 import { checkGraph } from './graph.js';
@@ -26,10 +27,14 @@ export interface FlowSource {
  * Findings for a parsed flow (any JSON value): schema (FS010), unknown ids (FS011), approvers
  * (FS012), ids across map bodies (FS013), unreachable steps (FS014, warning), loops with no exit
  * (FS015), parallel blocks (FS016–FS018), expressions (FS019), branch cases (FS020), durations
- * (FS021). Graph checks run even when the schema fails, on whatever parts are well-formed.
+ * (FS021), expression limits (FS023, FS026). Graph checks run even when the schema fails, on
+ * whatever parts are well-formed. A flow nested deeper than MAX_NESTING_LEVELS (FS004) or over
+ * MAX_STEP_COUNT steps (FS022) gets that finding alone: the other checks are skipped.
  * Sorted by position when `source.locate` is given. Never throws.
  */
 export function validateFlow(flow: unknown, source?: FlowSource): Finding[] {
+  const outOfBounds = checkBounds(flow);
+  if (outOfBounds.length > 0) return outOfBounds.map((issue) => toFinding(issue, source));
   const issues = [
     ...checkSchema(flow),
     ...checkGraph(flow),
@@ -41,14 +46,17 @@ export function validateFlow(flow: unknown, source?: FlowSource): Finding[] {
 }
 
 /**
- * Parses and validates flow text: parse findings (FS001–FS005) when it does not parse; otherwise
- * duplicate keys (FS006, FS013, found in the Document) plus validateFlow's findings, sorted by line.
- * `file` is set on every finding. Never throws.
+ * Parses and validates flow text: parse and limit findings (FS001–FS005, FS024, FS025) when it does
+ * not load; FS022 alone when it has too many steps; otherwise duplicate keys (FS006, FS013, found
+ * in the Document) plus validateFlow's findings, sorted by line. `file` is set on every finding,
+ * and line:col on every one (the limits in engine/yaml/limits.ts keep this fast). Never throws.
  */
 export function validateText(text: string, file?: string): { loaded: LoadedFlow; findings: Finding[] } {
   const loaded = loadFlowText(text, file);
   if (loaded.flow === null) return { loaded, findings: loaded.findings };
   const source: FlowSource = { locate: loaded.locate, ...(file === undefined ? {} : { file }) };
+  const outOfBounds = checkBounds(loaded.flow);
+  if (outOfBounds.length > 0) return { loaded, findings: outOfBounds.map((issue) => toFinding(issue, source)) };
   const lineStarts = lineStartsOf(text);
   const duplicates = checkDuplicateKeys(loaded.doc, (offset) => positionAt(lineStarts, offset).line).map((issue) => {
     const finding = toFinding(issue, source);

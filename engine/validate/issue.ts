@@ -40,11 +40,21 @@ export function stepOfPath(path: DocPath): string | undefined {
   return step;
 }
 
-/** The closest of `candidates` to `word` by edit distance (at most 2, or a third of its length). */
+/** Longest word that gets a guess, in characters: edit distance costs length × length. */
+const MAX_GUESS_CHARS = 100;
+
+/**
+ * The closest of `candidates` to `word` by edit distance (at most 2, or a third of its length).
+ * None for a word over MAX_GUESS_CHARS; a candidate whose length alone rules it out is skipped
+ * unmeasured.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_GUESS_CHARS) return undefined;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     // A guess must keep part of the word: `x` is not a typo of `y`.
     if (d < bestDistance && d < word.length) {

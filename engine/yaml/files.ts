@@ -7,7 +7,8 @@ import { constants } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Flow } from '../model/flow.js';
-import { loadFlowText, MAX_FLOW_BYTES, type LoadedFlow } from './load.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { loadFlowText, type LoadedFlow } from './load.js';
 import { documentToText, flowToText, updateDocument } from './save.js';
 
 /** Test seam for writeFileAtomic: runs after the temp file is written and synced, before the rename. */
@@ -18,7 +19,7 @@ export interface AtomicWriteHooks {
 /**
  * Reads and parses a flow file (UTF-8). Parse problems come back as findings in `loaded`; throws
  * `Error` naming the path when the file is missing, unreadable or a folder. A file larger than
- * MAX_FLOW_BYTES is still read whole, and loadFlowText reports it (FS002).
+ * MAX_FILE_BYTES is still read whole, and loadFlowText reports it (FS002).
  */
 export async function readFlowFile(path: string): Promise<{ text: string; loaded: LoadedFlow }> {
   let text: string;
@@ -90,7 +91,7 @@ async function readExisting(path: string): Promise<{ text: string; loaded: Loade
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(`cannot read flow file ${path} before saving: ${describeFsError(error)}`, { cause: error });
   }
-  return text.length > MAX_FLOW_BYTES ? undefined : { text, loaded: loadFlowText(text, path) };
+  return text.length > MAX_FILE_BYTES ? undefined : { text, loaded: loadFlowText(text, path) };
 }
 
 /** Deep equality of JSON data, ignoring `undefined` members as the saved YAML would. */

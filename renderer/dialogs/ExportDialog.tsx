@@ -1,47 +1,76 @@
 /**
- * The Export view (issue #2): the document as native YAML (exportFlow, to: 'native') in a
- * read-only editor, with the findings the export reported. Other targets come with issue #4.
+ * The Export dialog (issue #2, extended by issue #4): the document as native YAML or exported to
+ * Argo Workflows, AWS Step Functions or Serverless Workflow (HostApi exportFlow), read-only in
+ * Monaco (JSON for ASL), with the findings for every loss of meaning, and Save as….
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Finding } from '../../engine/model/finding';
 import { useActions, useAppStore } from '../app-context';
+import '../styles/interop.css';
+import { exportChoices, type ExportChoice } from './export-targets';
+import { ExportFindings } from './ExportFindings';
 import { Modal } from './Modal';
+import { SaveExportForm } from './SaveExportForm';
 
 const ExportView = lazy(() => import('./ExportView'));
+
+type Exported = { text: string; findings: Finding[]; format: 'yaml' | 'json' };
+
+/** The target picker: one radio per target, drawn as a segmented control. */
+function TargetPicker(p: { value: ExportChoice; onChange: (to: ExportChoice) => void }) {
+  return (
+    <div className="export-targets" role="radiogroup" aria-label="Export target">
+      {exportChoices.map((c) => (
+        <label key={c.to} className={c.to === p.value ? 'segment active' : 'segment'}>
+          <input type="radio" name="export-target" value={c.to} checked={c.to === p.value} onChange={() => p.onChange(c.to)} />
+          {c.label}
+        </label>
+      ))}
+    </div>
+  );
+}
 
 /** The Export dialog. */
 export function ExportDialog() {
   const actions = useActions();
   const close = useAppStore((s) => s.openDialog);
-  const [result, setResult] = useState<{ text: string; findings: { message: string }[] } | null>(null);
+  const [to, setTo] = useState<ExportChoice>('native');
+  const [result, setResult] = useState<Exported | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    actions.exportNative().then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [actions]);
+    // Only the answer for the target still chosen is shown (a slow export may finish after a switch).
+    let isCurrent = true;
+    setResult(null);
+    setError(null);
+    actions.exportTo(to).then(
+      (r) => isCurrent && setResult(r),
+      (e: unknown) => isCurrent && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [actions, to]);
+  const label = exportChoices.find((c) => c.to === to)?.label ?? to;
+  const isInvalid = result !== null && result.text === '';
   return (
     <Modal
-      title="Export: native YAML"
+      title="Export"
       wide
       onClose={() => close(null)}
-      footer={
-        <button type="button" className="btn primary" onClick={() => close(null)}>
-          Close
-        </button>
-      }
+      footer={<SaveExportForm to={to} text={result && !isInvalid ? result.text : null} onClose={() => close(null)} />}
     >
+      <TargetPicker value={to} onChange={setTo} />
       {error && <p className="error-box">Export failed: {error}</p>}
-      {!result && !error && <p className="muted">Exporting…</p>}
+      {!result && !error && <p className="muted">Exporting to {label}…</p>}
       {result && (
         <>
-          {result.findings.length > 0 && (
-            <ul className="export-findings">
-              {result.findings.map((f, i) => (
-                <li key={i}>{f.message}</li>
-              ))}
-            </ul>
+          {isInvalid && <p className="error-box">The flow has errors, so it cannot be exported; fix them first.</p>}
+          <ExportFindings findings={result.findings} onShowStep={() => close(null)} />
+          {!isInvalid && (
+            <Suspense fallback={<p className="muted">Loading editor…</p>}>
+              <ExportView text={result.text} language={result.format === 'json' ? 'json' : 'yaml'} />
+            </Suspense>
           )}
-          <Suspense fallback={<p className="muted">Loading editor…</p>}>
-            <ExportView text={result.text} />
-          </Suspense>
         </>
       )}
     </Modal>

@@ -1,12 +1,14 @@
 /**
  * The Run dialog: the run input as JSON, prefilled from the flow's `inputs` schema (defaults and
- * required fields), then startRun (saving first when there are unsaved edits).
+ * required fields), then startRun (saving first when there are unsaved edits). An untrusted flow
+ * (imported, or outside the workspace) can only be simulated until the user trusts it (TrustNotice).
  */
 import { useId, useState } from 'react';
 import type { JsonObject } from '../../engine/model/flow';
 import { useActions, useAppStore } from '../app-context';
 import { defaultRunInput } from '../doc/run-input';
 import { Modal } from './Modal';
+import { TrustNotice } from './TrustNotice';
 
 function parseInput(text: string): JsonObject | string {
   try {
@@ -24,11 +26,14 @@ export function RunDialog() {
   const flow = useAppStore((s) => s.flow);
   const isDirty = useAppStore((s) => s.flow !== s.savedFlow);
   const isStarting = useAppStore((s) => s.isStarting);
+  const isTrusted = useAppStore((s) => s.isTrusted);
+  const trustNoteId = useId();
   const [text, setText] = useState(() => JSON.stringify(flow ? defaultRunInput(flow) : {}, null, 2));
   const inputId = useId();
   const parsed = parseInput(text);
   const problem = typeof parsed === 'string' ? parsed : null;
-  const start = (mode: 'run' | 'simulate' = 'run') => typeof parsed !== 'string' && void actions.startRun(parsed, mode);
+  const start = (mode: 'run' | 'simulate' = isTrusted ? 'run' : 'simulate') =>
+    typeof parsed !== 'string' && void actions.startRun(parsed, mode);
   return (
     <Modal
       title={`Run ${flow?.title ?? flow?.name ?? ''}`}
@@ -43,18 +48,20 @@ export function RunDialog() {
             title="Virtual clock and mocked steps: no shell or HTTP step runs">
             Simulate
           </button>
-          <button type="button" className="btn primary" disabled={problem !== null || isStarting} onClick={() => start()}>
+          <button type="button" className="btn primary" disabled={problem !== null || isStarting || !isTrusted} onClick={() => start('run')}
+            aria-describedby={isTrusted ? undefined : trustNoteId}>
             {isStarting ? 'Starting…' : 'Start run'}
           </button>
         </>
       }
     >
+      {!isTrusted && <TrustNotice id={trustNoteId} />}
       <div className="field">
         <label htmlFor={inputId}>Run input</label>
         <textarea id={inputId} className={`mono code-input${problem ? ' is-bad' : ''}`} rows={10} value={text}
           spellCheck={false} onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && start()} />
-        {problem ? <div className="field-hint bad">{problem}</div> : <div className="field-hint">JSON object; Ctrl+Enter starts the run.</div>}
+        {problem ? <div className="field-hint bad">{problem}</div> : <div className="field-hint">JSON object; Ctrl+Enter starts the {isTrusted ? 'run' : 'simulation'}.</div>}
       </div>
     </Modal>
   );

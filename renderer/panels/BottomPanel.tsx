@@ -1,6 +1,7 @@
-/** The bottom panel: Run (status, path, approvals, step details and logs) and Findings tabs. */
+/** The bottom panel: notification banners, then the Run (status, path, approvals, step details and logs) and Findings tabs. */
 import { useAppStore } from '../app-context';
 import { FindingsPanel } from './FindingsPanel';
+import { RunNotices } from './RunNotices';
 import { RunPanel } from './RunPanel';
 
 /** Tabs over the run view and the findings list. */
@@ -22,6 +23,7 @@ export function BottomPanel() {
           <span className={`count${errors ? ' bad' : count ? ' warn' : ''}`}>{count}</span>
         </button>
       </div>
+      <RunNotices />
       <div className="tab-body">{tab === 'run' ? <RunPanel /> : <FindingsPanel />}</div>
     </section>
   );

@@ -18,6 +18,8 @@ export function Toolbar() {
   const isDirty = useAppStore((s) => s.flow !== s.savedFlow);
   const isSaving = useAppStore((s) => s.isSaving);
   const isStarting = useAppStore((s) => s.isStarting);
+  const isTrusted = useAppStore((s) => s.isTrusted);
+  const trustReason = useAppStore((s) => s.trustReason);
   const runStatus = useAppStore((s) => (s.run ? runStatusOf(s.run) : null));
   const openDialog = useAppStore((s) => s.openDialog);
   const canUndo = useHistory(store, (t) => t.pastStates.length > 0);
@@ -41,6 +43,11 @@ export function Toolbar() {
               </span>
             )}
             {title && <span className="flow-title">{title}</span>}
+            {!isTrusted && (
+              <span className="trust-chip" title={`Runs only in simulation until you trust it: ${trustReason ?? 'untrusted'}`}>
+                Untrusted
+              </span>
+            )}
           </>
         ) : (
           <span className="file-name muted">No file</span>
@@ -49,6 +56,9 @@ export function Toolbar() {
       <div className="toolbar-actions">
         <button type="button" className="btn" onClick={() => openDialog('templates')}>
           Templates
+        </button>
+        <button type="button" className="btn" onClick={() => openDialog('import')} title="Import an ASL, Argo or Serverless Workflow file">
+          Import
         </button>
         <span className="sep" />
         <button type="button" className="btn icon" onClick={actions.undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">

@@ -50,6 +50,8 @@ export class RunTracker {
     if (event.kind === 'runEvent') {
       return this.addEntries(event.run, [{ seq: event.seq, event: event.event }]) ? event.run : null;
     }
+    // Notifications change no run's state: renderer/panels/RunNotices.tsx shows them.
+    if (event.kind !== 'stepLog') return null;
     const { run, step, attempt, stream, text } = event;
     this.of(run).logs.push({ step, attempt, stream, text });
     return run;

@@ -16,6 +16,12 @@ export interface DocSlice {
   findings: Finding[];
   /** elkjs positions for steps the document has no `layout` for (not part of the document). */
   autoPositions: Record<StepId, Position>;
+  /**
+   * False for an imported flow or one outside the workspace that nobody trusted yet (DESIGN.md
+   * "Security"): it can be simulated, not run for real. `trustReason` says why, for the Run dialog.
+   */
+  isTrusted: boolean;
+  trustReason: string | null;
   /** Replaces the document with one read from the host (open); clears undo history. */
   loadFlow(path: string, flow: Flow | null, findings: Finding[]): void;
   /**
@@ -27,6 +33,7 @@ export interface DocSlice {
   markSaved(path: string, flow: Flow, findings: Finding[]): void;
   setFindings(findings: Finding[]): void;
   setAutoPositions(positions: Record<StepId, Position>): void;
+  setTrust(isTrusted: boolean, reason: string | null): void;
 }
 
 /** The coalescing key of the edit being applied; read by the undo middleware's handleSet. */
@@ -38,6 +45,8 @@ export const createDocSlice: StateCreator<AppState, [['temporal', unknown]], [],
   savedFlow: null,
   findings: [],
   autoPositions: {},
+  isTrusted: true,
+  trustReason: null,
   loadFlow(path, flow, findings) {
     set({ path, flow, savedFlow: flow, findings, autoPositions: {}, selectedStep: null, selectedEdge: null });
   },
@@ -61,5 +70,8 @@ export const createDocSlice: StateCreator<AppState, [['temporal', unknown]], [],
   },
   setAutoPositions(positions) {
     set({ autoPositions: { ...get().autoPositions, ...positions } });
+  },
+  setTrust(isTrusted, trustReason) {
+    set({ isTrusted, trustReason });
   },
 });

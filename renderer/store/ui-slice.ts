@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
-export type Dialog = 'templates' | 'run' | 'export' | null;
+export type Dialog = 'templates' | 'run' | 'export' | 'import' | null;
 export type BottomTab = 'run' | 'findings';
 
 export interface Notice {

@@ -1,0 +1,65 @@
+/**
+ * `export FILE --to argo|asl|serverless-workflow [-o OUT] [--json]` (DESIGN.md "Interfaces",
+ * "Export and import"; issue #4): the target document, and findings for every loss of meaning.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { exportFlow, exportTargets, isExportTarget } from '../export/index.js';
+import type { Finding } from '../model/finding.js';
+import { formatFinding } from '../model/finding.js';
+import { validateText } from '../validate/index.js';
+import { writeFileAtomic } from '../yaml/files.js';
+import type { LoadedFlow } from '../yaml/load.js';
+import { ExitCode, UsageError } from './errors.js';
+
+/**
+ * Places export findings in the native file: each gets `file`, and one about a step without a
+ * position gets the line:col of that step's key (`steps.<id>`), so editors can jump to it.
+ */
+export function locateExportFindings(findings: Finding[], file: string, locate: LoadedFlow['locate']): Finding[] {
+  return findings.map((f) => {
+    const at = f.step !== undefined && f.line === undefined ? locate(['steps', f.step]) : undefined;
+    return { ...f, file, ...(at ? { line: at.line, col: at.col } : {}) };
+  });
+}
+
+/** Registers `export` on `program`. */
+export function registerExport(program: Command): void {
+  program
+    .command('export <file>')
+    .description('export a flow to a production engine (Argo Workflows, AWS Step Functions, Serverless Workflow), reporting every loss of meaning')
+    .requiredOption('--to <target>', `target: ${exportTargets.join(', ')}`)
+    .option('-o, --out <file>', 'write the document to this file (default: stdout)')
+    .option('--json', 'print {target, text, findings} as JSON')
+    .action(async (file: string, o: { to: string; out?: string; json?: boolean }) => {
+      const target = o.to;
+      if (!isExportTarget(target)) throw new UsageError(`--to ${target} is not a target; use one of: ${exportTargets.join(', ')}`);
+      let source: string;
+      try {
+        source = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      const { loaded, findings: problems } = validateText(source, file);
+      if (!loaded.flow || problems.some((f) => f.severity === 'error')) {
+        // An invalid flow has no meaning to keep; fix it first (the same findings as `validate`).
+        if (o.json) process.stdout.write(`${JSON.stringify({ target, text: null, findings: problems })}\n`);
+        for (const f of problems) process.stderr.write(`${formatFinding(f)}\n`);
+        process.stderr.write(`flowsmith: ${file} is not a valid flow; fix the errors above, then export again\n`);
+        process.exitCode = ExitCode.failed;
+        return;
+      }
+      const result = exportFlow(loaded.flow, target);
+      const findings = locateExportFindings(result.findings, file, loaded.locate);
+      const text = result.text.endsWith('\n') ? result.text : `${result.text}\n`;
+      if (o.out) await writeFileAtomic(resolve(o.out), text);
+      if (o.json) process.stdout.write(`${JSON.stringify({ target, text, findings })}\n`);
+      else if (!o.out) process.stdout.write(text);
+      for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      const where = o.out ? `wrote ${o.out}` : `exported ${file}`;
+      process.stderr.write(`${where} (${target}): ${errors} error(s), ${findings.length - errors} other finding(s)\n`);
+      process.exitCode = errors > 0 ? ExitCode.failed : ExitCode.ok;
+    });
+}
