@@ -12,5 +12,10 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: true,
+  // Code splitting keeps dynamic imports lazy: the exporters/importers (asl-validator, the SW SDK,
+  // elkjs) load only when export or import runs, not at every CLI start (~0.7 s saved).
+  splitting: true,
+  // Chunks sit beside the entries, two folders below the package root (engine/host/paths.ts).
+  chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
 });

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { exportFlow, exportTargets, isExportTarget } from '../export/index.js';
+import { ExportTarget } from '../export/types.js';
+
+const EXPORT_TARGETS = Object.values(ExportTarget);
 import type { Finding } from '../model/finding.js';
 import { formatFinding } from '../model/finding.js';
 import { validateText } from '../validate/index.js';
@@ -29,12 +31,15 @@ export function registerExport(program: Command): void {
   program
     .command('export <file>')
     .description('export a flow to a production engine (Argo Workflows, AWS Step Functions, Serverless Workflow), reporting every loss of meaning')
-    .requiredOption('--to <target>', `target: ${exportTargets.join(', ')}`)
+    .requiredOption('--to <target>', `target: ${EXPORT_TARGETS.join(', ')}`)
     .option('-o, --out <file>', 'write the document to this file (default: stdout)')
     .option('--json', 'print {target, text, findings} as JSON')
     .action(async (file: string, o: { to: string; out?: string; json?: boolean }) => {
+      // Loaded on use: the exporters pull in asl-validator and the Serverless Workflow SDK, which
+      // cost most of a second at every CLI start otherwise.
+      const { exportFlow, isExportTarget } = await import('../export/index.js');
       const target = o.to;
-      if (!isExportTarget(target)) throw new UsageError(`--to ${target} is not a target; use one of: ${exportTargets.join(', ')}`);
+      if (!isExportTarget(target)) throw new UsageError(`--to ${target} is not a target; use one of: ${EXPORT_TARGETS.join(', ')}`);
       let source: string;
       try {
         source = readFileSync(file, 'utf8');

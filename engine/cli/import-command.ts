@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { exportTargets } from '../export/index.js';
-import { detectFormat, importFlow, isImportFormat } from '../import/index.js';
+import { ExportTarget } from '../export/types.js';
+
+const FORMATS = Object.values(ExportTarget);
 import { formatFinding } from '../model/finding.js';
 import { writeFileAtomic } from '../yaml/files.js';
 import { ExitCode, UsageError } from './errors.js';
@@ -18,11 +19,13 @@ export function registerImport(program: Command): void {
   program
     .command('import <file>')
     .description('import an Argo Workflows, AWS Step Functions (ASL) or Serverless Workflow document as a native flow')
-    .option('--from <format>', `source format: ${exportTargets.join(', ')} (default: detected from the content)`)
+    .option('--from <format>', `source format: ${FORMATS.join(', ')} (default: detected from the content)`)
     .option('-o, --out <file>', 'write the native YAML to this file (default: stdout)')
     .action(async (file: string, o: { from?: string; out?: string }) => {
+      // Loaded on use (see export-command.ts): the importers are heavy to load.
+      const { detectFormat, importFlow, isImportFormat } = await import('../import/index.js');
       if (o.from !== undefined && !isImportFormat(o.from)) {
-        throw new UsageError(`--from ${o.from} is not a format; use one of: ${exportTargets.join(', ')}`);
+        throw new UsageError(`--from ${o.from} is not a format; use one of: ${FORMATS.join(', ')}`);
       }
       let text: string;
       try {
@@ -33,7 +36,7 @@ export function registerImport(program: Command): void {
       const from = o.from ?? detectFormat(text);
       if (from === undefined || !isImportFormat(from)) {
         throw new UsageError(
-          `cannot tell which format ${file} is (not ASL with StartAt and States, an argoproj.io document, or Serverless Workflow with document.dsl); pass --from ${exportTargets.join('|')}`,
+          `cannot tell which format ${file} is (not ASL with StartAt and States, an argoproj.io document, or Serverless Workflow with document.dsl); pass --from ${FORMATS.join('|')}`,
         );
       }
       const result = await importFlow(text, file, from);

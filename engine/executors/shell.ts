@@ -24,6 +24,8 @@ import { StepFailure, abortFailure, parseJsonDocument } from './context.js';
 export const KILL_GRACE_MS = 2000;
 /** How long to wait for the output pipes to close after the shell exited, in milliseconds. */
 export const DRAIN_MS = 300;
+/** How many times the drain window restarts while output keeps arriving after the shell exited. */
+const DRAIN_REARMS = 10;
 
 /**
  * Runs `spec.command` with `spec.shell` (default `/bin/sh`) `-c`, in `spec.cwd` resolved against
@@ -55,8 +57,16 @@ export function runShell(spec: ShellSpec, ctx: ExecContext): Promise<Json> {
     });
     const stdout = new OutputCapture('stdout', ctx.log);
     const stderr = new OutputCapture('stderr', ctx.log);
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // Output read since the drain window was (re)armed: the pipes are still delivering.
+    let isDelivering = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      isDelivering = true;
+      stdout.push(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      isDelivering = true;
+      stderr.push(chunk);
+    });
 
     let settled = false;
     let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -90,13 +100,24 @@ export function runShell(spec: ShellSpec, ctx: ExecContext): Promise<Json> {
     child.on('exit', (code, signal) => {
       exited = { code, signal };
       if (ctx.signal.aborted) return settle(() => reject(abortFailure(ctx.signal)));
-      drainTimer = setTimeout(() => {
-        // A background process still holds our pipes: stop reading so the step can end.
-        ctx.log('stderr', '[flowsmith] a background process kept this step\'s output open; redirect its output (> file 2>&1 &)\n');
-        child.stdout.destroy();
-        child.stderr.destroy();
-        finish();
-      }, DRAIN_MS);
+      // `exit` can come before the pipes are read (one SIGCHLD reaps every child), and a busy event
+      // loop runs timers before it polls the pipes: so the window is checked after a poll pass
+      // (setImmediate) and re-armed while output still arrives, up to DRAIN_REARMS times.
+      let rearms = 0;
+      const arm = () => {
+        isDelivering = false;
+        drainTimer = setTimeout(() =>
+          setImmediate(() => {
+            if (settled) return;
+            if (isDelivering && rearms++ < DRAIN_REARMS) return arm();
+            // A background process still holds our pipes: stop reading so the step can end.
+            ctx.log('stderr', '[flowsmith] a background process kept this step\'s output open; redirect its output (> file 2>&1 &)\n');
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish();
+          }), DRAIN_MS);
+      };
+      arm();
     });
     child.on('close', () => {
       if (exited && !ctx.signal.aborted) finish();

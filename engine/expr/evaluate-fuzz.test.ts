@@ -115,3 +115,10 @@ describe('evaluation limits', () => {
     await expect(evaluateExpression('$', bindings, deep)).rejects.toThrow(/returns data nested too deeply to use/);
   });
 });
+
+describe('regressions found by the fuzz tests', () => {
+  it('returns 0 for -0, which JSON cannot hold (FUZZ_SEED=3: "-0" evaluated to -0)', async () => {
+    expect(Object.is(await evaluateExpression('-0', bindings), 0)).toBe(true);
+    expect(Object.is(await evaluateExpression('0 * -1', bindings), 0)).toBe(true);
+  });
+});

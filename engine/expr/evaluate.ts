@@ -235,7 +235,7 @@ function jsonataBindings(b: Bindings): Record<string, unknown> {
   return out;
 }
 
-/** JSONata results as JSON: undefined → null, sequences → arrays, functions refused. */
+/** JSONata results as JSON: undefined → null, sequences → arrays, -0 → 0, functions refused. */
 function toJson(value: unknown, text: string): Json {
   if (value === undefined || value === null) return null;
   if (Array.isArray(value)) return value.map((v) => toJson(v, text));
@@ -252,6 +252,8 @@ function toJson(value: unknown, text: string): Json {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     return Object.fromEntries(entries.map(([k, v]) => [k, toJson(v, text)])) as JsonObject;
   }
+  // JSON has no -0: `-0` would print as 0 and then compare unequal to what was journaled.
+  if (Object.is(value, -0)) return 0;
   return value as Json;
 }
 

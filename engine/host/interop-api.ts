@@ -6,9 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { exportFlow } from '../export/index.js';
 import type { ExportTarget } from '../export/types.js';
-import { detectFormat, importFlow as importDocument } from '../import/index.js';
 import type { Flow } from '../model/flow.js';
 import { validateFlow } from '../validate/index.js';
 import { writeFileAtomic } from '../yaml/files.js';
@@ -48,6 +46,8 @@ export function createInteropApi(service: RunService, workspace: Workspace): Int
   const ctx = (): TrustContext => ({ workspaceRoot: workspace.root, journal: service.journal });
 
   const imported = async (text: string, name: string, from: ExportTarget | undefined): Promise<ImportedFlowInfo> => {
+    // Converters load on first use: they pull in asl-validator and the SW SDK (slow to load).
+    const { detectFormat, importFlow: importDocument } = await import('../import/index.js');
     const format = from ?? detectFormat(text);
     if (!format) throw new Error(`cannot tell which format ${name} is; choose AWS Step Functions, Argo Workflows or Serverless Workflow`);
     const result = await importDocument(text, name, format);
@@ -62,6 +62,7 @@ export function createInteropApi(service: RunService, workspace: Workspace): Int
       // Exporters take valid flows only; an invalid one gets its errors back and no document.
       const errors = validateFlow(flow, { file: path }).filter((f) => f.severity === 'error');
       if (errors.length > 0) return { text: '', findings: errors, format };
+      const { exportFlow } = await import('../export/index.js');
       const result = exportFlow(flow, to);
       return { text: result.text, findings: result.findings, format: result.format };
     },

@@ -166,7 +166,7 @@ export class RunService {
    * and the flow version the run started with. Throws RunRequestError for an unknown run.
    */
   open(id: RunId, hooks: SimulationHooks = {}): RunDriver {
-    const held = this.drivers.get(id);
+    const held = this.fresh(id);
     if (held) return held;
     const row = this.journal.run(id);
     if (!row) throw new RunRequestError(`no run ${id} in this store; list runs with: flowsmith runs`);
@@ -273,11 +273,24 @@ export class RunService {
 
   /** A run's current state: the held driver's, else a fold of its journal. Throws RunRequestError. */
   state(id: RunId): RunState {
-    const held = this.drivers.get(id);
+    const held = this.fresh(id);
     if (held) return held.state;
     const events = this.journal.events(id).map((e) => e.event);
     if (events.length === 0) throw new RunRequestError(`no run ${id} in this store; list runs with: flowsmith runs`);
     return foldEvents(events);
+  }
+
+  /**
+   * The driver held for `id` when it is still the run's latest view. When another process has
+   * appended to the run since (e.g. `flowsmith approve` from a terminal while the designer drives
+   * it), the held driver stops and is dropped, so the caller rebuilds from the journal.
+   */
+  private fresh(id: RunId): RunDriver | undefined {
+    const held = this.drivers.get(id);
+    if (!held || this.journal.seqOf(id) === held.lastSeq) return held;
+    held.halt(new Error(`run ${id} was continued by another process`));
+    this.drivers.delete(id);
+    return undefined;
   }
 
   private adopt(driver: RunDriver): RunDriver {

@@ -71,6 +71,8 @@ export class RunDriver implements StepHost {
   private woken = false;
   private seq: number;
   private driving: Promise<RunState> | null = null;
+  /** Why this driver stopped driving (see halt()), or null. */
+  private halted: Error | null = null;
   private readonly redactor: Redactor;
   readonly state: RunState;
 
@@ -93,6 +95,22 @@ export class RunDriver implements StepHost {
   /** `text` with secret values replaced (step logs go through here before they are stored). */
   redactText(text: string): string {
     return this.redactor.isEmpty ? text : this.redactor.text(text);
+  }
+
+  /** Seq of the last journaled event this driver has folded. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /**
+   * Stops driving: aborts what is executing and makes drive() reject with `cause`. Used when the
+   * journal refuses an append, or when another process has taken the run over.
+   */
+  halt(cause: Error): void {
+    if (this.halted) return;
+    this.halted = cause;
+    this.abortInFlight(`stopped driving: ${cause.message}`);
+    this.notify();
   }
 
   get id(): RunId {
@@ -127,6 +145,10 @@ export class RunDriver implements StepHost {
 
   private async steps(options: DriveOptions): Promise<void> {
     for (;;) {
+      if (this.halted) {
+        while (this.inFlight.size > 0) await this.idle();
+        throw this.halted;
+      }
       if (this.state.status !== 'running') break;
       this.woken = false;
       const commands = decide(this.flow, this.state, this.now(), this.inFlight);
@@ -286,9 +308,18 @@ export class RunDriver implements StepHost {
   }
 
   private commit(raw: RunEvent[]): void {
+    if (this.halted) return;
     // Secrets never reach the journal in clear; the state folds what the journal holds.
     const events = this.redactor.isEmpty ? raw : this.redactor.events(raw);
-    this.seq = this.deps.journal.append(this.id, this.seq, events);
+    try {
+      this.seq = this.deps.journal.append(this.id, this.seq, events);
+    } catch (err) {
+      // The journal refused (another process appended first, or the disk failed): this driver's
+      // view is no longer the run's. Stop here; the journal keeps what was committed, and drive()
+      // rejects with the cause. Never turn it into a step failure.
+      this.halt(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
     let seq = this.seq - events.length;
     for (const e of events) {
       foldRun(this.state, e);
@@ -301,6 +332,10 @@ export class RunDriver implements StepHost {
     this.inFlight.set(id, handle);
     // StepStarted is recorded synchronously so the next decide() sees the step running.
     this.record([{ type: 'StepStarted', at: this.now(), step: id, attempt }]);
+    if (this.halted) {
+      this.inFlight.delete(id);
+      return;
+    }
     void executeStep(this, id, stepDef(this.flow, id), attempt, handle)
       .catch((err: unknown) => this.attemptFailed(id, attempt, toStepError(err)))
       .finally(() => {
@@ -353,8 +388,8 @@ export class RunDriver implements StepHost {
     const step = stepDef(this.flow, id);
     const policy = step.type === 'task' || step.type === 'map' ? (step.retry ?? this.flow.defaults?.retry) : undefined;
     if (error.name !== 'Cancelled' && canRetry(policy, attempt)) {
-      const dueAt = this.now() + retryDelayMs(policy!, attempt, this.deps.random);
-      this.record([{ type: 'StepRetryScheduled', at: this.now(), step: id, attempt, error, dueAt }]);
+      const at = this.now();
+      this.record([{ type: 'StepRetryScheduled', at, step: id, attempt, error, dueAt: at + retryDelayMs(policy!, attempt, this.deps.random) }]);
       return;
     }
     this.fail(step, id, error);

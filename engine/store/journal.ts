@@ -98,8 +98,33 @@ export class Journal {
   private readonly lastSeq: Database.Statement;
   private readonly setStatus: Database.Statement;
   private readonly insertLog: Database.Statement;
+  private readonly insertRun: Database.Statement;
+  // Transaction functions are built once: building one per call cost more than the INSERT itself
+  // (issue #3 benchmarks, bench/README.md: 5.8 of 10.6 µs per append).
+  private readonly appendTx: (run: RunId, expectedSeq: number, events: readonly RunEvent[]) => number;
+  private readonly createTx: (first: RunEvent & { type: 'RunStarted' }, flowHashHex: string) => void;
 
   constructor(readonly db: Database.Database) {
+    this.insertRun = db.prepare(
+      'INSERT INTO runs (id, flow, flow_path, flow_hash, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.appendTx = db.transaction((run: RunId, expectedSeq: number, events: readonly RunEvent[]) => {
+      let seq = expectedSeq;
+      for (const e of events) {
+        seq += 1;
+        this.insertEvent.run(run, seq, e.type, e.at, JSON.stringify(e));
+        if (e.type === 'RunSucceeded') this.setStatus.run('succeeded', e.at, run);
+        else if (e.type === 'RunFailed') this.setStatus.run('failed', e.at, run);
+        else if (e.type === 'RunCancelled') this.setStatus.run('cancelled', e.at, run);
+        else if (e.type === 'RunPaused') this.setStatus.run('paused', null, run);
+        else if (e.type === 'RunResumed' || e.type === 'StepRetryRequested') this.setStatus.run('running', null, run);
+      }
+      return seq;
+    });
+    this.createTx = db.transaction((first: RunEvent & { type: 'RunStarted' }, flowHashHex: string) => {
+      this.insertRun.run(first.run, first.flow, first.flowPath, flowHashHex, first.mode, 'running', first.at);
+      this.insertEvent.run(first.run, 1, first.type, first.at, JSON.stringify(first));
+    });
     this.insertEvent = db.prepare('INSERT INTO events (run_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)');
     this.lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE run_id = ?');
     this.setStatus = db.prepare('UPDATE runs SET status = ?, ended_at = ? WHERE id = ?');
@@ -129,14 +154,7 @@ export class Journal {
    */
   createRun(first: RunEvent, flowHashHex: string): void {
     if (first.type !== 'RunStarted') throw new Error('a run begins with RunStarted');
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          'INSERT INTO runs (id, flow, flow_path, flow_hash, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(first.run, first.flow, first.flowPath, flowHashHex, first.mode, 'running', first.at);
-      this.insertEvent.run(first.run, 1, first.type, first.at, JSON.stringify(first));
-    })();
+    this.createTx(first, flowHashHex);
   }
 
   /**
@@ -145,19 +163,7 @@ export class Journal {
    * so two processes driving one run cannot interleave silently.
    */
   append(run: RunId, expectedSeq: number, events: readonly RunEvent[]): number {
-    let seq = expectedSeq;
-    this.db.transaction(() => {
-      for (const e of events) {
-        seq += 1;
-        this.insertEvent.run(run, seq, e.type, e.at, JSON.stringify(e));
-        if (e.type === 'RunSucceeded') this.setStatus.run('succeeded', e.at, run);
-        else if (e.type === 'RunFailed') this.setStatus.run('failed', e.at, run);
-        else if (e.type === 'RunCancelled') this.setStatus.run('cancelled', e.at, run);
-        else if (e.type === 'RunPaused') this.setStatus.run('paused', null, run);
-        else if (e.type === 'RunResumed' || e.type === 'StepRetryRequested') this.setStatus.run('running', null, run);
-      }
-    })();
-    return seq;
+    return this.appendTx(run, expectedSeq, events);
   }
 
   /** The highest seq of a run's journal (0 when it has none). */

@@ -114,6 +114,12 @@ describe('keys and tags', () => {
     ]);
   });
 
+  it('keeps a tagged key a string (found by fuzz.test.ts: "!!binary timeout: 5m" made a Uint8Array key and a process warning)', () => {
+    const loaded = loadFlowText('!!binary timeout: 5m\n');
+    expect(loaded.flow).toEqual({ timeout: '5m' });
+    expect(loaded.findings.map((f) => [f.code, f.severity])).toEqual([['FS001', 'warning']]);
+  });
+
   it('reads %YAML 1.1 documents with the core schema: no dates, no << merges, yes stays a word', () => {
     const loaded = loadFlowText('%YAML 1.1\n---\nd: 2001-12-14\ny: yes\nm: {<<: {x: 1}}\n');
     expect(loaded.flow).toEqual({ d: '2001-12-14', y: 'yes', m: { '<<': { x: 1 } } });
