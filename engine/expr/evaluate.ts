@@ -54,7 +54,7 @@ export interface Bindings {
 
 /** Per-call limits of one evaluation; each defaults to the value in engine/yaml/limits.ts. */
 export interface EvaluateLimits {
-  /** Longest the evaluation may run, in wall-clock ms (default EXPRESSION_TIMEOUT_MS, 1 s). */
+  /** Longest the evaluation may run, in wall-clock ms (default EXPRESSION_TIMEOUT_MS, 5 s). */
   timeoutMs?: number;
   /** Deepest nesting of sub-expressions and non-tail calls, in levels (default EXPRESSION_MAX_DEPTH). */
   maxDepth?: number;
@@ -139,7 +139,7 @@ export function compileExpression(text: string, limits?: EvaluateLimits): jsonat
  * Evaluates `text` with `bindings` bound as `$input`, `$vars`, `$steps`, `$run`, `$item`, `$index`,
  * `$error`, and `context` as `$` (default: the input). Undefined results become null and JSONata
  * sequences plain arrays, so the value is JSON. Throws ExpressionError when the expression does not
- * parse, fails (message names the expression), runs past `limits.timeoutMs` (default 1 s; code
+ * parse, fails (message names the expression), runs past `limits.timeoutMs` (default 5 s; code
  * D1012, "took longer than"), nests past `limits.maxDepth` (D1011), builds a sequence of more than
  * EXPRESSION_MAX_SEQUENCE_ITEMS (D2014/D2015), or returns a function.
  */
@@ -152,6 +152,10 @@ export async function evaluateExpression(
   const compiled = compileExpression(text, limits);
   let result: unknown;
   try {
+    // JSONata starts its timeout clock when evaluate() is called, and the caller's synchronous
+    // work after that call would count against it: yield first, so the clock starts when the
+    // evaluation actually runs (found by engine/host/concurrency.test.ts under load).
+    await null;
     result = await compiled.evaluate(context === undefined ? bindings.input : context, jsonataBindings(bindings));
   } catch (error) {
     const f = error as JsonataFailure;

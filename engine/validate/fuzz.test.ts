@@ -43,7 +43,7 @@ describe('flows valid by construction', () => {
         expect(validateText(text, 'valid.yaml').findings, text).toEqual([]);
         expect(validateFlow(flow), text).toEqual([]);
       }),
-      fuzzParams(150),
+      fuzzParams(200),
     );
   }, FUZZ_TIMEOUT_MS);
 
@@ -52,7 +52,7 @@ describe('flows valid by construction', () => {
       fc.property(validFlow(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (flow, mutations) => {
         checkText(mutate(flowToText(flow), mutations));
       }),
-      fuzzParams(100),
+      fuzzParams(150),
     );
   }, FUZZ_TIMEOUT_MS);
 });
@@ -70,7 +70,7 @@ describe('templates damaged at random', () => {
       fc.property(seed, fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, mutations) => {
         checkText(mutate(text, mutations));
       }),
-      fuzzParams(300),
+      fuzzParams(400),
     );
   }, FUZZ_TIMEOUT_MS);
 });

@@ -56,7 +56,7 @@ export const EXPRESSION_CHECK_BUDGET_MS = 10_000;
  * Default longest evaluation of one expression, in wall-clock ms; evaluateExpression takes a
  * per-call `timeoutMs`. JSONata checks it each time it enters a sub-expression.
  */
-export const EXPRESSION_TIMEOUT_MS = 1_000;
+export const EXPRESSION_TIMEOUT_MS = 5_000;
 
 /**
  * Default deepest nesting of one evaluation (sub-expressions and non-tail function calls), in
