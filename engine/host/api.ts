@@ -82,6 +82,17 @@ export interface StepLogLine {
   text: string;
 }
 
+/** One scenario's result as HostApi returns it: the outcome, its CLI text, and the run record. */
+export interface ScenarioReport {
+  name: string;
+  passed: boolean;
+  /** `✓ name` or `✗ name` with the diff, exactly as `flowsmith test` prints it. */
+  text: string;
+  notes: string[];
+  /** The simulated run it was judged on; null when the simulation threw. */
+  record: RunRecord | null;
+}
+
 export interface HostApi {
   /** What the host was started with: the workspace folder and the file to open first, if any. */
   getWorkspace(p: Record<string, never>): Promise<{ root: string; openPath: string | null; files: FlowFileInfo[] }>;
@@ -114,6 +125,11 @@ export interface HostApi {
    * `breakpoints`: steps to pause before (debugging).
    */
   startRun(p: { path: string; input?: JsonObject; mode: RunMode; breakpoints?: StepId[] }): Promise<{ run: RunId }>;
+  /**
+   * Runs the scenarios of the flow at `path` (its `X.scenarios.yaml`, or a scenario file given
+   * directly) in simulation, in memory, and returns each one's pass/fail with the CLI's diff text.
+   */
+  testScenarios(p: { path: string }): Promise<{ scenarioPath: string; findings: Finding[]; results: ScenarioReport[] }>;
   /** Debugging: replaces the run's breakpoints (steps to pause before). */
   setBreakpoints(p: { run: RunId; steps: StepId[] }): Promise<void>;
   /** Debugging: pauses a running run; executing steps finish, nothing new starts. */
@@ -138,7 +154,19 @@ export interface HostApi {
   /** Moves a waiting approval's deadline `by` a duration (`30m`, `PT2H`) past its current one (or now). */
   extendApproval(p: { run: RunId; step: StepId; by: string; as: string; comment?: string }): Promise<{ dueAt: string }>;
   getRun(p: { run: RunId }): Promise<{ record: RunRecord; events: JournalEntry[] }>;
-  listRuns(p: { flow?: string; status?: string }): Promise<RunSummary[]>;
+  /**
+   * Runs, newest first. `status` is the shown status (waiting included); `since` is ISO 8601;
+   * child runs (map items, calls) only with `includeChildren`; at most `limit` (default 1000).
+   */
+  listRuns(p: {
+    flow?: string;
+    status?: string;
+    since?: string;
+    mode?: RunMode;
+    isTriggered?: boolean;
+    includeChildren?: boolean;
+    limit?: number;
+  }): Promise<RunSummary[]>;
   getStepLogs(p: { run: RunId; step?: StepId }): Promise<StepLogLine[]>;
   /** The cron triggers of the workspace's flows that fire while the engine process runs. */
   listTriggers(p: Record<string, never>): Promise<TriggerInfo[]>;
@@ -176,6 +204,7 @@ export const hostMethods = [
   'importText',
   'trustFlow',
   'startRun',
+  'testScenarios',
   'setBreakpoints',
   'pauseRun',
   'continueRun',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../store/journal.js';
+import { createHostApi } from './host-api.js';
 import { RunService } from './run-service.js';
 
 function workspace(files: Record<string, string[]>) {
@@ -39,6 +40,10 @@ describe('map steps', () => {
     expect(state.steps.each?.output).toEqual(['a-0-a', 'b-1-b', 'c-2-c', 'd-3-d']);
     const children = state.children.each!;
     expect(children).toHaveLength(4);
+    // History lists top-level runs unless asked for children.
+    const api = createHostApi(service, { root: dir, openPath: null });
+    expect((await api.listRuns({})).map((r) => r.id)).toEqual([state.id]);
+    expect(await api.listRuns({ includeChildren: true })).toHaveLength(5);
     for (const [i, child] of children.entries()) {
       const row = journal.run(child)!;
       expect(row.status).toBe('succeeded');

@@ -14,6 +14,7 @@ import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
 import { templatesDir } from './paths.js';
 import { createDebugApi } from './debug-api.js';
+import { createScenarioApi } from './scenario-api.js';
 import { createInteropApi } from './interop-api.js';
 import type { RunService } from './run-service.js';
 import type { RunStatus } from '../runtime/state.js';
@@ -88,6 +89,7 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     },
     ...interop,
     ...createDebugApi(service),
+    ...createScenarioApi(workspace),
     async startRun({ path, input, mode, breakpoints }) {
       const driver = service.startRun({ path: resolve(workspace.root, path), input, mode, ...(breakpoints ? { breakpoints } : {}) });
       service.driveInBackground(driver);
@@ -105,8 +107,19 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     async getRun({ run }) {
       return { record: toRunRecord(service.state(run)), events: service.journal.events(run) };
     },
-    async listRuns({ flow, status }) {
-      return service.summaries({ flow, ...(status ? { status: status as RunStatus } : {}) });
+    async listRuns({ flow, status, since, mode, isTriggered, includeChildren, limit }) {
+      const sinceMs = since === undefined ? undefined : Date.parse(since);
+      if (sinceMs !== undefined && Number.isNaN(sinceMs)) throw new Error(`since must be an ISO 8601 time, got ${since}`);
+      return service.summaries({
+        ...(flow ? { flow } : {}),
+        ...(status ? { status: status as RunStatus } : {}),
+        ...(sinceMs !== undefined ? { sinceMs } : {}),
+        ...(mode ? { mode } : {}),
+        ...(isTriggered !== undefined ? { isTriggered } : {}),
+        // summaries() hides child runs unless told otherwise; undefined lifts that filter.
+        ...(includeChildren ? { isChild: undefined } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      });
     },
     async getStepLogs({ run, step }) {
       return service.journal.logs(run, step).map(({ step: s, attempt, stream, text }) => ({ step: s, attempt, stream, text }));
