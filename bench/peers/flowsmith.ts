@@ -20,36 +20,8 @@ import type { Mode } from '../harness/types.js';
 export type FlowsmithMode = Extract<Mode, 'sim' | 'sim-mem' | 'durable'>;
 export const FLOWSMITH_MODES: readonly FlowsmithMode[] = ['sim', 'sim-mem', 'durable'];
 
-/**
- * A journal that keeps events in arrays: what the driver needs of Journal (createRun, append,
- * appendLog) and nothing else. Not an engine API: it stands in for one, to show what journaling
- * costs in simulation. Same contract as Journal.append: refuses an append at the wrong seq.
- */
-export class MemoryJournal {
-  readonly runs = new Map<RunId, RunEvent[]>();
-
-  createRun(first: RunEvent, _flowHash: string): void {
-    if (first.type !== 'RunStarted' || this.runs.has(first.run)) throw new Error('bad createRun');
-    this.runs.set(first.run, [first]);
-  }
-
-  append(run: RunId, expectedSeq: number, events: readonly RunEvent[]): number {
-    const list = this.runs.get(run)!;
-    if (list.length !== expectedSeq) throw new Error(`run ${run}: expected seq ${expectedSeq}, journal has ${list.length}`);
-    for (const e of events) list.push(e);
-    return list.length;
-  }
-
-  appendLog(): void {}
-
-  close(): void {}
-
-  get eventCount(): number {
-    let n = 0;
-    for (const list of this.runs.values()) n += list.length;
-    return n;
-  }
-}
+/** Simulation in memory uses the engine's own in-memory journal (engine/store/memory-log.ts). */
+import { MemoryRunLog } from '../../engine/store/memory-log.js';
 
 /** A journal and clock for one repetition in `mode`; `close` removes the temp dir of a durable one. */
 export interface Store {
@@ -63,7 +35,7 @@ export interface Store {
  * unless `virtualTime` (W6: 2 h deadlines cannot pass in real time).
  */
 export function openStore(mode: FlowsmithMode, options: { virtualTime?: boolean } = {}): Store {
-  if (mode === 'sim-mem') return { journal: new MemoryJournal() as unknown as Journal, clock: new VirtualClock(), close() {} };
+  if (mode === 'sim-mem') return { journal: new MemoryRunLog() as unknown as Journal, clock: new VirtualClock(), close() {} };
   if (mode === 'sim') {
     const journal = openJournal(':memory:');
     return { journal, clock: new VirtualClock(), close: () => journal.close() };

@@ -20,6 +20,7 @@ import { bindingsOf } from './bindings.js';
 import type { Redactor } from './secrets.js';
 import { redactorOf } from './secrets.js';
 import { executeStep } from './step-exec.js';
+import { instantOutcome } from './instant.js';
 import type { StepHost } from './step-exec.js';
 
 /** Where a driver journals: the store's Journal, or an in-memory log. */
@@ -328,15 +329,22 @@ export class RunDriver implements StepHost {
   }
 
   private launch(id: StepId, attempt: number): void {
+    const step = stepDef(this.flow, id);
+    const at = this.now();
+    const outcome = instantOutcome(this.flow, this.state, id, step, attempt, at, this.deps.mockFor);
+    if (outcome) {
+      this.record([{ type: 'StepStarted', at, step: id, attempt }, outcome]);
+      return;
+    }
     const handle = new Attempt();
     this.inFlight.set(id, handle);
     // StepStarted is recorded synchronously so the next decide() sees the step running.
-    this.record([{ type: 'StepStarted', at: this.now(), step: id, attempt }]);
+    this.record([{ type: 'StepStarted', at, step: id, attempt }]);
     if (this.halted) {
       this.inFlight.delete(id);
       return;
     }
-    void executeStep(this, id, stepDef(this.flow, id), attempt, handle)
+    void executeStep(this, id, step, attempt, handle)
       .catch((err: unknown) => this.attemptFailed(id, attempt, toStepError(err)))
       .finally(() => {
         this.inFlight.delete(id);
