@@ -145,6 +145,7 @@ export class RunDriver implements StepHost {
   }
 
   private async steps(options: DriveOptions): Promise<void> {
+    let yielded = false;
     for (;;) {
       if (this.halted) {
         while (this.inFlight.size > 0) await this.idle();
@@ -167,11 +168,22 @@ export class RunDriver implements StepHost {
         else wakeAt = c.dueAt;
         if (c.kind !== 'wakeAt') progressed = true;
       }
-      if (progressed) continue;
+      if (progressed) {
+        yielded = false;
+        continue;
+      }
       const onlyPeople = this.inFlight.size === 0 && !this.hasTimers();
       // A simulation waiting for people with no deadline cannot move on by itself either.
       const stuck = this.state.mode === 'simulate' && wakeAt === undefined;
-      if (onlyPeople && (options.stopWhenWaiting || stuck)) break;
+      if (onlyPeople && (options.stopWhenWaiting || stuck)) {
+        // Instant steps can leave an answer queued as a microtask (e.g. from onEvent): let the
+        // queue run once before concluding that nobody will answer.
+        if (yielded) break;
+        yielded = true;
+        await null;
+        continue;
+      }
+      yielded = false;
       await this.idle(wakeAt);
     }
   }
