@@ -21,6 +21,8 @@ import type { Redactor } from './secrets.js';
 import { redactorOf } from './secrets.js';
 import { executeStep } from './step-exec.js';
 import { instantOutcome } from './instant.js';
+import { Waker } from './waker.js';
+import { approvalResult, checkExtension, waitingApproval } from './approvals.js';
 import type { StepHost } from './step-exec.js';
 
 /** Where a driver journals: the store's Journal, or an in-memory log. */
@@ -58,18 +60,12 @@ export interface DriveOptions {
   stopWhenWaiting: boolean;
 }
 
-/** Thrown for requests a user got wrong (unknown approver, step not waiting): carries a CLI-ready message. */
-export class RunRequestError extends Error {
-  override name = 'RunRequestError';
-}
+export { RunRequestError } from './request-error.js';
 
 export class RunDriver implements StepHost {
   /** Attempts (and compensations) this process is executing, by step. */
   readonly inFlight = new Map<StepId, Attempt>();
-  /** The driver loop's pending idle wait, resolved by notify(). */
-  private waiter: (() => void) | null = null;
-  /** A notify() that came while the loop was busy: the next idle wait returns at once. */
-  private woken = false;
+  private readonly waker: Waker;
   private seq: number;
   private driving: Promise<RunState> | null = null;
   /** Why this driver stopped driving (see halt()), or null. */
@@ -89,6 +85,7 @@ export class RunDriver implements StepHost {
     for (const e of rest) foldRun(this.state, e);
     this.seq = events.length;
     this.redactor = redactorOf(deps.secrets ?? {});
+    this.waker = new Waker(deps.clock);
     // The first bindingsOf call for a state fixes its `$env` (bindings are cached per state).
     bindingsOf(this.state, deps.secrets ?? {});
   }
@@ -152,7 +149,7 @@ export class RunDriver implements StepHost {
         throw this.halted;
       }
       if (this.state.status !== 'running') break;
-      this.woken = false;
+      this.waker.reset();
       const commands = decide(this.flow, this.state, this.now(), this.inFlight);
       let progressed = false;
       let wakeAt: EpochMs | undefined;
@@ -193,37 +190,19 @@ export class RunDriver implements StepHost {
    * waiting or `by` is not one of its approvers (DESIGN.md "Security": only listed approvers decide).
    */
   answerApproval(step: StepId, by: string, verdict: 'approve' | 'reject', comment?: string): void {
-    this.waitingApproval(step, by);
+    waitingApproval(this.state, step, by);
     this.record([{ type: 'ApprovalGiven', at: this.now(), step, by, verdict, ...(comment ? { comment } : {}) }]);
     this.notify();
   }
 
   /**
-   * Moves a waiting approval's deadline to `dueAt` (epoch ms, after now). Only a listed approver may;
-   * the extension is journaled with who and why. Throws RunRequestError otherwise.
+   * Moves a waiting approval's deadline to `dueAt` (epoch ms, after now and after the current one).
+   * Only a listed approver may; journaled with who and why. Throws RunRequestError otherwise.
    */
   extendApproval(step: StepId, by: string, dueAt: EpochMs, comment?: string): void {
-    const s = this.waitingApproval(step, by);
-    if (dueAt <= this.now()) throw new RunRequestError(`the new deadline of ${step} must be in the future`);
-    if (s.approval!.dueAt !== null && dueAt <= s.approval!.dueAt) {
-      throw new RunRequestError(`the new deadline of ${step} must be later than the current one (${new Date(s.approval!.dueAt).toISOString()})`);
-    }
+    checkExtension(waitingApproval(this.state, step, by), step, dueAt, this.now());
     this.record([{ type: 'ApprovalExtended', at: this.now(), step, by, dueAt, ...(comment ? { comment } : {}) }]);
     this.notify();
-  }
-
-  /** The waiting approval `step`, after checking `by` may decide on it. Throws RunRequestError. */
-  private waitingApproval(step: StepId, by: string) {
-    const s = this.state.steps[step];
-    if (!s || s.status !== 'waiting' || !s.approval) {
-      throw new RunRequestError(`step ${step} of run ${this.id} is not waiting for approval (status: ${s?.status ?? 'not started'})`);
-    }
-    if (!s.approval.approvers.includes(by)) {
-      throw new RunRequestError(
-        `${by} is not an approver of ${step}; approvers: ${s.approval.approvers.join(', ')} (pass --as NAME)`,
-      );
-    }
-    return s;
   }
 
   /**
@@ -255,39 +234,12 @@ export class RunDriver implements StepHost {
 
   /** Wakes the driver loop (a step finished, a person answered, the run was cancelled). */
   notify(): void {
-    const wake = this.waiter;
-    if (wake) {
-      this.waiter = null;
-      wake();
-    } else this.woken = true;
+    this.waker.wake();
   }
 
-  /**
-   * Waits for notify() or, when given, for `wakeAt` on the run's clock. Without a due time no clock
-   * sleeper is registered: a plain promise is cheaper per step, and a sleep until Infinity would
-   * never move a virtual clock anyway.
-   */
+  /** Waits for notify() or, when given, for `wakeAt` on the run's clock. */
   private idle(wakeAt?: EpochMs): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      if (wakeAt === undefined) {
-        this.waiter = resolve;
-        return;
-      }
-      const stop = new AbortController();
-      this.waiter = () => {
-        stop.abort();
-        resolve();
-      };
-      void this.deps.clock.sleepUntil(wakeAt, stop.signal).then(() => {
-        if (stop.signal.aborted) return;
-        this.waiter = null;
-        resolve();
-      });
-    });
+    return this.waker.wait(wakeAt);
   }
 
   private hasTimers(): boolean {
@@ -372,19 +324,9 @@ export class RunDriver implements StepHost {
   }
 
   private completeApproval(id: StepId, outcome: 'approved' | 'rejected' | 'timedOut'): void {
-    const step = stepDef(this.flow, id);
-    const approval = this.state.steps[id]?.approval;
-    if (outcome === 'approved') {
-      const decisions = approval?.decisions ?? [];
-      this.succeed(id, { approvedBy: decisions.filter((d) => d.verdict === 'approve').map((d) => d.by), decisions } as unknown as Json);
-      return;
-    }
-    const rejectedBy = approval?.decisions.find((d) => d.verdict === 'reject');
-    const error: StepError =
-      outcome === 'rejected'
-        ? { name: 'Rejected', message: `rejected by ${rejectedBy?.by}${rejectedBy?.comment ? `: ${rejectedBy.comment}` : ''}` }
-        : { name: 'Timeout', message: `${id}: nobody answered before the deadline` };
-    this.fail(step, id, error);
+    const result = approvalResult(id, this.state.steps[id]?.approval, outcome);
+    if ('output' in result) this.succeed(id, result.output);
+    else this.fail(stepDef(this.flow, id), id, result.error);
   }
 
   /** A step skipped by a person, or cancelled by a join, while it executed: its late result is not journaled. */
