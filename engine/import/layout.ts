@@ -1,15 +1,13 @@
 /**
  * Canvas positions for an imported flow, computed by elkjs (DESIGN.md "Export and import": import
  * reads the formats into the native document "with layout computed by elkjs"). The designer lays
- * out flows without a `layout` the same way (renderer/doc/layout.ts, same options and node size).
+ * out flows without a `layout` the same way (renderer/doc/layout.ts; both use model/layout-options.ts).
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Flow, Position, StepId } from '../model/flow.js';
 import { successors } from '../model/flow.js';
+import { ELK_LAYOUT_OPTIONS, NODE_HEIGHT, NODE_WIDTH } from '../model/layout-options.js';
 
-/** Node size on the canvas, in canvas pixels (renderer/doc/node-size.ts). */
-const NODE_WIDTH = 232;
-const NODE_HEIGHT = 68;
 
 /**
  * Positions for every top-level step of `flow` (map steps' nested steps are drawn inside their
@@ -26,14 +24,7 @@ export async function layoutFlow(flow: Flow): Promise<Record<StepId, Position>> 
   }
   const graph = await new ELK().layout({
     id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-      'elk.spacing.nodeNode': '48',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    },
+    layoutOptions: { ...ELK_LAYOUT_OPTIONS },
     children: ids.map((id) => ({ id, width: NODE_WIDTH, height: NODE_HEIGHT })),
     edges,
   });

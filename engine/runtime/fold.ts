@@ -146,18 +146,10 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       s.retryDueAt = event.dueAt;
       return run;
     }
-    case 'StepSkipped': {
-      const s = stepOf(run, event.step);
-      s.status = 'skipped';
-      s.endedAt = event.at;
-      s.retryDueAt = null;
-      s.timerDueAt = null;
-      run.ready.delete(event.step);
-      run.open.delete(event.step);
-      run.arrivals[event.step] = 0;
+    case 'StepSkipped':
+      setAside(run, event.step, 'skipped', event.at);
       activate(run, event.next);
       return run;
-    }
     case 'TimerStarted':
       stepOf(run, event.step).timerDueAt = event.dueAt;
       return run;
@@ -193,17 +185,9 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
     case 'StepCompensationFailed':
       run.compensated.add(event.step);
       return run;
-    case 'StepCancelled': {
-      const s = stepOf(run, event.step);
-      s.status = 'cancelled';
-      s.endedAt = event.at;
-      s.retryDueAt = null;
-      s.timerDueAt = null;
-      run.open.delete(event.step);
-      run.ready.delete(event.step);
-      run.arrivals[event.step] = 0;
+    case 'StepCancelled':
+      setAside(run, event.step, 'cancelled', event.at);
       return run;
-    }
     case 'ApprovalExtended': {
       const a = stepOf(run, event.step).approval;
       if (a) {
@@ -266,6 +250,18 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
     default:
       return unreachable(event);
   }
+}
+
+/** Ends a step without a result (skipped by a person, cancelled by a join): no longer ready or open. */
+function setAside(run: RunState, id: StepId, status: 'skipped' | 'cancelled', at: number): void {
+  const s = stepOf(run, id);
+  s.status = status;
+  s.endedAt = at;
+  s.retryDueAt = null;
+  s.timerDueAt = null;
+  run.ready.delete(id);
+  run.open.delete(id);
+  run.arrivals[id] = 0;
 }
 
 function cancelUnfinished(run: RunState): void {

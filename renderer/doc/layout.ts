@@ -4,6 +4,7 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Flow, Position, StepId } from '../../engine/model/flow';
+import { ELK_LAYOUT_OPTIONS } from '../../engine/model/layout-options';
 import { flowEdges } from './edges';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size';
 
@@ -19,14 +20,7 @@ export async function autoLayout(flow: Flow): Promise<Record<StepId, Position>> 
   if (ids.length === 0) return {};
   const graph = await elk.layout({
     id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-      'elk.spacing.nodeNode': '48',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    },
+    layoutOptions: { ...ELK_LAYOUT_OPTIONS },
     children: ids.map((id) => ({ id, width: NODE_WIDTH, height: NODE_HEIGHT })),
     edges: flowEdges(flow).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });

@@ -1,3 +1,2 @@
 /** The size the canvas draws a step node at (styles/nodes.css); layout and placement space nodes by it. */
-export const NODE_WIDTH = 232;
-export const NODE_HEIGHT = 68;
+export { NODE_HEIGHT, NODE_WIDTH } from '../../engine/model/layout-options';
