@@ -6,10 +6,10 @@
  */
 
 /**
- * DSL version written in `document.dsl`. 1.0.0, not 1.0.3: @serverlessworkflow/sdk 1.0.1 (the
- * validator DESIGN.md names) refuses any other value in a pre-validation hook.
+ * DSL version written in `document.dsl`: 1.0.3, the current release (DESIGN.md "Export and import"),
+ * which @serverlessworkflow/sdk 1.0.3-alpha1 validates (its pre-validation hook refuses other values).
  */
-export const SW_DSL_VERSION = '1.0.0';
+export const SW_DSL_VERSION = '1.0.3';
 /** `document.namespace` of exported flows and of the subflows they run. */
 export const SW_NAMESPACE = 'flowsmith';
 /** `document.version` of exported flows (native flows carry no version; SW requires a semver). */

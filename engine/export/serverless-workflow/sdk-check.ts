@@ -1,9 +1,9 @@
 /**
- * Checks an exported document with @serverlessworkflow/sdk 1.0.1, the validator DESIGN.md names for
+ * Checks an exported document with @serverlessworkflow/sdk 1.0.3-alpha1, the validator DESIGN.md names for
  * Serverless Workflow ("Export and import": checked by npm @serverlessworkflow/sdk). Its entry point
  * is `validate('Workflow', data)`, which throws an Error listing the JSON Schema violations, one per
  * line as `- <instancePath> | <schemaPath> | <message> | <params>` (sdk README "Validate Workflow
- * Definitions"). The SDK embeds the DSL 1.0.0 schema and refuses any document.dsl but "1.0.0".
+ * Definitions"). The SDK embeds the DSL 1.0.3 schema and refuses any document.dsl but "1.0.3".
  */
 import * as sdkModule from '@serverlessworkflow/sdk';
 
