@@ -5,6 +5,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useAppStore } from './app-context';
 import { Canvas } from './canvas/Canvas';
+import { CodePane } from './code/CodePane';
+import { ParseErrorBanner } from './code/ParseErrorBanner';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
 import { RunDialog } from './dialogs/RunDialog';
@@ -28,6 +30,7 @@ function Dialogs() {
 /** The whole designer. */
 export function App() {
   useShortcuts();
+  const showCode = useAppStore((s) => s.showCode && s.path !== null);
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -36,8 +39,10 @@ export function App() {
         <div className="workspace">
           <Palette />
           <main className="canvas">
+            <ParseErrorBanner />
             <Canvas />
           </main>
+          {showCode && <CodePane />}
           <Inspector />
         </div>
         <BottomPanel />

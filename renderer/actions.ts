@@ -10,19 +10,20 @@ import type { RunId } from '../engine/runtime/events';
 import { addStep, updateStep, withLayout } from './doc/edits';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './doc/new-step';
 import { NODE_HEIGHT } from './doc/node-size';
+import type { TextValidator } from './doc/validator';
 import { RunTracker } from './run/run-tracker';
 import type { AppStore } from './store/store';
 
 export type Actions = ReturnType<typeof createActions>;
 
-/** How long after the last edit the document is validated again. */
-const VALIDATE_DELAY_MS = 400;
+/** How long after the last text change the document is validated again (typing pauses). */
+const VALIDATE_DELAY_MS = 150;
 
 /** A subscription to the transport's HostEvents (HostApi has calls only; events come beside it). */
 export type EventSource = (listener: (event: HostEvent) => void) => () => void;
 
 /** Builds the action set over one host and one store; `start()` wires events and opens the first file. */
-export function createActions(host: HostApi, onEvent: EventSource, store: AppStore) {
+export function createActions(host: HostApi, onEvent: EventSource, store: AppStore, validator: TextValidator) {
   const tracker = new RunTracker();
   const get = store.getState;
   let validateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -30,17 +31,6 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
   const fail = (what: string) => (err: unknown) => {
     const text = err instanceof Error ? err.message : String(err);
     get().notify({ kind: 'error', text: `${what}: ${text}` });
-  };
-
-  /** Runs `fn` without recording undo history (loading and saving are not edits). */
-  const untracked = (fn: () => void) => {
-    const t = store.temporal.getState();
-    t.pause();
-    try {
-      fn();
-    } finally {
-      t.resume();
-    }
   };
 
   const publish = (run: RunId) => {
@@ -69,7 +59,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         .then((ws) => (ws.openPath ? actions.open(ws.openPath) : get().openDialog('templates')))
         .catch(fail('Could not reach the Flowsmith host'));
       const unsub = store.subscribe((s, prev) => {
-        if (s.flow !== prev.flow && s.path === prev.path && s.flow) actions.validateSoon();
+        if (s.text !== prev.text && s.findingsText !== s.text) actions.validateSoon();
       });
       return () => {
         off();
@@ -80,12 +70,9 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     async open(path: string): Promise<void> {
       try {
         const opened = await host.openFlow({ path });
-        untracked(() => {
-          get().loadFlow(opened.path, opened.flow, opened.findings);
-          get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
-          get().showRun(null, null, []);
-        });
-        store.temporal.getState().clear();
+        get().loadDocument(opened.path, opened.text, { findings: opened.findings });
+        get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
+        get().showRun(null, null, []);
         get().openDialog(null);
         get().notify(opened.flow ? null : { kind: 'error', text: `${opened.path} could not be parsed; see Findings` });
         get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
@@ -94,19 +81,26 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       }
     },
 
-    /** Saves to the open path (or `path` for Save As). Resolves true when the file was written. */
+    /**
+     * Saves the document text to the open path (or `path` for Save as). Steps placed by the
+     * automatic layout get their positions written into `layout` first, as one undoable edit.
+     * Resolves true when the file was written; a failed save leaves the old file (the host writes
+     * atomically) and says why.
+     */
     async save(path = get().path): Promise<boolean> {
-      const flow = get().flow;
-      if (!flow || !path) return false;
-      const toSave = withLayout(flow, positions());
+      if (!get().flow || !path) return false;
+      const auto = positions();
+      if (Object.keys(auto).some((id) => !get().flow?.layout?.[id] && get().flow?.steps[id])) {
+        get().markGesture();
+        get().edit((f) => withLayout(f, auto));
+        get().markGesture();
+      }
+      const text = get().text;
       get().setSaving(true);
       try {
-        const res = await host.saveFlow({ path, flow: toSave });
-        untracked(() => {
-          // Edits made while saving stay unsaved: only the baseline moves.
-          if (get().flow === flow) get().markSaved(path, toSave, res.findings);
-          else store.setState({ savedFlow: toSave, path, findings: res.findings });
-        });
+        const res = await host.saveFlowText({ path, text });
+        get().markSaved(path, text);
+        get().setFindings(res.findings, text);
         get().notify({ kind: 'info', text: `Saved ${fileName(path)}` });
         return true;
       } catch (err) {
@@ -117,17 +111,18 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       }
     },
 
+    /** Validates the document text after a short pause in typing, off the UI thread (doc/validator.ts). */
     validateSoon(): void {
       clearTimeout(validateTimer);
       validateTimer = setTimeout(() => {
-        const flow = get().flow;
-        if (!flow) return;
-        host
-          .validateFlow({ flow, path: get().path ?? undefined })
+        const { text, path, parseError } = get();
+        if (!text || parseError) return; // parse findings are already set with the text
+        validator
+          .validate(text, path ?? undefined)
           .then((findings) => {
-            if (get().flow === flow) get().setFindings(findings);
+            if (findings) get().setFindings(findings, text);
           })
-          .catch(() => undefined); // a stale or failed check is replaced by the next edit's
+          .catch(() => undefined); // a failed check is replaced by the next edit's
       }, VALIDATE_DELAY_MS);
     },
 
@@ -137,13 +132,19 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       if (!flow) return null;
       const entry = paletteEntries.find((e) => e.kind === kind);
       const id = freshId(flow, entry?.prefix ?? kind);
-      get().edit((f) => {
+      get().markGesture();
+      const done = get().edit((f) => {
         if (kind !== 'parallel') return addStep(f, id, newStep(kind), at);
         const withPar = addStep(f, id, newStep(kind), at);
         const joinId = freshId(withPar, 'join');
         const withJoin = addStep(withPar, joinId, newStep('join'), { x: at.x, y: at.y + NODE_HEIGHT * 3 });
         return updateStep(withJoin, id, { ...newStep(kind), join: joinId } as Flow['steps'][string]);
       });
+      get().markGesture();
+      if (!done) {
+        get().notify({ kind: 'error', text: 'The YAML does not parse; fix it in the code view first' });
+        return null;
+      }
       get().selectStep(id);
       return id;
     },
@@ -152,7 +153,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     async startRun(input: JsonObject, mode: 'run' | 'simulate' = 'run'): Promise<void> {
       const path = get().path;
       if (!path || !get().flow) return;
-      if (get().flow !== get().savedFlow && !(await actions.save())) return;
+      if (get().isDirty() && !(await actions.save())) return;
       get().setStarting(true);
       try {
         const { run } = await host.startRun({ path, input, mode });
@@ -197,8 +198,10 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
      * `format` (`json` for ASL) and findings for every loss of meaning. Null without a document.
      */
     async exportTo(to: 'native' | ExportTarget): Promise<{ text: string; findings: Finding[]; format: 'yaml' | 'json' } | null> {
-      const { flow, path } = get();
+      const { flow, path, text } = get();
       if (!flow || !path) return null;
+      // The native document is the text itself, comments and all.
+      if (to === 'native') return { text, findings: [], format: 'yaml' };
       return host.exportFlow({ path, flow: withLayout(flow, positions()), to });
     },
 
@@ -216,14 +219,10 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
      */
     async importText(text: string, name: string, from?: ExportTarget): Promise<void> {
       const res = await host.importText({ text, name, ...(from ? { from } : {}) });
-      untracked(() => {
-        get().loadFlow(res.path, res.flow, res.findings);
-        // Nothing is on disk yet: the document starts dirty, and Save (or Run) writes it.
-        store.setState({ savedFlow: null });
-        get().setTrust(res.trusted, res.trustReason ?? null);
-        get().showRun(null, null, []);
-      });
-      store.temporal.getState().clear();
+      // Nothing is on disk yet: the document starts dirty, and Save (or Run) writes it.
+      get().loadDocument(res.path, res.text, { saved: false, findings: res.findings });
+      get().setTrust(res.trusted, res.trustReason ?? null);
+      get().showRun(null, null, []);
       get().openDialog(null);
       get().setBottomTab('findings');
       const count = res.findings.length;
@@ -245,8 +244,9 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       }
     },
 
-    undo: () => store.temporal.getState().undo(),
-    redo: () => store.temporal.getState().redo(),
+    /** Undoes the last gesture of any view (canvas, inspector, code). */
+    undo: () => get().undo(),
+    redo: () => get().redo(),
   };
 
   return actions;

@@ -8,9 +8,11 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import './styles/nodes.css';
 import './styles/panels.css';
+import './styles/code.css';
 import { createActions } from './actions';
 import { App } from './App';
 import { AppProvider } from './app-context';
+import { createHostValidator } from './doc/validator';
 import { createHostClient } from './host/client';
 import { createElectronTransport, electronBridge } from './host/electron-transport';
 import { createWebSocketTransport, rpcUrl } from './host/ws-transport';
@@ -22,7 +24,7 @@ const transport = bridge
   : createWebSocketTransport(() => new WebSocket(rpcUrl(window.location)));
 const host = createHostClient(transport);
 const store = createAppStore();
-const actions = createActions(host, (l) => transport.onEvent(l), store);
+const actions = createActions(host, (l) => transport.onEvent(l), store, createHostValidator(host));
 actions.start();
 
 // Electron's File menu (electron/main.ts) drives the same actions as the toolbar.

@@ -7,6 +7,7 @@ import type { HostApi, HostEvent } from '../engine/host/api';
 import type { Flow } from '../engine/model/flow';
 import { createActions } from './actions';
 import { AppProvider } from './app-context';
+import { createHostValidator } from './doc/validator';
 import { createAppStore } from './store/store';
 
 /** A HostApi whose methods resolve from `answers` and record their params in `calls`. */
@@ -32,10 +33,9 @@ export function fakeHost(answers: Partial<{ [M in keyof HostApi]: (p: Parameters
 export function setup(flow?: Flow, answers?: Parameters<typeof fakeHost>[0]) {
   const fake = fakeHost(answers);
   const store = createAppStore();
-  const actions = createActions(fake.host, fake.onEvent, store);
+  const actions = createActions(fake.host, fake.onEvent, store, createHostValidator(fake.host));
   if (flow) {
     store.getState().loadFlow('/w/flow.yaml', flow, []);
-    store.temporal.getState().clear();
   }
   const wrapper = ({ children }: { children: ReactNode }) => (
     <AppProvider store={store} actions={actions}>

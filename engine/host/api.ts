@@ -104,6 +104,13 @@ export interface HostApi {
    * Atomic: a failed save leaves the old file. Returns the new text and its findings.
    */
   saveFlow(p: { path: string; flow: Flow }): Promise<{ text: string; findings: Finding[] }>;
+  /**
+   * Writes the document text to `path` as it is (the designer's one document, issue #8), atomically:
+   * a failed save leaves the old file. Returns the findings of the saved text.
+   */
+  saveFlowText(p: { path: string; text: string }): Promise<{ findings: Finding[] }>;
+  /** Findings for document text (line:col in that text), as `flowsmith validate` gives them. */
+  validateText(p: { text: string; path?: string }): Promise<Finding[]>;
   /** Findings for an unsaved document. */
   validateFlow(p: { flow: Flow; path?: string }): Promise<Finding[]>;
   /**
@@ -197,7 +204,9 @@ export const hostMethods = [
   'listTemplates',
   'openFlow',
   'saveFlow',
+  'saveFlowText',
   'validateFlow',
+  'validateText',
   'exportFlow',
   'writeExport',
   'importFlow',

@@ -9,7 +9,7 @@ import type { Flow } from '../model/flow.js';
 import { toRunRecord } from '../runtime/record.js';
 import { documentToText, flowToText, updateDocument } from '../yaml/save.js';
 import { loadFlowText } from '../yaml/load.js';
-import { readFlowFile, saveFlowFile } from '../yaml/files.js';
+import { readFlowFile, saveFlowFile, writeFileAtomic } from '../yaml/files.js';
 import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
 import { templatesDir } from './paths.js';
@@ -72,6 +72,14 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
       const abs = resolve(workspace.root, path);
       const text = await saveFlowFile(abs, flow);
       return { text, findings: validateText(text, abs).findings };
+    },
+    async saveFlowText({ path, text }) {
+      const abs = resolve(workspace.root, path);
+      await writeFileAtomic(abs, text);
+      return { findings: validateText(text, abs).findings };
+    },
+    async validateText({ text, path }) {
+      return validateText(text, path === undefined ? undefined : resolve(workspace.root, path)).findings;
     },
     async validateFlow({ flow, path }) {
       return validateFlow(flow, { file: path });

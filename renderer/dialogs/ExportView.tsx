@@ -1,6 +1,6 @@
 /** The export view's read-only Monaco editor (lazy: this module pulls in Monaco). */
 import Editor from '@monaco-editor/react';
-import './monaco-setup';
+import '../code/monaco-setup';
 
 /** Shows `text` as YAML, read-only. */
 export default function ExportView({ text, language = 'yaml' }: { text: string; language?: string }) {

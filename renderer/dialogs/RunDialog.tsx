@@ -24,7 +24,7 @@ export function RunDialog() {
   const actions = useActions();
   const close = useAppStore((s) => s.openDialog);
   const flow = useAppStore((s) => s.flow);
-  const isDirty = useAppStore((s) => s.flow !== s.savedFlow);
+  const isDirty = useAppStore((s) => s.isDirty());
   const isStarting = useAppStore((s) => s.isStarting);
   const isTrusted = useAppStore((s) => s.isTrusted);
   const trustNoteId = useId();

@@ -7,9 +7,14 @@ export function FindingsPanel() {
   const selectStep = useAppStore((s) => s.selectStep);
   const hasStep = useAppStore((s) => s.flow?.steps);
   if (findings.length === 0) {
-    return <p className="muted pad">No findings: the flow is valid.</p>;
+    return (
+      <section role="region" aria-label="Findings">
+        <p className="muted pad">No findings: the flow is valid.</p>
+      </section>
+    );
   }
   return (
+    <section role="region" aria-label="Findings">
     <ul className="findings" aria-label="Findings">
       {findings.map((f, i) => {
         const where = `${f.line ?? '?'}:${f.col ?? '?'}`;
@@ -33,5 +38,6 @@ export function FindingsPanel() {
         );
       })}
     </ul>
+    </section>
   );
 }

@@ -31,7 +31,7 @@ describe('RunPanel', () => {
       },
       getRun: () => ({ record: {}, events: events.map((event, i) => ({ seq: i + 1, event })) }),
     });
-    store.getState().markSaved('/w/flow.yaml', flow, []);
+    store.getState().markSaved('/w/flow.yaml', store.getState().text);
     emitEarly = () => events.forEach((event, i) => emit({ kind: 'runEvent', run: 'r1', seq: i + 1, event }));
     actions.start();
     render(<RunPanel />, { wrapper });
@@ -56,13 +56,13 @@ describe('RunPanel', () => {
 
   it('saves first when the document has unsaved edits', async () => {
     const { actions, calls, store } = setup(flow, {
-      saveFlow: () => ({ text: '', findings: [] }),
+      saveFlowText: () => ({ findings: [] }),
       startRun: () => ({ run: 'r2' }),
       getRun: () => ({ record: {}, events: [] }),
     });
     store.getState().edit((f) => ({ ...f, title: 'Deploy' }));
     await actions.startRun({ version: '1' });
-    expect(calls.map((c) => c.method)).toEqual(['saveFlow', 'startRun', 'getRun']);
-    expect(store.getState().flow).toBe(store.getState().savedFlow);
+    expect(calls.map((c) => c.method)).toEqual(['saveFlowText', 'startRun', 'getRun']);
+    expect(store.getState().isDirty()).toBe(false);
   });
 });

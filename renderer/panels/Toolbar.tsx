@@ -3,27 +3,27 @@
  * (Templates, Undo/Redo, Save, Run, Export) with DESIGN.md's accessible names.
  */
 import { fileName } from '../actions';
-import { useActions, useAppStore, useAppStoreApi } from '../app-context';
+import { useActions, useAppStore } from '../app-context';
 import { runStatusOf } from '../../engine/runtime/fold';
 import { runStatusLook } from '../run/status-colors';
-import { useHistory } from '../store/store';
 
 /** The application toolbar. */
 export function Toolbar() {
   const actions = useActions();
-  const store = useAppStoreApi();
   const path = useAppStore((s) => s.path);
   const title = useAppStore((s) => s.flow?.title ?? s.flow?.name ?? null);
   const hasFlow = useAppStore((s) => s.flow !== null);
-  const isDirty = useAppStore((s) => s.flow !== s.savedFlow);
+  const isDirty = useAppStore((s) => s.isDirty());
   const isSaving = useAppStore((s) => s.isSaving);
   const isStarting = useAppStore((s) => s.isStarting);
   const isTrusted = useAppStore((s) => s.isTrusted);
   const trustReason = useAppStore((s) => s.trustReason);
   const runStatus = useAppStore((s) => (s.run ? runStatusOf(s.run) : null));
   const openDialog = useAppStore((s) => s.openDialog);
-  const canUndo = useHistory(store, (t) => t.pastStates.length > 0);
-  const canRedo = useHistory(store, (t) => t.futureStates.length > 0);
+  const canUndo = useAppStore((s) => s.history.undo.length > 0);
+  const canRedo = useAppStore((s) => s.history.redo.length > 0);
+  const showCode = useAppStore((s) => s.showCode);
+  const setShowCode = useAppStore((s) => s.setShowCode);
   const look = runStatus ? runStatusLook(runStatus) : null;
 
   return (
@@ -66,6 +66,16 @@ export function Toolbar() {
         </button>
         <button type="button" className="btn icon" onClick={actions.redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
           ↷
+        </button>
+        <button
+          type="button"
+          className={showCode ? 'btn active' : 'btn'}
+          onClick={() => setShowCode(!showCode)}
+          disabled={!path}
+          aria-pressed={showCode}
+          title="Show the YAML beside the canvas"
+        >
+          Code
         </button>
         <span className="sep" />
         <button type="button" className="btn" onClick={() => void actions.save()} disabled={!hasFlow || isSaving} title="Save (Ctrl+S)">

@@ -1,19 +1,41 @@
 /**
- * The document slice: the open flow (the truth the canvas and inspector are views of), its file,
- * what was last saved, findings, and computed positions for steps without a layout.
+ * The document slice (issue #8 "One document", DESIGN.md "Designer"): the YAML text is the truth;
+ * `flow` (the last valid parse), the yaml Document and the findings are derived from it. Canvas
+ * and inspector change it with `edit(fn)`, the code view with `applyText`; both record text
+ * patches in the one undo history (doc/history.ts), so undo is the same in every view.
  */
+import type { Document } from 'yaml';
 import type { StateCreator } from 'zustand';
 import type { Finding } from '../../engine/model/finding';
 import type { Flow, Position, StepId } from '../../engine/model/flow';
+import { flowToText } from '../../engine/yaml/save';
+import { parseText, printEdit, shareUnchanged } from '../doc/document';
+import { emptyHistory, mark, record, redo, undo, type History } from '../doc/history';
+import { diffText } from '../doc/text-patch';
 import type { AppState } from './store';
 
+/** Which view made a text change: the code view skips echoing its own edits back into Monaco. */
+export type EditSource = 'code' | 'canvas' | 'history' | 'load';
+
 export interface DocSlice {
-  flow: Flow | null;
   /** Absolute path of the open file; saves go there. */
   path: string | null;
-  /** The flow as last opened or saved; `flow !== savedFlow` means unsaved edits (undo can clear it). */
-  savedFlow: Flow | null;
+  /** The document: YAML text, the one truth. */
+  text: string;
+  /** Bumped on every text change; with `textSource`, lets the code view tell its own edits apart. */
+  textVersion: number;
+  textSource: EditSource;
+  /** The text as last opened or saved; null when it was never saved (an import, a new flow). */
+  savedText: string | null;
+  /** The last text that parsed, as a plain flow; kept while the code view holds invalid text. */
+  flow: Flow | null;
+  /** The yaml Document of `flow`'s text (edits write into it); not for rendering. */
+  doc: Document | null;
+  /** Why the current text does not parse (`line:col message`); null when it does. */
+  parseError: string | null;
+  /** Findings of `findingsText`: the newest validated text (see actions' validation). */
   findings: Finding[];
+  findingsText: string | null;
   /** elkjs positions for steps the document has no `layout` for (not part of the document). */
   autoPositions: Record<StepId, Position>;
   /**
@@ -22,56 +44,153 @@ export interface DocSlice {
    */
   isTrusted: boolean;
   trustReason: string | null;
-  /** Replaces the document with one read from the host (open); clears undo history. */
+  history: History;
+  /** Replaces the document (open, new, import); clears undo. `saved: false` starts it dirty. */
+  loadDocument(path: string, text: string, opts?: { saved?: boolean; findings?: Finding[] }): void;
+  /** `loadDocument` for a Flow object (tests, imports that hand over a Flow): prints it first. */
   loadFlow(path: string, flow: Flow | null, findings: Finding[]): void;
   /**
-   * Applies a document edit. Edits with the same `coalesce` key in a row (typing in one field)
-   * make one undo step; see store.ts.
+   * Applies a Flow-level edit as a document operation. Edits with the same `coalesce` key in a
+   * row (typing in one field) make one undo step until `markGesture`. Refused (returns false) while
+   * the text does not parse: the canvas then shows the last valid graph, read-only.
    */
-  edit(fn: (flow: Flow) => Flow, coalesce?: string): void;
-  /** Records a save: the saved flow (with its layout) becomes both the document and the baseline. */
-  markSaved(path: string, flow: Flow, findings: Finding[]): void;
-  setFindings(findings: Finding[]): void;
+  edit(fn: (flow: Flow) => Flow, coalesce?: string): boolean;
+  /** Replaces the text (a typed edit in the code view); re-parses it. Coalesces like `edit`. */
+  applyText(text: string, coalesce?: string): void;
+  /** Ends the open gesture: the next edit is a new undo step. */
+  markGesture(): void;
+  undo(): void;
+  redo(): void;
+  /** True when the text differs from the saved one (or was never saved). */
+  isDirty(): boolean;
+  /** Records a save of `text` to `path`; edits made while saving stay dirty. */
+  markSaved(path: string, text: string): void;
+  /** Findings for `forText`; ignored when the document has moved on. */
+  setFindings(findings: Finding[], forText?: string): void;
   setAutoPositions(positions: Record<StepId, Position>): void;
   setTrust(isTrusted: boolean, reason: string | null): void;
 }
 
-/** The coalescing key of the edit being applied; read by the undo middleware's handleSet. */
-export const editContext: { coalesce: string | undefined } = { coalesce: undefined };
+export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, get) => {
+  /** Sets a new text that came from anywhere but a Flow edit: re-parse, keep unchanged subtrees. */
+  const setText = (text: string, source: EditSource, history: History) => {
+    const s = get();
+    const parsed = parseText(text, s.path ?? undefined);
+    const flow = parsed.flow ? shareUnchanged(s.flow, parsed.flow) : s.flow;
+    set({
+      text,
+      textVersion: s.textVersion + 1,
+      textSource: source,
+      history,
+      flow,
+      doc: parsed.doc ?? null,
+      parseError: parsed.error,
+      ...(parsed.flow ? {} : { findings: parsed.findings, findingsText: text }),
+    });
+  };
 
-export const createDocSlice: StateCreator<AppState, [['temporal', unknown]], [], DocSlice> = (set, get) => ({
-  flow: null,
-  path: null,
-  savedFlow: null,
-  findings: [],
-  autoPositions: {},
-  isTrusted: true,
-  trustReason: null,
-  loadFlow(path, flow, findings) {
-    set({ path, flow, savedFlow: flow, findings, autoPositions: {}, selectedStep: null, selectedEdge: null });
-  },
-  edit(fn, coalesce) {
-    const flow = get().flow;
-    if (!flow) return;
-    const next = fn(flow);
-    if (next === flow) return;
-    editContext.coalesce = coalesce;
-    try {
-      set({ flow: next });
-    } finally {
-      editContext.coalesce = undefined;
-    }
-  },
-  markSaved(path, flow, findings) {
-    set({ path, flow, savedFlow: flow, findings });
-  },
-  setFindings(findings) {
-    set({ findings });
-  },
-  setAutoPositions(positions) {
-    set({ autoPositions: { ...get().autoPositions, ...positions } });
-  },
-  setTrust(isTrusted, trustReason) {
-    set({ isTrusted, trustReason });
-  },
-});
+  return {
+    path: null,
+    text: '',
+    textVersion: 0,
+    textSource: 'load',
+    savedText: null,
+    flow: null,
+    doc: null,
+    parseError: null,
+    findings: [],
+    findingsText: null,
+    autoPositions: {},
+    isTrusted: true,
+    trustReason: null,
+    history: emptyHistory,
+
+    loadDocument(path, text, opts) {
+      const parsed = parseText(text, path);
+      set({
+        path,
+        text,
+        textVersion: get().textVersion + 1,
+        textSource: 'load',
+        savedText: opts?.saved === false ? null : text,
+        flow: parsed.flow,
+        doc: parsed.doc,
+        parseError: parsed.error,
+        findings: opts?.findings ?? parsed.findings,
+        findingsText: opts?.findings || parsed.error ? text : null,
+        autoPositions: {},
+        history: emptyHistory,
+        selectedStep: null,
+        selectedEdge: null,
+      });
+    },
+
+    loadFlow(path, flow, findings) {
+      get().loadDocument(path, flow ? flowToText(flow) : '', { findings });
+    },
+
+    edit(fn, coalesce) {
+      const s = get();
+      if (!s.flow || !s.doc || s.parseError) return false;
+      const next = fn(s.flow);
+      if (next === s.flow) return true;
+      const text = printEdit(s.doc, next);
+      const patch = diffText(s.text, text);
+      set({
+        flow: next,
+        text,
+        textVersion: s.textVersion + 1,
+        textSource: 'canvas',
+        ...(patch ? { history: record(s.history, patch, coalesce) } : {}),
+      });
+      return true;
+    },
+
+    applyText(text, coalesce) {
+      const s = get();
+      const patch = diffText(s.text, text);
+      if (!patch) return;
+      setText(text, 'code', record(s.history, patch, coalesce));
+    },
+
+    markGesture() {
+      const s = get();
+      const history = mark(s.history);
+      if (history !== s.history) set({ history });
+    },
+
+    undo() {
+      const s = get();
+      const done = undo(s.history, s.text);
+      if (done) setText(done.text, 'history', done.history);
+    },
+
+    redo() {
+      const s = get();
+      const done = redo(s.history, s.text);
+      if (done) setText(done.text, 'history', done.history);
+    },
+
+    isDirty() {
+      const s = get();
+      return s.savedText === null ? s.text !== '' : s.text !== s.savedText;
+    },
+
+    markSaved(path, text) {
+      set({ path, savedText: text });
+    },
+
+    setFindings(findings, forText) {
+      if (forText !== undefined && forText !== get().text) return;
+      set({ findings, findingsText: forText ?? get().text });
+    },
+
+    setAutoPositions(positions) {
+      set({ autoPositions: { ...get().autoPositions, ...positions } });
+    },
+
+    setTrust(isTrusted, trustReason) {
+      set({ isTrusted, trustReason });
+    },
+  };
+};

@@ -21,7 +21,7 @@ export interface RunSlice {
   setStarting(isStarting: boolean): void;
 }
 
-export const createRunSlice: StateCreator<AppState, [['temporal', unknown]], [], RunSlice> = (set) => ({
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   runId: null,
   run: null,
   logs: [],

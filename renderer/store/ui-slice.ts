@@ -15,17 +15,22 @@ export interface UiSlice {
   bottomTab: BottomTab;
   notice: Notice | null;
   isSaving: boolean;
+  /** The YAML code view beside the canvas (toolbar toggle "Code"). */
+  showCode: boolean;
+  setShowCode(showCode: boolean): void;
   openDialog(dialog: Dialog): void;
   setBottomTab(tab: BottomTab): void;
   notify(notice: Notice | null): void;
   setSaving(isSaving: boolean): void;
 }
 
-export const createUiSlice: StateCreator<AppState, [['temporal', unknown]], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   dialog: null,
   bottomTab: 'findings',
   notice: null,
   isSaving: false,
+  showCode: false,
+  setShowCode: (showCode) => set({ showCode }),
   openDialog: (dialog) => set({ dialog }),
   setBottomTab: (bottomTab) => set({ bottomTab }),
   notify: (notice) => set({ notice }),
