@@ -95,6 +95,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         get().edit((f) => withLayout(f, auto));
         get().markGesture();
       }
+      get().flushEdits();
       const text = get().text;
       get().setSaving(true);
       try {
@@ -198,6 +199,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
      * `format` (`json` for ASL) and findings for every loss of meaning. Null without a document.
      */
     async exportTo(to: 'native' | ExportTarget): Promise<{ text: string; findings: Finding[]; format: 'yaml' | 'json' } | null> {
+      get().flushEdits();
       const { flow, path, text } = get();
       if (!flow || !path) return null;
       // The native document is the text itself, comments and all.

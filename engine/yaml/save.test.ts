@@ -164,3 +164,51 @@ describe('flowToText', () => {
     expect(text).not.toMatch(/[&*]a\d/);
   });
 });
+
+describe('updateDocument for the designer (issue #8)', () => {
+  const text = [
+    'flowsmith: "1.0"',
+    'name: d',
+    'start: a',
+    'steps:',
+    '  # a builds',
+    '  a: {type: task, shell: make, next: c}',
+    '  # b is going away',
+    '  b: {type: succeed}',
+    '  # c ends it',
+    '  c: {type: succeed}',
+    '',
+  ].join('\n');
+
+  it("drops a deleted step's own comment instead of moving it above the next step", () => {
+    const out = roundTrip(text, (flow) => {
+      delete flow.steps.b;
+    });
+    expect(out).not.toContain('b is going away');
+    expect(out).toContain('  # c ends it\n  c: {type: succeed}');
+  });
+
+  it('writes a new step after the step that precedes it in the flow, not at the end', () => {
+    const out = roundTrip(text, (flow) => {
+      const steps: Flow['steps'] = {};
+      for (const [id, step] of Object.entries(flow.steps)) {
+        steps[id] = step;
+        if (id === 'a') steps.a2 = { type: 'succeed' };
+      }
+      flow.steps = steps;
+    });
+    expect(keysOf(out, '  ')).toEqual(['a', 'a2', 'b', 'c']);
+  });
+
+  it('with the previous flow, skips unchanged subtrees and prints exactly what a full update prints', () => {
+    const loaded = loadFlowText(testdata('commented.yaml'));
+    const prev = loaded.flow!;
+    const [first] = Object.keys(prev.steps);
+    const next: Flow = { ...prev, steps: { ...prev.steps, [first!]: { ...prev.steps[first!]!, title: 'Renamed' } as Flow['steps'][string] } };
+    updateDocument(loaded.doc, next, prev);
+    const full = loadFlowText(testdata('commented.yaml'));
+    updateDocument(full.doc, structuredClone(next));
+    expect(documentToText(loaded.doc)).toBe(documentToText(full.doc));
+    expect(documentToText(loaded.doc)).toContain('title: Renamed');
+  });
+});

@@ -26,17 +26,21 @@ type Path = readonly string[];
 
 /**
  * Applies `flow` onto `doc` in place. Maps: changed keys are updated keeping the key node and its
- * comments, removed keys are deleted (a comment line above a deleted key moves to the next key, so
- * section comments are not lost), new keys are appended (at the top level, in FLOW_KEY_ORDER).
+ * comments, removed keys are deleted, new keys are inserted after the key that precedes them in
+ * `flow` (at the top level, in FLOW_KEY_ORDER), so a step added after another is written after it.
+ * A comment line above a deleted key moves to the next key (section comments are not lost), except
+ * in a `steps` map, where the comment above a step belongs to that step and goes with it.
  * Sequences are updated by index. A scalar is touched only when its value changed, keeping its
  * comments and, when the type is unchanged, its style. `undefined` values count as absent.
- * Never throws for JSON-like input.
+ * `prev`, when given, is the value `doc` held before (the designer's last printed flow): subtrees
+ * that are the same object in `prev` and `flow` are skipped, so an edit of one step costs
+ * O(size of that step) here, not O(size of the flow). Never throws for JSON-like input.
  */
-export function updateDocument(doc: Document, flow: Flow): void {
+export function updateDocument(doc: Document, flow: Flow, prev?: Flow): void {
   const value = flow as unknown as Record<string, Json>;
   // An empty or non-mapping document has nothing to keep: write the flow in FLOW_KEY_ORDER.
   if (!isMap(doc.contents)) doc.contents = create(doc, orderTopLevel(value), []);
-  else updateMap(doc, doc.contents, value, []);
+  else updateMap(doc, doc.contents, value, [], prev as unknown as Record<string, Json> | undefined);
 }
 
 /** Prints a brand-new document for `flow`: keys in FLOW_KEY_ORDER, layout entries as `{x: 0, y: 0}`. */
@@ -51,7 +55,7 @@ export function documentToText(doc: Document): string {
   return doc.toString(STRINGIFY_OPTIONS);
 }
 
-function update(doc: Document, node: unknown, value: Json, path: Path): unknown {
+function update(doc: Document, node: unknown, value: Json, path: Path, prev?: Json): unknown {
   if (isAlias(node)) {
     // Keep `*anchor` when it still means the same value; otherwise write the value out.
     const resolved = node.resolve(doc);
@@ -59,7 +63,7 @@ function update(doc: Document, node: unknown, value: Json, path: Path): unknown 
     return replace(doc, node, value, path);
   }
   if (isMap(node) && isObject(value)) {
-    updateMap(doc, node, value, path);
+    updateMap(doc, node, value, path, isObject(prev) ? prev : undefined);
     return node;
   }
   if (isSeq(node) && Array.isArray(value)) {
@@ -79,35 +83,50 @@ function update(doc: Document, node: unknown, value: Json, path: Path): unknown 
   return replace(doc, node, value, path);
 }
 
-function updateMap(doc: Document, map: YAMLMap, value: Record<string, Json>, path: Path): void {
-  const wanted = new Set(Object.keys(value).filter((k) => value[k] !== undefined));
+function updateMap(doc: Document, map: YAMLMap, value: Record<string, Json>, path: Path, prev?: Record<string, Json>): void {
+  const order = Object.keys(value).filter((k) => value[k] !== undefined);
+  const wanted = new Set(order);
+  const lastIndex = new Map<string, number>();
+  map.items.forEach((pair, i) => {
+    const key = keyOf(pair);
+    if (key !== undefined) lastIndex.set(key, i);
+  });
+  // A step's own comment goes with the step: it would mislead above an unrelated one (issue #8).
+  const isStepsMap = path.at(-1) === 'steps';
   const kept: Pair[] = [];
   let orphanComment: string | undefined;
   map.items.forEach((pair, i) => {
     const key = keyOf(pair);
     // Drop removed keys, and earlier duplicates of a key (the plain model saw only the last one).
-    const isLast = map.items.findLastIndex((p) => keyOf(p) === key) === i;
-    if (key !== undefined && wanted.has(key) && isLast) {
+    if (key !== undefined && wanted.has(key) && lastIndex.get(key) === i) {
       if (orphanComment !== undefined) prependComment(pair.key, orphanComment);
       orphanComment = undefined;
       kept.push(pair as Pair);
-    } else if (isNode(pair.key) && pair.key.commentBefore) {
+    } else if (isNode(pair.key) && pair.key.commentBefore && !isStepsMap) {
       orphanComment = joinComments(orphanComment, pair.key.commentBefore);
     }
   });
   if (orphanComment !== undefined) map.comment = joinComments(map.comment ?? undefined, orphanComment);
   map.items = kept;
 
-  for (const key of wanted) {
+  const pairOf = new Map<string, Pair>();
+  for (const pair of kept) pairOf.set(keyOf(pair) as string, pair);
+  let before: Pair | undefined;
+  for (const key of order) {
     const childPath = [...path, key];
-    const pair = kept.find((p) => keyOf(p) === key);
+    const pair = pairOf.get(key);
     if (pair) {
-      pair.value = update(doc, pair.value, value[key] as Json, childPath);
+      // Same object as when the document was last written from it: nothing below changed.
+      if (prev === undefined || !Object.hasOwn(prev, key) || prev[key] !== value[key]) {
+        pair.value = update(doc, pair.value, value[key] as Json, childPath, prev?.[key]);
+      }
+      before = pair;
       continue;
     }
     const added = new Pair(doc.createNode(key), create(doc, value[key] as Json, childPath));
-    const at = path.length === 0 ? topLevelIndex(map, key) : map.items.length;
+    const at = path.length === 0 ? topLevelIndex(map, key) : before ? map.items.indexOf(before) + 1 : map.items.length;
     map.items.splice(at, 0, added);
+    before = added;
   }
 }
 

@@ -36,10 +36,11 @@ export function parseText(text: string, file?: string): ParsedText {
 
 /**
  * Writes `next` into `doc` (in place, keeping comments, key order and scalar styles of what did not
- * change) and returns the new text. `doc` must be the Document of the current text.
+ * change) and returns the new text. `doc` must hold `prev` (the flow it was last parsed or printed
+ * from): subtrees shared by `prev` and `next` are not visited.
  */
-export function printEdit(doc: Document, next: Flow): string {
-  updateDocument(doc, next);
+export function printEdit(doc: Document, next: Flow, prev: Flow): string {
+  updateDocument(doc, next, prev);
   return documentToText(doc);
 }
 

@@ -99,6 +99,26 @@ describe('the document slice', () => {
     expect(store.getState().flow!.steps.ship).not.toBe(ship);
   });
 
+  it('prints a large document when typing pauses, one undo step per gesture', () => {
+    const steps = Array.from({ length: 800 }, (_, i) => `  s${i}: {type: task, shell: echo ${i}, next: s${i + 1}}`).join('\n');
+    const big = `flowsmith: "1.0"\nname: big\nstart: s0\nsteps:\n${steps}\n  s800: {type: succeed}\n`;
+    const store = open(big);
+    const s = () => store.getState();
+    for (const title of ['D', 'De', 'Dep']) s().edit((f) => updateStep(f, 's1', { ...f.steps.s1!, title } as Flow['steps'][string]), 's1:title');
+    // The canvas sees the edit at once; the text waits for the pause (or anyone who reads it).
+    expect(s().flow?.steps.s1?.title).toBe('Dep');
+    expect(s().text).toBe(big);
+    expect(s().isDirty()).toBe(true);
+    s().edit((f) => moveStep(f, 's2', { x: 5, y: 5 })); // another gesture prints the pending one first
+    s().flushEdits();
+    expect(s().text).toContain('s1: {type: task, shell: echo 1, next: s2, title: Dep}');
+    expect(s().history.undo).toHaveLength(2);
+    s().undo();
+    s().undo();
+    expect(s().text).toBe(big);
+    expectInSync(store);
+  });
+
   it('never loses a step or a comment under random mixed gestures, and always re-parses to the canvas (seeded)', () => {
     const seed = 20261205; // pinned; change it here to explore other sequences
     type Op =

@@ -31,6 +31,12 @@ export interface DocSlice {
   flow: Flow | null;
   /** The yaml Document of `flow`'s text (edits write into it); not for rendering. */
   doc: Document | null;
+  /**
+   * The flow `doc` and `text` hold. A canvas or inspector edit updates `flow` at once and prints the
+   * text a moment later (`flushEdits`), so typing into a field of a 5,000-step flow does not print
+   * the whole document per keystroke; `flow !== printed` while a print is due.
+   */
+  printed: Flow | null;
   /** Why the current text does not parse (`line:col message`); null when it does. */
   parseError: string | null;
   /** Findings of `findingsText`: the newest validated text (see actions' validation). */
@@ -59,6 +65,8 @@ export interface DocSlice {
   applyText(text: string, coalesce?: string): void;
   /** Ends the open gesture: the next edit is a new undo step. */
   markGesture(): void;
+  /** Prints pending Flow edits into the text now (before reading `text`: save, export, undo). */
+  flushEdits(): void;
   undo(): void;
   redo(): void;
   /** True when the text differs from the saved one (or was never saved). */
@@ -71,7 +79,31 @@ export interface DocSlice {
   setTrust(isTrusted: boolean, reason: string | null): void;
 }
 
+/** Texts up to this size are printed on every edit; larger ones when typing pauses. */
+const PRINT_AT_ONCE_CHARS = 20_000;
+/** The pause after which a large document's pending edits are printed. */
+const PRINT_DELAY_MS = 150;
+
 export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, get) => {
+  let pendingKey: string | undefined;
+  let printTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    clearTimeout(printTimer);
+    printTimer = undefined;
+    const s = get();
+    if (!s.doc || !s.printed || s.flow === s.printed || !s.flow) return;
+    const text = printEdit(s.doc, s.flow, s.printed);
+    const patch = diffText(s.text, text);
+    set({
+      text,
+      printed: s.flow,
+      textVersion: s.textVersion + 1,
+      textSource: 'canvas',
+      ...(patch ? { history: record(s.history, patch, pendingKey) } : {}),
+    });
+  };
+
   /** Sets a new text that came from anywhere but a Flow edit: re-parse, keep unchanged subtrees. */
   const setText = (text: string, source: EditSource, history: History) => {
     const s = get();
@@ -83,6 +115,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
       textSource: source,
       history,
       flow,
+      printed: parsed.flow ? flow : null,
       doc: parsed.doc ?? null,
       parseError: parsed.error,
       ...(parsed.flow ? {} : { findings: parsed.findings, findingsText: text }),
@@ -97,6 +130,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
     savedText: null,
     flow: null,
     doc: null,
+    printed: null,
     parseError: null,
     findings: [],
     findingsText: null,
@@ -106,6 +140,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
     history: emptyHistory,
 
     loadDocument(path, text, opts) {
+      clearTimeout(printTimer);
       const parsed = parseText(text, path);
       set({
         path,
@@ -114,6 +149,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
         textSource: 'load',
         savedText: opts?.saved === false ? null : text,
         flow: parsed.flow,
+        printed: parsed.flow,
         doc: parsed.doc,
         parseError: parsed.error,
         findings: opts?.findings ?? parsed.findings,
@@ -130,23 +166,27 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
     },
 
     edit(fn, coalesce) {
-      const s = get();
+      let s = get();
       if (!s.flow || !s.doc || s.parseError) return false;
-      const next = fn(s.flow);
+      // A pending edit of another gesture is printed first, so each gesture is its own undo step.
+      if (s.flow !== s.printed && (coalesce === undefined || coalesce !== pendingKey)) {
+        flush();
+        s = get();
+      }
+      const next = fn(s.flow!);
       if (next === s.flow) return true;
-      const text = printEdit(s.doc, next);
-      const patch = diffText(s.text, text);
-      set({
-        flow: next,
-        text,
-        textVersion: s.textVersion + 1,
-        textSource: 'canvas',
-        ...(patch ? { history: record(s.history, patch, coalesce) } : {}),
-      });
+      pendingKey = coalesce;
+      set({ flow: next });
+      if (s.text.length <= PRINT_AT_ONCE_CHARS || s.showCode) flush();
+      else {
+        clearTimeout(printTimer);
+        printTimer = setTimeout(flush, PRINT_DELAY_MS);
+      }
       return true;
     },
 
     applyText(text, coalesce) {
+      flush();
       const s = get();
       const patch = diffText(s.text, text);
       if (!patch) return;
@@ -154,18 +194,23 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
     },
 
     markGesture() {
+      flush();
       const s = get();
       const history = mark(s.history);
       if (history !== s.history) set({ history });
     },
 
+    flushEdits: flush,
+
     undo() {
+      flush();
       const s = get();
       const done = undo(s.history, s.text);
       if (done) setText(done.text, 'history', done.history);
     },
 
     redo() {
+      flush();
       const s = get();
       const done = redo(s.history, s.text);
       if (done) setText(done.text, 'history', done.history);
@@ -173,10 +218,12 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
 
     isDirty() {
       const s = get();
+      if (s.flow !== s.printed) return true;
       return s.savedText === null ? s.text !== '' : s.text !== s.savedText;
     },
 
     markSaved(path, text) {
+      flush();
       set({ path, savedText: text });
     },
 

@@ -24,13 +24,17 @@ export interface UiSlice {
   setSaving(isSaving: boolean): void;
 }
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   dialog: null,
   bottomTab: 'findings',
   notice: null,
   isSaving: false,
   showCode: false,
-  setShowCode: (showCode) => set({ showCode }),
+  setShowCode: (showCode) => {
+    // The code view shows the text: print pending canvas edits first (doc-slice flushEdits).
+    get().flushEdits();
+    set({ showCode });
+  },
   openDialog: (dialog) => set({ dialog }),
   setBottomTab: (bottomTab) => set({ bottomTab }),
   notify: (notice) => set({ notice }),
