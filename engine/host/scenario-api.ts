@@ -13,14 +13,17 @@ import { openJournal } from '../store/journal.js';
 import type { HostApi } from './api.js';
 
 export type { ScenarioReport } from './api.js';
+import type { FileAccess } from './file-access.js';
 import type { Workspace } from './host-api.js';
 
 /** Implements HostApi.testScenarios for the files of `workspace`. */
-export function createScenarioApi(workspace: Workspace): Pick<HostApi, 'testScenarios'> {
+export function createScenarioApi(workspace: Workspace, access?: FileAccess): Pick<HostApi, 'testScenarios'> {
   return {
     async testScenarios({ path }) {
-      const abs = resolve(workspace.root, path);
+      const abs = access ? access.readable(path).path : resolve(workspace.root, path);
       const scenarioPath = isScenarioPath(abs) ? abs : scenarioPathFor(abs);
+      // The scenarios file is read too (and the flow it names): both must be readable through HostApi.
+      if (access && existsSync(scenarioPath)) access.readable(scenarioPath);
       if (!existsSync(scenarioPath)) {
         const none: Finding = {
           severity: 'error',
