@@ -10,6 +10,7 @@ import type { RunId } from '../engine/runtime/events';
 import { addStep, updateStep, withLayout } from './doc/edits';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './doc/new-step';
 import { NODE_HEIGHT } from './doc/node-size';
+import { createFileActions, type FilePicker } from './files/file-actions';
 import { RunTracker } from './run/run-tracker';
 import type { AppStore } from './store/store';
 
@@ -21,9 +22,13 @@ const VALIDATE_DELAY_MS = 400;
 /** A subscription to the transport's HostEvents (HostApi has calls only; events come beside it). */
 export type EventSource = (listener: (event: HostEvent) => void) => () => void;
 
-/** Builds the action set over one host and one store; `start()` wires events and opens the first file. */
-export function createActions(host: HostApi, onEvent: EventSource, store: AppStore) {
+/**
+ * Builds the action set over one host and one store; `start()` wires events and opens the first
+ * file. `picker`: Electron's native file dialogs (absent in the web host).
+ */
+export function createActions(host: HostApi, onEvent: EventSource, store: AppStore, picker?: FilePicker) {
   const tracker = new RunTracker();
+  const files = createFileActions(host, store, picker);
   const get = store.getState;
   let validateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -57,6 +62,8 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     host,
     /** The host's event stream, for views of events that change no run (desktop notifications). */
     onEvent,
+    /** New, Open, Save, Save as, templates, the workspace tree and the unsaved-changes guard (files/). */
+    files,
 
     /** Subscribes to host events and opens the workspace's first file. Returns an unsubscribe. */
     start(): () => void {
@@ -64,57 +71,37 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         const run = tracker.handle(event);
         if (run) publish(run);
       });
+      // With no file to open, a new document: the palette and canvas work at once (issue #8 point 4).
       void host
         .getWorkspace({})
-        .then((ws) => (ws.openPath ? actions.open(ws.openPath) : get().openDialog('templates')))
+        .then(async (ws) => {
+          if (ws.openPath) return void (await files.open(ws.openPath, { guard: false }));
+          await files.create({ guard: false });
+          get().openDialog('templates');
+        })
         .catch(fail('Could not reach the Flowsmith host'));
       const unsub = store.subscribe((s, prev) => {
         if (s.flow !== prev.flow && s.path === prev.path && s.flow) actions.validateSoon();
       });
+      const offUnload = typeof window === 'undefined' ? () => undefined : files.installUnloadGuard();
       return () => {
         off();
         unsub();
+        offUnload();
       };
     },
 
+    /** Opens the flow at `path`, after the unsaved-changes guard. */
     async open(path: string): Promise<void> {
-      try {
-        const opened = await host.openFlow({ path });
-        untracked(() => {
-          get().loadFlow(opened.path, opened.flow, opened.findings);
-          get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
-          get().showRun(null, null, []);
-        });
-        store.temporal.getState().clear();
-        get().openDialog(null);
-        get().notify(opened.flow ? null : { kind: 'error', text: `${opened.path} could not be parsed; see Findings` });
-        get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
-      } catch (err) {
-        fail(`Could not open ${path}`)(err);
-      }
+      await files.open(path);
     },
 
-    /** Saves to the open path (or `path` for Save As). Resolves true when the file was written. */
-    async save(path = get().path): Promise<boolean> {
-      const flow = get().flow;
-      if (!flow || !path) return false;
-      const toSave = withLayout(flow, positions());
-      get().setSaving(true);
-      try {
-        const res = await host.saveFlow({ path, flow: toSave });
-        untracked(() => {
-          // Edits made while saving stay unsaved: only the baseline moves.
-          if (get().flow === flow) get().markSaved(path, toSave, res.findings);
-          else store.setState({ savedFlow: toSave, path, findings: res.findings });
-        });
-        get().notify({ kind: 'info', text: `Saved ${fileName(path)}` });
-        return true;
-      } catch (err) {
-        fail('Could not save')(err);
-        return false;
-      } finally {
-        get().setSaving(false);
-      }
+    /**
+     * Saves to the open file (a new or read-only document asks where: Save as), or to `path`
+     * picked in a native dialog (Electron's File menu). Resolves true when the file was written.
+     */
+    async save(path?: string): Promise<boolean> {
+      return path ? files.saveTo(path) : files.save();
     },
 
     validateSoon(): void {
@@ -152,7 +139,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     async startRun(input: JsonObject, mode: 'run' | 'simulate' = 'run'): Promise<void> {
       const path = get().path;
       if (!path || !get().flow) return;
-      if (get().flow !== get().savedFlow && !(await actions.save())) return;
+      if ((get().isDirty() || get().savedText === null) && !(await actions.save())) return;
       get().setStarting(true);
       try {
         const { run } = await host.startRun({ path, input, mode });
@@ -215,15 +202,17 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
      * import findings in the Findings tab. Rejects with the host's error (the dialog shows it).
      */
     async importText(text: string, name: string, from?: ExportTarget): Promise<void> {
+      if (!(await files.guard(`importing ${name}`))) return;
       const res = await host.importText({ text, name, ...(from ? { from } : {}) });
       untracked(() => {
-        get().loadFlow(res.path, res.flow, res.findings);
         // Nothing is on disk yet: the document starts dirty, and Save (or Run) writes it.
-        store.setState({ savedFlow: null });
+        get().loadDocument(res.path, res.text, { saved: false });
+        get().setFindings(res.findings);
         get().setTrust(res.trusted, res.trustReason ?? null);
         get().showRun(null, null, []);
       });
       store.temporal.getState().clear();
+      files.ui.setState({ isReadOnly: false });
       get().openDialog(null);
       get().setBottomTab('findings');
       const count = res.findings.length;

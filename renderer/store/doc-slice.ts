@@ -2,9 +2,11 @@
  * The document slice: the open flow (the truth the canvas and inspector are views of), its file,
  * what was last saved, findings, and computed positions for steps without a layout.
  */
-import type { StateCreator } from 'zustand';
+import type { StateCreator, StoreApi } from 'zustand';
 import type { Finding } from '../../engine/model/finding';
 import type { Flow, Position, StepId } from '../../engine/model/flow';
+import { loadFlowText } from '../../engine/yaml/load';
+import { documentToText, flowToText, updateDocument } from '../../engine/yaml/save';
 import type { AppState } from './store';
 
 export interface DocSlice {
@@ -22,6 +24,25 @@ export interface DocSlice {
    */
   isTrusted: boolean;
   trustReason: string | null;
+  /**
+   * The document's YAML text (notes/DOC-API.md). MINIMAL VERSION for the hostfiles branch, to be
+   * replaced by the lead's document API: the truth is still `flow`; `text` follows it, printed onto
+   * the previous text with engine/yaml/save.ts (comments and key order kept) after every change of
+   * `flow` (keepTextInSync), and set as read by loadDocument.
+   */
+  text: string;
+  /** The text as last opened or saved; null: never saved (New, Import). */
+  savedText: string | null;
+  /** The `flow` that `text` was printed from (minimal version only). */
+  textFlow: Flow | null;
+  /** True when there are edits a save would keep (`flow !== savedFlow`; undo back to the saved flow clears it). */
+  isDirty(): boolean;
+  /**
+   * Replaces the document with `text` at `path` (parsed here; `flow` stays the last valid one when
+   * it does not parse). `saved: false`: nothing is on disk yet (savedText null, dirty). The caller
+   * clears undo history. Findings are left to the caller (the host validates).
+   */
+  loadDocument(path: string, text: string, opts?: { saved?: boolean }): void;
   /** Replaces the document with one read from the host (open); clears undo history. */
   loadFlow(path: string, flow: Flow | null, findings: Finding[]): void;
   /**
@@ -29,8 +50,12 @@ export interface DocSlice {
    * make one undo step; see store.ts.
    */
   edit(fn: (flow: Flow) => Flow, coalesce?: string): void;
-  /** Records a save: the saved flow (with its layout) becomes both the document and the baseline. */
-  markSaved(path: string, flow: Flow, findings: Finding[]): void;
+  /**
+   * Records a save. With text (DOC-API.md): `text` was written to `path`; it becomes savedText and
+   * the current flow the clean baseline. With a Flow (the older form, kept for existing callers): the
+   * saved flow (with its layout) becomes both the document and the baseline.
+   */
+  markSaved(path: string, saved: string | Flow, findings?: Finding[]): void;
   setFindings(findings: Finding[]): void;
   setAutoPositions(positions: Record<StepId, Position>): void;
   setTrust(isTrusted: boolean, reason: string | null): void;
@@ -39,16 +64,58 @@ export interface DocSlice {
 /** The coalescing key of the edit being applied; read by the undo middleware's handleSet. */
 export const editContext: { coalesce: string | undefined } = { coalesce: undefined };
 
+/**
+ * `flow` printed onto `text`: the change applied to text's yaml Document, so comments and key order
+ * survive; a text with no usable Document is printed fresh. Pure; runs in the browser.
+ */
+export function printFlowOnto(text: string, flow: Flow): string {
+  const loaded = loadFlowText(text);
+  if (loaded.flow === null) return flowToText(flow);
+  updateDocument(loaded.doc, flow);
+  return documentToText(loaded.doc);
+}
+
+/**
+ * Keeps `text` in step with `flow` (minimal version): after any change of `flow` (an edit, undo,
+ * redo) the text is printed again. Returns the unsubscribe function.
+ */
+export function keepTextInSync(store: StoreApi<AppState>): () => void {
+  return store.subscribe((s) => {
+    if (s.flow === null || s.flow === s.textFlow) return;
+    store.setState({ text: printFlowOnto(s.text, s.flow), textFlow: s.flow });
+  });
+}
+
 export const createDocSlice: StateCreator<AppState, [['temporal', unknown]], [], DocSlice> = (set, get) => ({
   flow: null,
   path: null,
   savedFlow: null,
+  text: '',
+  savedText: null,
+  textFlow: null,
+  isDirty: () => get().flow !== get().savedFlow,
+  loadDocument(path, text, opts) {
+    const { flow } = loadFlowText(text, path);
+    const saved = opts?.saved !== false;
+    set({
+      path,
+      text,
+      textFlow: flow ?? get().flow,
+      flow: flow ?? get().flow,
+      savedText: saved ? text : null,
+      savedFlow: saved ? (flow ?? get().flow) : null,
+      autoPositions: {},
+      selectedStep: null,
+      selectedEdge: null,
+    });
+  },
   findings: [],
   autoPositions: {},
   isTrusted: true,
   trustReason: null,
   loadFlow(path, flow, findings) {
-    set({ path, flow, savedFlow: flow, findings, autoPositions: {}, selectedStep: null, selectedEdge: null });
+    const text = flow ? flowToText(flow) : '';
+    set({ path, flow, savedFlow: flow, findings, text, textFlow: flow, savedText: text, autoPositions: {}, selectedStep: null, selectedEdge: null });
   },
   edit(fn, coalesce) {
     const flow = get().flow;
@@ -62,8 +129,9 @@ export const createDocSlice: StateCreator<AppState, [['temporal', unknown]], [],
       editContext.coalesce = undefined;
     }
   },
-  markSaved(path, flow, findings) {
-    set({ path, flow, savedFlow: flow, findings });
+  markSaved(path, saved, findings) {
+    if (typeof saved === 'string') set({ path, savedText: saved, savedFlow: get().flow, ...(findings ? { findings } : {}) });
+    else set({ path, flow: saved, savedFlow: saved, findings: findings ?? [] });
   },
   setFindings(findings) {
     set({ findings });

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { useStore } from 'zustand';
 import { temporal, type TemporalState } from 'zundo';
 import type { Flow } from '../../engine/model/flow';
-import { createDocSlice, editContext, type DocSlice } from './doc-slice';
+import { createDocSlice, editContext, keepTextInSync, type DocSlice } from './doc-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -38,7 +38,7 @@ function coalescing<A extends unknown[]>(handleSet: (...args: A) => void): (...a
 
 /** Creates a fresh store (the app has one; tests make their own). */
 export function createAppStore() {
-  return create<AppState>()(
+  const store = create<AppState>()(
     temporal(
       (...a) => ({
         ...createDocSlice(...a),
@@ -55,6 +55,8 @@ export function createAppStore() {
       },
     ),
   );
+  keepTextInSync(store); // minimal document text for the hostfiles branch (doc-slice.ts)
+  return store;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
