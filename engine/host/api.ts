@@ -172,22 +172,26 @@ export interface HostApi {
    * errors and no text), and `format`, how the text is written.
    */
   exportFlow(p: { path: string; flow: Flow; to: 'native' | ExportTarget }): Promise<{ text: string; findings: Finding[]; format: 'yaml' | 'json' }>;
-  /** Writes an exported document to `path`, which must lie in the workspace; returns the absolute path. */
+  /**
+   * Writes an exported document to `path` (`.json`, `.yaml`, `.yml`), which must lie in the workspace
+   * (symlinks resolved; not a template, not a hidden folder) or be a picked path; returns the absolute path.
+   */
   writeExport(p: { path: string; text: string }): Promise<{ path: string }>;
-  /** Imports the document at `path` (format detected when `from` is absent); writes nothing. */
+  /** Imports the document at `path` (format detected when `from` is absent); writes nothing. Confined like openFlow. */
   importFlow(p: { path: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
   /** Imports a document's text (a file the user picked; `name` labels findings and `origin`); writes nothing. */
   importText(p: { text: string; name: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
-  /** Records that the user (`as`, default the host's user) trusts the flow file at `path`, so it may run for real. */
+  /** Records that the user (`as`, default the host's user) trusts the flow file at `path` (confined like openFlow), so it may run for real. */
   trustFlow(p: { path: string; as?: string }): Promise<{ trusted: boolean; trustReason: string }>;
   /**
-   * Starts a run of the saved file at `path`; events then stream as HostEvent runEvent.
+   * Starts a run of the saved file at `path` (confined like openFlow); events then stream as HostEvent runEvent.
    * `breakpoints`: steps to pause before (debugging).
    */
   startRun(p: { path: string; input?: JsonObject; mode: RunMode; breakpoints?: StepId[] }): Promise<{ run: RunId }>;
   /**
    * Runs the scenarios of the flow at `path` (its `X.scenarios.yaml`, or a scenario file given
    * directly) in simulation, in memory, and returns each one's pass/fail with the CLI's diff text.
+   * Both files are confined like openFlow.
    */
   testScenarios(p: { path: string }): Promise<{ scenarioPath: string; findings: Finding[]; results: ScenarioReport[] }>;
   /** Debugging: replaces the run's breakpoints (steps to pause before). */

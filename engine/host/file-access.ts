@@ -185,9 +185,11 @@ export class FileAccess {
   }
 
   private readOnly(abs: string): FileAccessError {
-    return new FileAccessError(
-      'TEMPLATE_READ_ONLY',
-      `${basename(abs)} is a template shipped with Flowsmith and is read-only; use Save as to save your copy in the workspace`,
-    );
+    // Started on the templates folder itself (`flowsmith web resources/templates/x.yaml`), Save as has
+    // nowhere to go: say how to start on a folder of one's own instead.
+    const way = this.isTemplate(this.root)
+      ? 'the workspace is the templates folder, so start Flowsmith on a folder of your own (flowsmith web FOLDER) and pick the template from Templates there'
+      : 'use Save as to save your copy in the workspace';
+    return new FileAccessError('TEMPLATE_READ_ONLY', `${basename(abs)} is a template shipped with Flowsmith and is read-only; ${way}`);
   }
 }

@@ -115,7 +115,8 @@ describe('HostApi file confinement (issue #11 item 7)', () => {
     await expect(api.saveFlowText({ path: 'deploy.yaml', text: 'x: 1\n' })).rejects.toMatchObject({ code: 'TEMPLATE_READ_ONLY' });
     const journal = openJournal(':memory:');
     const inTemplates = createHostApi(new RunService({ journal }), { root: templatesDir, openPath: null });
-    await expect(inTemplates.saveFlowText({ path: 'web-app-deploy.yaml', text: 'x: 1\n' })).rejects.toMatchObject({ code: 'TEMPLATE_READ_ONLY' });
+    await expect(inTemplates.saveFlowText({ path: 'web-app-deploy.yaml', text: 'x: 1\n' })).rejects.toMatchObject({ code: 'TEMPLATE_READ_ONLY', message: expect.stringContaining('flowsmith web FOLDER') });
+    await expect(inTemplates.saveFlowText({ path: 'mine.yaml', text: 'x: 1\n', expectedText: null })).rejects.toMatchObject({ code: 'TEMPLATE_READ_ONLY' });
   });
 
   it('reads and writes a path the user picked in a dialog, once granted, and nothing beside it', async () => {
