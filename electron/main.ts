@@ -167,6 +167,20 @@ function createWindow(): void {
     if (!isSameFile(url, indexUrl)) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
+  // The page refuses to unload while edits are unsaved (renderer/files: beforeunload); Electron shows
+  // no prompt of its own, so ask here: Leave discards the edits, Stay keeps the window.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'This flow has changes that are not saved.',
+      detail: 'Leave without saving them?',
+    });
+    if (choice === 0) event.preventDefault(); // preventDefault here lets the unload go ahead
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
