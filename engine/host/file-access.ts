@@ -122,16 +122,23 @@ export class FileAccess {
     );
   }
 
-  /** Resolves a path to read. Throws OUTSIDE_WORKSPACE (also through a symlink) or NOT_FOUND. */
-  readable(path: string): ReadablePath {
+  /**
+   * Resolves a path to read. Throws OUTSIDE_WORKSPACE (also through a symlink) or NOT_FOUND; with
+   * `missing: 'null'` a missing file inside returns null instead. The place is checked before the
+   * file, so nothing about files outside is revealed.
+   */
+  readable(path: string): ReadablePath;
+  readable(path: string, opts: { missing: 'null' }): ReadablePath | null;
+  readable(path: string, opts?: { missing: 'null' }): ReadablePath | null {
     const abs = this.absolute(path);
     if (!this.isAllowedLexically(abs)) throw this.outside(abs);
     let real: string;
     try {
       real = realpathSync(abs);
     } catch (err) {
-      if (errnoCode(err) === 'ENOENT') throw new FileAccessError('NOT_FOUND', `${abs} does not exist; check the path or pick it in Files`);
-      throw err;
+      if (errnoCode(err) !== 'ENOENT') throw err;
+      if (opts?.missing === 'null') return null;
+      throw new FileAccessError('NOT_FOUND', `${abs} does not exist; check the path or pick it in Files`);
     }
     if (!this.isAllowedReal(real)) throw this.outside(`${abs} (a link to ${real})`);
     return { path: abs, real, isTemplate: this.isTemplate(real) };

@@ -51,6 +51,17 @@ describe('HostApi file confinement (issue #11 item 7)', () => {
     }
   });
 
+  it('refuses a scenarios file whose flow: lies outside, and native export of a path outside', async () => {
+    const { api, root, outside } = setup();
+    writeFileSync(join(root, 'sneaky.scenarios.yaml'), `flow: ${join(outside, 'secret.yaml')}\nscenarios:\n  - name: x\n    expect: {status: succeeded}\n`);
+    await expect(api.testScenarios({ path: 'sneaky.scenarios.yaml' })).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
+    writeFileSync(join(root, 'ghost.scenarios.yaml'), `flow: ${join(outside, 'no-such.yaml')}\nscenarios:\n  - name: x\n    expect: {status: succeeded}\n`);
+    await expect(api.testScenarios({ path: 'ghost.scenarios.yaml' })).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
+    const flow = validateText(FLOW).loaded.flow!;
+    await expect(api.exportFlow({ path: join(outside, 'secret.yaml'), flow, to: 'native' })).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
+    expect((await api.exportFlow({ path: 'not-yet.yaml', flow, to: 'native' })).text).toContain('name: hello');
+  });
+
   it('does not say whether a file outside exists', async () => {
     const { api } = setup();
     await expect(api.openFlow({ path: '/etc/no-such-file.yaml' })).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });

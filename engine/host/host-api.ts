@@ -89,8 +89,10 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
       const abs = access.absolute(path);
       if (to !== 'native') return exportTo(flow, to, abs);
       let text: string;
-      if (existsSync(abs)) {
-        const loaded = loadFlowText(readFileSync(access.readable(abs).real, 'utf8'), abs);
+      // Readable checks the place before the file, so this says nothing about files outside.
+      const real = access.readable(abs, { missing: 'null' })?.real ?? null;
+      if (real !== null) {
+        const loaded = loadFlowText(readFileSync(real, 'utf8'), abs);
         updateDocument(loaded.doc, flow);
         text = documentToText(loaded.doc);
       } else text = flowToText(flow);
