@@ -8,8 +8,8 @@
 import type { HostApi, WorkspaceEntry } from '../../engine/host/api';
 import { newFlow } from '../../engine/model/new-flow';
 import { flowToText } from '../../engine/yaml/save';
-import { withLayout } from '../doc/edits';
 import type { AppStore } from '../store/store';
+import { applyAutoLayout, clearUnparsed, markSavedBehind, markUntouched, untracked as untrackedIn } from './doc-adapter';
 import { createFileUi, type FileDialog, type UnsavedChoice } from './file-ui';
 
 /** Electron's native dialogs (electron/preload.ts pickFile); absent in the web host. Picked paths are granted to the engine. */
@@ -54,16 +54,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
   const ui = createFileUi();
   const get = store.getState;
 
-  /** Runs `fn` without recording undo history (loading and saving are not edits). */
-  const untracked = (fn: () => void) => {
-    const t = store.temporal.getState();
-    t.pause();
-    try {
-      fn();
-    } finally {
-      t.resume();
-    }
-  };
+  const untracked = (fn: () => void) => untrackedIn(store, fn);
 
   const show = <T>(make: (answer: (value: T) => void) => FileDialog): Promise<T> =>
     new Promise<T>((resolve) => {
@@ -114,7 +105,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
         const opened = await host.openFlow({ path });
         untracked(() => {
           get().loadDocument(opened.path, opened.text);
-          if (!opened.flow) store.setState({ flow: null, savedFlow: null, textFlow: null });
+          if (!opened.flow) clearUnparsed(store);
           get().setFindings(opened.findings);
           get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
         });
@@ -151,8 +142,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
       const flow = newFlow('new-flow');
       untracked(() => {
         get().loadDocument(path, flowToText(flow), { saved: false });
-        // Nothing typed yet, nothing to lose: a guard would only get in the way.
-        store.setState({ savedFlow: get().flow });
+        markUntouched(store);
         get().setFindings([]);
         get().setTrust(true, null);
       });
@@ -183,12 +173,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
      * Rejects with the host's error; the callers turn it into a notice or a dialog message.
      */
     async writeText(path: string, expectedText: string | null | undefined): Promise<void> {
-      const flow0 = get().flow;
-      if (flow0) {
-        // Steps placed by the automatic layout get their positions written (as before: issue #2).
-        const laidOut = withLayout(flow0, get().autoPositions);
-        if (laidOut !== flow0) untracked(() => store.setState({ flow: laidOut, savedFlow: get().savedFlow === flow0 ? laidOut : get().savedFlow }));
-      }
+      applyAutoLayout(store);
       const flow = get().flow;
       const text = get().text;
       get().setSaving(true);
@@ -197,7 +182,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
         untracked(() => {
           // Edits made while saving stay unsaved: only the baseline moves.
           if (get().flow === flow) get().markSaved(res.path, text);
-          else store.setState({ path: res.path, savedText: text, savedFlow: flow });
+          else markSavedBehind(store, res.path, text, flow);
           get().setFindings(res.findings);
         });
         ui.setState({ isReadOnly: false });
