@@ -75,6 +75,7 @@ test('asks before Open throws away unsaved edits, and Cancel keeps them', async 
   await expect(guard).toBeVisible();
   await expect(guard.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
   await expect(guard.getByRole('button', { name: "Don't save", exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/files-unsaved-guard.png' });
   await guard.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(guard).toBeHidden();
   await expect(files.dialog('Open a flow')).toBeHidden();
