@@ -8,7 +8,8 @@
  *   engine → main  `{ event: HostEvent }` (pushed to the renderer on 'host:event'; a `notification`
  *                  is also shown as a native desktop notification)
  * Renderer ↔ main: `invoke('host:call', method, params)` → `{ ok: true, result } | { ok: false, error }`;
- * menu commands arrive on 'host:menu' as MenuMessage (see preload.ts).
+ * menu commands arrive on 'host:menu' as MenuMessage (see preload.ts); `invoke('host:pick', kind)`
+ * shows the native Open/Save dialog and grants the picked path to the engine (`{ id, grant }`).
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, utilityProcess } from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions, UtilityProcess } from 'electron';
@@ -123,9 +124,14 @@ function showNotification(event: unknown): void {
   shown.show();
 }
 
+/** True when an IPC message comes from our window's main frame (Electron security checklist 17). */
+function isOwnWindow(e: IpcMainInvokeEvent): boolean {
+  return !!mainWindow && e.sender === mainWindow.webContents && e.senderFrame === mainWindow.webContents.mainFrame;
+}
+
 /** Relays one renderer call; only our window's main frame may call, and only HostApi methods. */
 function onHostCall(e: IpcMainInvokeEvent, method: unknown, params: unknown): Promise<IpcReply> | IpcReply {
-  if (!mainWindow || e.sender !== mainWindow.webContents || e.senderFrame !== mainWindow.webContents.mainFrame) {
+  if (!isOwnWindow(e)) {
     return { ok: false, error: { name: 'Forbidden', message: 'host calls are accepted only from the Flowsmith window' } };
   }
   if (typeof method !== 'string' || !allowedMethods.has(method)) {
@@ -161,6 +167,20 @@ function createWindow(): void {
     if (!isSameFile(url, indexUrl)) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
+  // The page refuses to unload while edits are unsaved (renderer/files: beforeunload); Electron shows
+  // no prompt of its own, so ask here: Leave discards the edits, Stay keeps the window.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'This flow has changes that are not saved.',
+      detail: 'Leave without saving them?',
+    });
+    if (choice === 0) event.preventDefault(); // preventDefault here lets the unload go ahead
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -185,17 +205,49 @@ const yamlFilters = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/**
+ * Allows the engine to read and write a path the user picked in a native dialog (engine/host/rpc.ts
+ * RpcGrant). Sent by us only: the renderer's calls pass through onHostCall, which allows hostMethods.
+ */
+function grantToEngine(file: string): Promise<IpcReply> {
+  const id = nextId++;
+  return new Promise<IpcReply>((resolve) => {
+    pending.set(id, resolve);
+    postToEngine({ id, grant: { path: file } });
+  });
+}
+
+/** Shows the native Open or Save dialog; the picked file is granted to the engine before it is returned. */
+async function pickFile(kind: 'open' | 'save', defaultName?: string): Promise<string | null> {
+  let file: string | undefined;
+  if (kind === 'open') {
+    const options = { title: 'Open flow', properties: ['openFile' as const], filters: yamlFilters };
+    const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    file = chosen.canceled ? undefined : chosen.filePaths[0];
+  } else {
+    const options = { title: 'Save flow as', filters: yamlFilters, defaultPath: defaultName ?? 'flow.yaml' };
+    const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    file = chosen.canceled ? undefined : chosen.filePath;
+  }
+  if (!file) return null;
+  const granted = await grantToEngine(file);
+  return granted.ok ? file : null;
+}
+
+/** The renderer's Open… and Save as… buttons: `host:pick` → the native dialog → the picked path or null. */
+async function onPick(e: IpcMainInvokeEvent, kind: unknown, defaultName: unknown): Promise<string | null> {
+  if (!isOwnWindow(e) || (kind !== 'open' && kind !== 'save')) return null;
+  return pickFile(kind, typeof defaultName === 'string' ? path.basename(defaultName) : undefined);
+}
+
 async function openFromMenu(): Promise<void> {
-  const options = { title: 'Open flow', properties: ['openFile' as const], filters: yamlFilters };
-  const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-  const file = chosen.filePaths[0];
-  if (!chosen.canceled && file) sendMenu({ kind: 'menu', action: 'open', path: file });
+  const file = await pickFile('open');
+  if (file) sendMenu({ kind: 'menu', action: 'open', path: file });
 }
 
 async function saveAsFromMenu(): Promise<void> {
-  const options = { title: 'Save flow as', filters: yamlFilters, defaultPath: 'flow.yaml' };
-  const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-  if (!chosen.canceled && chosen.filePath) sendMenu({ kind: 'menu', action: 'saveAs', path: chosen.filePath });
+  const file = await pickFile('save');
+  if (file) sendMenu({ kind: 'menu', action: 'saveAs', path: file });
 }
 
 function showAbout(): void {
@@ -245,6 +297,7 @@ void app.whenReady().then(() => {
   // The designer needs no camera, notifications prompt, geolocation…: deny every permission request.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ipcMain.handle('host:call', onHostCall);
+  ipcMain.handle('host:pick', onPick);
   Menu.setApplicationMenu(buildMenu());
   engineProcess(); // start the engine early so the first call does not wait for its start-up
   createWindow();

@@ -1,6 +1,6 @@
 /**
  * Preload (sandboxed, bundled to CommonJS dist/electron/preload.cjs): exposes `window.flowsmith`,
- * the Electron transport of HostApi (STYLE.md §3), and nothing else. Only method names listed in
+ * the Electron transport of HostApi (STYLE.md §3) plus the native file dialogs, and nothing else. Only method names listed in
  * `hostMethods` pass; main checks them again, since a compromised renderer could skip this file.
  */
 import { contextBridge, ipcRenderer } from 'electron';
@@ -25,6 +25,11 @@ export interface FlowsmithBridge {
   call(method: HostMethod, params: unknown): Promise<unknown>;
   onEvent(listener: (event: HostEvent) => void): () => void;
   onMenu(listener: (message: MenuMessage) => void): () => void;
+  /**
+   * Shows the native Open or Save dialog (main process); resolves with the picked absolute path,
+   * which HostApi may then read and write, or null when cancelled.
+   */
+  pickFile(kind: 'open' | 'save', defaultName?: string): Promise<string | null>;
 }
 
 const allowed: ReadonlySet<string> = new Set(hostMethods);
@@ -50,6 +55,10 @@ const bridge: FlowsmithBridge = {
   },
   onEvent: (listener) => subscribe<HostEvent>('host:event', listener),
   onMenu: (listener) => subscribe<MenuMessage>('host:menu', listener),
+  pickFile: async (kind, defaultName) => {
+    const picked: unknown = await ipcRenderer.invoke('host:pick', kind, defaultName);
+    return typeof picked === 'string' ? picked : null;
+  },
 };
 
 contextBridge.exposeInMainWorld('flowsmith', bridge);

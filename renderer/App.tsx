@@ -1,5 +1,5 @@
 /**
- * The designer's layout: toolbar on top, palette left, canvas center, inspector right, run and
+ * The designer's layout: toolbar on top, workspace files and palette left, canvas center, inspector right, run and
  * findings panel at the bottom, dialogs over it all.
  */
 import { ReactFlowProvider } from '@xyflow/react';
@@ -11,6 +11,8 @@ import { ExportDialog } from './dialogs/ExportDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
 import { RunDialog } from './dialogs/RunDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
+import { FileDialogs } from './files/FileDialogs';
+import { FilesPanel } from './files/FilesPanel';
 import { Inspector } from './inspector/Inspector';
 import { BottomPanel } from './panels/BottomPanel';
 import { NoticeBar } from './panels/NoticeBar';
@@ -37,7 +39,10 @@ export function App() {
         <Toolbar />
         <NoticeBar />
         <div className="workspace">
-          <Palette />
+          <div className="left-column">
+            <FilesPanel />
+            <Palette />
+          </div>
           <main className="canvas">
             <ParseErrorBanner />
             <Canvas />
@@ -47,6 +52,7 @@ export function App() {
         </div>
         <BottomPanel />
         <Dialogs />
+        <FileDialogs />
       </div>
     </ReactFlowProvider>
   );

@@ -11,6 +11,7 @@ import { addStep, updateStep, withLayout } from './doc/edits';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './doc/new-step';
 import { NODE_HEIGHT } from './doc/node-size';
 import type { TextValidator } from './doc/validator';
+import { createFileActions, type FilePicker } from './files/file-actions';
 import { RunTracker } from './run/run-tracker';
 import type { AppStore } from './store/store';
 
@@ -22,9 +23,14 @@ const VALIDATE_DELAY_MS = 150;
 /** A subscription to the transport's HostEvents (HostApi has calls only; events come beside it). */
 export type EventSource = (listener: (event: HostEvent) => void) => () => void;
 
-/** Builds the action set over one host and one store; `start()` wires events and opens the first file. */
-export function createActions(host: HostApi, onEvent: EventSource, store: AppStore, validator: TextValidator) {
+/**
+ * Builds the action set over one host and one store; `start()` wires events and opens the first
+ * file. `validator` checks the document text (doc/validator.ts); `picker`: Electron's native file
+ * dialogs (absent in the web host).
+ */
+export function createActions(host: HostApi, onEvent: EventSource, store: AppStore, validator: TextValidator, picker?: FilePicker) {
   const tracker = new RunTracker();
+  const files = createFileActions(host, store, picker);
   const get = store.getState;
   let validateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -47,6 +53,8 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     host,
     /** The host's event stream, for views of events that change no run (desktop notifications). */
     onEvent,
+    /** New, Open, Save, Save as, templates, the workspace tree and the unsaved-changes guard (files/). */
+    files,
 
     /** Subscribes to host events and opens the workspace's first file. Returns an unsubscribe. */
     start(): () => void {
@@ -54,62 +62,37 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         const run = tracker.handle(event);
         if (run) publish(run);
       });
+      // With no file to open, a new document: the palette and canvas work at once (issue #8 point 4).
       void host
         .getWorkspace({})
-        .then((ws) => (ws.openPath ? actions.open(ws.openPath) : get().openDialog('templates')))
+        .then(async (ws) => {
+          if (ws.openPath) return void (await files.open(ws.openPath, { guard: false }));
+          await files.create({ guard: false });
+          get().openDialog('templates');
+        })
         .catch(fail('Could not reach the Flowsmith host'));
       const unsub = store.subscribe((s, prev) => {
         if (s.text !== prev.text && s.findingsText !== s.text) actions.validateSoon();
       });
+      const offUnload = typeof window === 'undefined' ? () => undefined : files.installUnloadGuard();
       return () => {
         off();
         unsub();
+        offUnload();
       };
     },
 
+    /** Opens the flow at `path`, after the unsaved-changes guard. */
     async open(path: string): Promise<void> {
-      try {
-        const opened = await host.openFlow({ path });
-        get().loadDocument(opened.path, opened.text, { findings: opened.findings });
-        get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
-        get().showRun(null, null, []);
-        get().openDialog(null);
-        get().notify(opened.flow ? null : { kind: 'error', text: `${opened.path} could not be parsed; see Findings` });
-        get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
-      } catch (err) {
-        fail(`Could not open ${path}`)(err);
-      }
+      await files.open(path);
     },
 
     /**
-     * Saves the document text to the open path (or `path` for Save as). Steps placed by the
-     * automatic layout get their positions written into `layout` first, as one undoable edit.
-     * Resolves true when the file was written; a failed save leaves the old file (the host writes
-     * atomically) and says why.
+     * Saves to the open file (a new or read-only document asks where: Save as), or to `path`
+     * picked in a native dialog (Electron's File menu). Resolves true when the file was written.
      */
-    async save(path = get().path): Promise<boolean> {
-      if (!get().flow || !path) return false;
-      const auto = positions();
-      if (Object.keys(auto).some((id) => !get().flow?.layout?.[id] && get().flow?.steps[id])) {
-        get().markGesture();
-        get().edit((f) => withLayout(f, auto));
-        get().markGesture();
-      }
-      get().flushEdits();
-      const text = get().text;
-      get().setSaving(true);
-      try {
-        const res = await host.saveFlowText({ path, text });
-        get().markSaved(path, text);
-        get().setFindings(res.findings, text);
-        get().notify({ kind: 'info', text: `Saved ${fileName(path)}` });
-        return true;
-      } catch (err) {
-        fail('Could not save')(err);
-        return false;
-      } finally {
-        get().setSaving(false);
-      }
+    async save(path?: string): Promise<boolean> {
+      return path ? files.saveTo(path) : files.save();
     },
 
     /** Validates the document text after a short pause in typing, off the UI thread (doc/validator.ts). */
@@ -154,7 +137,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     async startRun(input: JsonObject, mode: 'run' | 'simulate' = 'run'): Promise<void> {
       const path = get().path;
       if (!path || !get().flow) return;
-      if (get().isDirty() && !(await actions.save())) return;
+      if ((get().isDirty() || get().savedText === null) && !(await actions.save())) return;
       get().setStarting(true);
       try {
         const { run } = await host.startRun({ path, input, mode });
@@ -220,11 +203,13 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
      * import findings in the Findings tab. Rejects with the host's error (the dialog shows it).
      */
     async importText(text: string, name: string, from?: ExportTarget): Promise<void> {
+      if (!(await files.guard(`importing ${name}`))) return;
       const res = await host.importText({ text, name, ...(from ? { from } : {}) });
-      // Nothing is on disk yet: the document starts dirty, and Save (or Run) writes it.
+      // Nothing is on disk yet: the document starts dirty, and Save (or Run) writes it (Save as).
       get().loadDocument(res.path, res.text, { saved: false, findings: res.findings });
       get().setTrust(res.trusted, res.trustReason ?? null);
       get().showRun(null, null, []);
+      files.ui.setState({ isReadOnly: false, isOnDisk: false });
       get().openDialog(null);
       get().setBottomTab('findings');
       const count = res.findings.length;

@@ -24,7 +24,9 @@ const transport = bridge
   : createWebSocketTransport(() => new WebSocket(rpcUrl(window.location)));
 const host = createHostClient(transport);
 const store = createAppStore();
-const actions = createActions(host, (l) => transport.onEvent(l), store, createHostValidator(host));
+// Electron's native Open/Save dialogs (the picked path is granted to the engine by main.ts).
+const picker = bridge?.pickFile ? { pickFile: bridge.pickFile.bind(bridge) } : undefined;
+const actions = createActions(host, (l) => transport.onEvent(l), store, createHostValidator(host), picker);
 actions.start();
 
 // Electron's File menu (electron/main.ts) drives the same actions as the toolbar.

@@ -36,6 +36,7 @@ export function setup(flow?: Flow, answers?: Parameters<typeof fakeHost>[0]) {
   const actions = createActions(fake.host, fake.onEvent, store, createHostValidator(fake.host));
   if (flow) {
     store.getState().loadFlow('/w/flow.yaml', flow, []);
+    actions.files.ui.setState({ isOnDisk: true }); // as if opened from the workspace
   }
   const wrapper = ({ children }: { children: ReactNode }) => (
     <AppProvider store={store} actions={actions}>

@@ -31,6 +31,30 @@ export interface OpenedFlow {
   trusted: boolean;
   /** Why it is (un)trusted, in words for a person: `imported from AWS Step Functions (…) on 2026-11-23`. */
   trustReason?: string;
+  /** True for a shipped template: saving it is refused; Save as (or copyTemplate) makes a copy in the workspace. */
+  readOnly?: boolean;
+}
+
+/**
+ * One entry of the workspace tree (listFiles): a folder holding flows, or a flow file.
+ * `path` is absolute (what openFlow and saveFlowText take); `name` is the file or folder name.
+ */
+export type WorkspaceEntry =
+  | { kind: 'folder'; name: string; path: string; children: WorkspaceEntry[] }
+  | { kind: 'flow'; name: string; path: string; flowName: string; title: string };
+
+/** The workspace's flows as a tree (listFiles). `truncated`: the bounds were reached and some are not listed. */
+export interface WorkspaceTree {
+  root: string;
+  entries: WorkspaceEntry[];
+  truncated: boolean;
+}
+
+/** A flow file's text as on disk (readFlowText); `readOnly` for a shipped template. */
+export interface FlowText {
+  path: string;
+  text: string;
+  readOnly: boolean;
 }
 
 /** A flow read from a production engine's document (issue #4); nothing is written. */
@@ -98,17 +122,48 @@ export interface HostApi {
   getWorkspace(p: Record<string, never>): Promise<{ root: string; openPath: string | null; files: FlowFileInfo[] }>;
   /** The flow templates shipped in resources/templates. */
   listTemplates(p: Record<string, never>): Promise<FlowFileInfo[]>;
+  /**
+   * Reads, parses and validates the flow file at `path` (absolute, or relative to the workspace).
+   * Like every HostApi file access it is confined (DESIGN.md "Security"): the workspace, the shipped
+   * templates (read-only) and files picked in a native dialog, checked on the real path (symlinks
+   * resolved). Elsewhere: HostError FileAccessError with code OUTSIDE_WORKSPACE; missing: NOT_FOUND.
+   */
   openFlow(p: { path: string }): Promise<OpenedFlow>;
   /**
    * Writes `flow` to `path`, keeping the comments and key order of the file already there.
-   * Atomic: a failed save leaves the old file. Returns the new text and its findings.
+   * Atomic: a failed save leaves the old file. Returns the new text and its findings. Confined like
+   * saveFlowText (templates refused with TEMPLATE_READ_ONLY). The designer saves text (saveFlowText).
    */
   saveFlow(p: { path: string; flow: Flow }): Promise<{ text: string; findings: Finding[] }>;
   /**
-   * Writes the document text to `path` as it is (the designer's one document, issue #8), atomically:
-   * a failed save leaves the old file. Returns the findings of the saved text.
+   * The workspace as a tree of folders and flow files (`*.yaml`/`*.yml` with a `flowsmith` key, not
+   * `*.scenarios.yaml`), sorted by name, folders without flows left out. Skips `node_modules`, `.git`,
+   * dot folders and symlinked folders; bounded (12 levels, 20,000 entries looked at, 2,000 flows).
    */
-  saveFlowText(p: { path: string; text: string }): Promise<{ findings: Finding[] }>;
+  listFiles(p: Record<string, never>): Promise<WorkspaceTree>;
+  /** The text of the flow file at `path` as on disk, without validating it; confined like openFlow. */
+  readFlowText(p: { path: string }): Promise<FlowText>;
+  /**
+   * Writes the document text `text` to `path` (`.yaml`/`.yml`) atomically: a failed save leaves the
+   * old file. `expectedText`: a string refuses the save (CHANGED_ON_DISK) when the file on disk is no
+   * longer that text (changed since it was opened); null refuses when the file exists (EXISTS, for
+   * Save as); absent overwrites. Refuses shipped templates (TEMPLATE_READ_ONLY: "use Save as"),
+   * paths outside the workspace (OUTSIDE_WORKSPACE, symlinks resolved) and hidden files (NOT_ALLOWED).
+   * Returns the absolute path written, the text and its findings (invalid text is saved all the same).
+   */
+  saveFlowText(p: { path: string; text: string; expectedText?: string | null }): Promise<{ path: string; text: string; findings: Finding[] }>;
+  /**
+   * Writes a new minimal valid flow (one `succeed` step) to `path` in the workspace; `name` defaults
+   * to one made from the file name, `title` to one made from the name. Refuses an existing file (EXISTS).
+   */
+  createFlow(p: { path: string; name?: string; title?: string }): Promise<{ path: string; text: string }>;
+  /**
+   * Copies a shipped template (`template`: its name, e.g. `web-app-deploy`, or its path from
+   * listTemplates) and its scenarios file into the workspace, so the copy is what gets edited.
+   * `path`: where (refused when taken); default `<name>.yaml` in the workspace, `<name>-2.yaml`… when taken.
+   * Returns the copy's absolute path and its scenarios file's (null when the template has none).
+   */
+  copyTemplate(p: { template: string; path?: string }): Promise<{ path: string; scenarioPath: string | null }>;
   /** Findings for document text (line:col in that text), as `flowsmith validate` gives them. */
   validateText(p: { text: string; path?: string }): Promise<Finding[]>;
   /** Findings for an unsaved document. */
@@ -119,22 +174,26 @@ export interface HostApi {
    * errors and no text), and `format`, how the text is written.
    */
   exportFlow(p: { path: string; flow: Flow; to: 'native' | ExportTarget }): Promise<{ text: string; findings: Finding[]; format: 'yaml' | 'json' }>;
-  /** Writes an exported document to `path`, which must lie in the workspace; returns the absolute path. */
+  /**
+   * Writes an exported document to `path` (`.json`, `.yaml`, `.yml`), which must lie in the workspace
+   * (symlinks resolved; not a template, not a hidden folder) or be a picked path; returns the absolute path.
+   */
   writeExport(p: { path: string; text: string }): Promise<{ path: string }>;
-  /** Imports the document at `path` (format detected when `from` is absent); writes nothing. */
+  /** Imports the document at `path` (format detected when `from` is absent); writes nothing. Confined like openFlow. */
   importFlow(p: { path: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
   /** Imports a document's text (a file the user picked; `name` labels findings and `origin`); writes nothing. */
   importText(p: { text: string; name: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
-  /** Records that the user (`as`, default the host's user) trusts the flow file at `path`, so it may run for real. */
+  /** Records that the user (`as`, default the host's user) trusts the flow file at `path` (confined like openFlow), so it may run for real. */
   trustFlow(p: { path: string; as?: string }): Promise<{ trusted: boolean; trustReason: string }>;
   /**
-   * Starts a run of the saved file at `path`; events then stream as HostEvent runEvent.
+   * Starts a run of the saved file at `path` (confined like openFlow); events then stream as HostEvent runEvent.
    * `breakpoints`: steps to pause before (debugging).
    */
   startRun(p: { path: string; input?: JsonObject; mode: RunMode; breakpoints?: StepId[] }): Promise<{ run: RunId }>;
   /**
    * Runs the scenarios of the flow at `path` (its `X.scenarios.yaml`, or a scenario file given
    * directly) in simulation, in memory, and returns each one's pass/fail with the CLI's diff text.
+   * Both files are confined like openFlow.
    */
   testScenarios(p: { path: string }): Promise<{ scenarioPath: string; findings: Finding[]; results: ScenarioReport[] }>;
   /** Debugging: replaces the run's breakpoints (steps to pause before). */
@@ -204,7 +263,11 @@ export const hostMethods = [
   'listTemplates',
   'openFlow',
   'saveFlow',
+  'listFiles',
+  'readFlowText',
   'saveFlowText',
+  'createFlow',
+  'copyTemplate',
   'validateFlow',
   'validateText',
   'exportFlow',

@@ -11,6 +11,11 @@ import type { RpcMessage } from './rpc.js';
 
 export interface EngineClient extends HostTransport {
   readonly child: ChildProcess;
+  /**
+   * Allows HostApi to read and write `path` (absolute), a file the user picked in a native dialog
+   * (rpc.ts RpcGrant). Parent-only: no transport forwards it from a renderer.
+   */
+  grant(path: string): Promise<void>;
   close(): void;
 }
 
@@ -31,7 +36,7 @@ export function startEngine(args: string[], entry = engineProcessEntry): EngineC
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (!p) return;
-      if ('error' in m) p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, where: m.error.where }));
+      if ('error' in m) p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, where: m.error.where, code: m.error.code }));
       else p.resolve(m.result);
     }
   });
@@ -41,15 +46,20 @@ export function startEngine(args: string[], entry = engineProcessEntry): EngineC
     pending.clear();
   });
 
+  const post = (message: (id: number) => object): Promise<unknown> => {
+    if (exited) return Promise.reject(new Error('the engine process is not running'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      child.send(message(id));
+    });
+  };
+
   return {
     child,
-    call(method: HostMethod, params: unknown) {
-      if (exited) return Promise.reject(new Error('the engine process is not running'));
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        child.send({ id, method, params });
-      });
+    call: (method: HostMethod, params: unknown) => post((id) => ({ id, method, params })),
+    grant: async (path: string) => {
+      await post((id) => ({ id, grant: { path } }));
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -3,6 +3,8 @@
  * (child_process.fork) or by Electron's main process (utilityProcess.fork). Serves HostApi over
  * the parent's message channel and pushes HostEvents. Arguments: --db FILE --root DIR [--open FILE]
  * [--no-triggers]. While it runs, the cron triggers of the flows in --root fire (triggers.ts).
+ * Besides HostApi requests it takes one parent-only message, `{ id, grant: { path } }` (rpc.ts),
+ * by which Electron's main process allows a path the user picked in a native dialog.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,8 +13,9 @@ import type { RunId } from '../runtime/events.js';
 import { openJournal } from '../store/journal.js';
 import type { HostEvent } from './api.js';
 import { createHostApi } from './host-api.js';
-import { defaultDbPath } from './paths.js';
-import { handleRequest, isRequest } from './rpc.js';
+import { FileAccess } from './file-access.js';
+import { defaultDbPath, templatesDir } from './paths.js';
+import { handleRequest, isGrant, isRequest, toHostError } from './rpc.js';
 import type { RpcMessage } from './rpc.js';
 import { RunService } from './run-service.js';
 import { TriggerScheduler } from './triggers.js';
@@ -54,10 +57,23 @@ const service = new RunService({
 });
 // The workspace's cron triggers fire while this process runs (issue #3); --no-triggers turns them off.
 const triggers = new TriggerScheduler({ root, service, shouldSchedule: (path) => trustOfFile(path, { workspaceRoot: root, journal }).trusted });
-const api = createHostApi(service, { root, openPath: typeof values.open === 'string' ? resolve(values.open) : null }, { triggers });
+const openPath = typeof values.open === 'string' ? resolve(values.open) : null;
+// HostApi reads and writes the workspace, the templates (read-only) and picked paths only (file-access.ts).
+const access = new FileAccess({ root, templates: templatesDir });
+if (openPath) access.grant(openPath); // the file the user started us with
+const api = createHostApi(service, { root, openPath }, { triggers, access });
 
 async function onMessage(message: unknown): Promise<void> {
   if (isRequest(message)) send(await handleRequest(api, message));
+  else if (isGrant(message)) {
+    // Only our parent can send this: the transports forward hostMethods only (rpc.ts RpcGrant).
+    try {
+      access.grant(message.grant.path);
+      send({ id: message.id, result: null });
+    } catch (err) {
+      send({ id: message.id, error: toHostError(err) });
+    }
+  }
 }
 
 if (parentPort) parentPort.on('message', (e) => void onMessage(e.data));

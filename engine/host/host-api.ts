@@ -9,7 +9,9 @@ import type { Flow } from '../model/flow.js';
 import { toRunRecord } from '../runtime/record.js';
 import { documentToText, flowToText, updateDocument } from '../yaml/save.js';
 import { loadFlowText } from '../yaml/load.js';
-import { readFlowFile, saveFlowFile, writeFileAtomic } from '../yaml/files.js';
+import { readFlowFile, saveFlowFile } from '../yaml/files.js';
+import { createFileApi } from './file-api.js';
+import { FileAccess } from './file-access.js';
 import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
 import { templatesDir } from './paths.js';
@@ -50,11 +52,17 @@ export function listFlowFiles(dir: string): FlowFileInfo[] {
 export interface HostParts {
   /** The workspace's scheduled cron triggers (engine/host/triggers.ts); without it, none are listed. */
   triggers?: { list(): TriggerInfo[] };
+  /**
+   * Where HostApi may read and write (file-access.ts); default: the workspace and the shipped
+   * templates. The engine process passes its own so Electron's main process can grant picked paths.
+   */
+  access?: FileAccess;
 }
 
 /** Builds the HostApi over a RunService, for one workspace. Errors reject with the thrown Error. */
 export function createHostApi(service: RunService, workspace: Workspace, parts: HostParts = {}): HostApi {
-  const { exportTo, trustOf, ...interop } = createInteropApi(service, workspace);
+  const access = parts.access ?? new FileAccess({ root: workspace.root, templates: templatesDir });
+  const { exportTo, trustOf, ...interop } = createInteropApi(service, workspace, access);
   return {
     async getWorkspace() {
       return { root: workspace.root, openPath: workspace.openPath, files: listFlowFiles(workspace.root) };
@@ -63,33 +71,32 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
       return listFlowFiles(templatesDir);
     },
     async openFlow({ path }) {
-      const abs = resolve(workspace.root, path);
-      const { text } = await readFlowFile(abs);
-      const { loaded, findings } = validateText(text, abs);
-      return { path: abs, text, flow: loaded.flow, findings, ...trustOf(abs, loaded.flow) };
+      const file = access.readable(path);
+      const { text } = await readFlowFile(file.real);
+      const { loaded, findings } = validateText(text, file.path);
+      return { path: file.path, text, flow: loaded.flow, findings, ...trustOf(file.path, loaded.flow), readOnly: file.isTemplate };
     },
     async saveFlow({ path, flow }) {
-      const abs = resolve(workspace.root, path);
-      const text = await saveFlowFile(abs, flow);
+      const abs = access.absolute(path);
+      const text = await saveFlowFile(access.writable(abs), flow);
       return { text, findings: validateText(text, abs).findings };
     },
-    async saveFlowText({ path, text }) {
-      const abs = resolve(workspace.root, path);
-      await writeFileAtomic(abs, text);
-      return { findings: validateText(text, abs).findings };
-    },
+    ...createFileApi(access),
     async validateText({ text, path }) {
+      // Only names a file for the findings; nothing is read.
       return validateText(text, path === undefined ? undefined : resolve(workspace.root, path)).findings;
     },
     async validateFlow({ flow, path }) {
       return validateFlow(flow, { file: path });
     },
     async exportFlow({ path, flow, to }) {
-      const abs = resolve(workspace.root, path);
+      const abs = access.absolute(path);
       if (to !== 'native') return exportTo(flow, to, abs);
       let text: string;
-      if (existsSync(abs)) {
-        const loaded = loadFlowText(readFileSync(abs, 'utf8'), abs);
+      // Readable checks the place before the file, so this says nothing about files outside.
+      const real = access.readable(abs, { missing: 'null' })?.real ?? null;
+      if (real !== null) {
+        const loaded = loadFlowText(readFileSync(real, 'utf8'), abs);
         updateDocument(loaded.doc, flow);
         text = documentToText(loaded.doc);
       } else text = flowToText(flow);
@@ -97,9 +104,10 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     },
     ...interop,
     ...createDebugApi(service),
-    ...createScenarioApi(workspace),
+    ...createScenarioApi(workspace, access),
     async startRun({ path, input, mode, breakpoints }) {
-      const driver = service.startRun({ path: resolve(workspace.root, path), input, mode, ...(breakpoints ? { breakpoints } : {}) });
+      // The run reads the file (and publishes its text): only a file HostApi may read.
+      const driver = service.startRun({ path: access.readable(path).path, input, mode, ...(breakpoints ? { breakpoints } : {}) });
       service.driveInBackground(driver);
       return { run: driver.id };
     },

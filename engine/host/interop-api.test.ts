@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../model/flow.js';
 import { openJournal } from '../store/journal.js';
+import { FileAccess } from './file-access.js';
 import { createHostApi } from './host-api.js';
 import { templatesDir } from './paths.js';
 import { RunService } from './run-service.js';
@@ -23,7 +24,8 @@ function host() {
   writeFileSync(deploy, readFileSync(join(templatesDir, 'web-app-deploy.yaml')));
   const journal = openJournal(':memory:');
   const service = new RunService({ journal, workRoot: join(dir, 'runs'), trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }) });
-  return { dir, root, deploy, api: createHostApi(service, { root, openPath: null }) };
+  const access = new FileAccess({ root, templates: templatesDir });
+  return { dir, root, deploy, access, api: createHostApi(service, { root, openPath: null }, { access }) };
 }
 
 describe('HostApi export, import and trust (issue #4)', () => {
@@ -78,12 +80,15 @@ describe('HostApi export, import and trust (issue #4)', () => {
     await expect(api.startRun({ path: imported.path, mode: 'run' })).resolves.toHaveProperty('run');
   });
 
-  it('opens a workspace flow and a shipped template as trusted, a flow outside the workspace as untrusted', async () => {
-    const { api, deploy, dir } = host();
+  it('opens a workspace flow and a shipped template as trusted, a picked flow outside the workspace as untrusted', async () => {
+    const { api, deploy, dir, access } = host();
     expect(await api.openFlow({ path: deploy })).toMatchObject({ trusted: true, trustReason: 'in the workspace' });
-    expect(await api.openFlow({ path: join(templatesDir, 'db-change.yaml') })).toMatchObject({ trusted: true });
+    expect(await api.openFlow({ path: join(templatesDir, 'db-change.yaml') })).toMatchObject({ trusted: true, readOnly: true });
     const outside = join(dir, 'outside.yaml');
     writeFileSync(outside, readFileSync(deploy));
+    // Outside the workspace a file opens only once the user picked it in a native dialog (Electron).
+    await expect(api.openFlow({ path: outside })).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
+    access.grant(outside);
     expect(await api.openFlow({ path: outside })).toMatchObject({ trusted: false, trustReason: expect.stringContaining('outside the workspace') });
   });
 

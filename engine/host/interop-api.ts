@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ExportTarget } from '../export/types.js';
 import type { Flow } from '../model/flow.js';
 import { validateFlow } from '../validate/index.js';
@@ -13,7 +13,8 @@ import { writeFileAtomic } from '../yaml/files.js';
 import type { HostApi, ImportedFlowInfo } from './api.js';
 import type { Workspace } from './host-api.js';
 import type { RunService } from './run-service.js';
-import { isInside, trustFlowFile, trustOf, type TrustContext } from './trust.js';
+import type { FileAccess } from './file-access.js';
+import { trustFlowFile, trustOf, type TrustContext } from './trust.js';
 
 type InteropApi = Pick<HostApi, 'writeExport' | 'importFlow' | 'importText' | 'trustFlow'> & {
   /** exportFlow for the production targets (`to: 'native'` stays in host-api.ts). */
@@ -21,6 +22,9 @@ type InteropApi = Pick<HostApi, 'writeExport' | 'importFlow' | 'importText' | 't
   /** The trust verdict of the flow file at `path` (absolute) holding `flow`, for openFlow. */
   trustOf(path: string, flow: Flow | null): { trusted: boolean; trustReason: string };
 };
+
+/** What writeExport may write: the formats exports are written in (ASL JSON, YAML). */
+const EXPORT_EXTENSIONS = ['.json', '.yaml', '.yml'] as const;
 
 /** Who trusts a flow when the designer does not say: FLOWSMITH_USER, else the OS user. */
 function hostUser(): string {
@@ -42,7 +46,7 @@ function freePath(root: string, name: string): string {
 }
 
 /** Builds the issue #4 methods over the run service's store, for one workspace. */
-export function createInteropApi(service: RunService, workspace: Workspace): InteropApi {
+export function createInteropApi(service: RunService, workspace: Workspace, access: FileAccess): InteropApi {
   const ctx = (): TrustContext => ({ workspaceRoot: workspace.root, journal: service.journal });
 
   const imported = async (text: string, name: string, from: ExportTarget | undefined): Promise<ImportedFlowInfo> => {
@@ -67,17 +71,17 @@ export function createInteropApi(service: RunService, workspace: Workspace): Int
       return { text: result.text, findings: result.findings, format: result.format };
     },
     async writeExport({ path, text }) {
-      const abs = resolve(workspace.root, path);
-      // The renderer may only write inside the workspace (DESIGN.md "Security": it never touches files itself).
-      if (!isInside(abs, workspace.root)) throw new Error(`${abs} is outside the workspace ${workspace.root}; save the export inside it`);
-      await writeFileAtomic(abs, text);
+      const abs = access.absolute(path);
+      // The renderer may only write inside the workspace (DESIGN.md "Security": it never touches files
+      // itself); FileAccess resolves symlinks, so a link cannot carry the export out of it.
+      await writeFileAtomic(access.writable(abs, { extensions: EXPORT_EXTENSIONS }), text);
       return { path: abs };
     },
     async importFlow({ path, from }) {
-      const abs = resolve(workspace.root, path);
+      const { path: abs, real } = access.readable(path);
       let text: string;
       try {
-        text = readFileSync(abs, 'utf8');
+        text = readFileSync(real, 'utf8');
       } catch (err) {
         throw new Error(`cannot read ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
@@ -87,7 +91,10 @@ export function createInteropApi(service: RunService, workspace: Workspace): Int
       return imported(text, name, from);
     },
     async trustFlow({ path, as }) {
-      const verdict = trustFlowFile(resolve(workspace.root, path), as ?? hostUser(), Date.now(), ctx());
+      // An imported flow is trusted before its first save: a path not on disk yet is fine where a
+      // save could write it (confined like a save).
+      const target = access.readable(path, { missing: 'null' })?.path ?? access.writable(path);
+      const verdict = trustFlowFile(target, as ?? hostUser(), Date.now(), ctx());
       return { trusted: verdict.trusted, trustReason: verdict.reason };
     },
     trustOf(path, flow) {

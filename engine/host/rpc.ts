@@ -14,14 +14,19 @@ export type RpcReply = { id: number; result: unknown } | { id: number; error: Ho
 export type RpcEventMessage = { event: HostEvent };
 export type RpcMessage = RpcRequest | RpcReply | RpcEventMessage;
 
-/** Converts a thrown value to a HostError: name and message, plus `where` from FlowInvalidError findings. */
+/**
+ * Converts a thrown value to a HostError: name and message, `code` when the error has a string one
+ * (FileAccessError: OUTSIDE_WORKSPACE, TEMPLATE_READ_ONLY…), plus `where` from FlowInvalidError findings.
+ */
 export function toHostError(err: unknown): HostError {
   if (err instanceof Error) {
     const findings = (err as { findings?: { file?: string; line?: number; col?: number }[] }).findings;
     const first = findings?.[0];
+    const code = (err as { code?: unknown }).code;
     return {
       name: err.name,
       message: err.message,
+      ...(typeof code === 'string' ? { code } : {}),
       ...(first?.file ? { where: `${first.file}:${first.line ?? 0}:${first.col ?? 0}` } : {}),
     };
   }
@@ -43,6 +48,23 @@ export async function handleRequest(api: HostApi, req: RpcRequest): Promise<RpcR
   } catch (err) {
     return { id: req.id, error: toHostError(err) };
   }
+}
+
+/**
+ * A message only the engine process's parent sends (Electron's main process after a native file
+ * dialog): it allows HostApi to read and write `path`. It is not a HostApi method, so neither
+ * transport can forward it from a renderer (both pass only `hostMethods` as `{ id, method, params }`).
+ */
+export interface RpcGrant {
+  id: number;
+  grant: { path: string };
+}
+
+/** True for a grant message (has id and grant, no method). */
+export function isGrant(m: unknown): m is RpcGrant {
+  if (typeof m !== 'object' || m === null || 'method' in m || !('id' in m) || !('grant' in m)) return false;
+  const g = (m as { grant: unknown }).grant;
+  return typeof g === 'object' && g !== null && typeof (g as { path?: unknown }).path === 'string';
 }
 
 /** True for a message that is a request (has id and method). */

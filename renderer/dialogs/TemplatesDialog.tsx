@@ -1,4 +1,7 @@
-/** Lists the shipped templates (and the workspace's flows); clicking one opens it. */
+/**
+ * Lists the shipped templates (and the workspace's flows). Clicking a template copies it (with its
+ * scenarios) into the workspace and opens the copy: the shipped ones are read-only (issue #8 point 4).
+ */
 import { useEffect, useState } from 'react';
 import type { FlowFileInfo } from '../../engine/host/api';
 import { useActions, useAppStore } from '../app-context';
@@ -15,11 +18,11 @@ export function TemplatesDialog() {
     actions.host.listTemplates({}).then(setTemplates, (e: unknown) => setError(String(e instanceof Error ? e.message : e)));
     actions.host.getWorkspace({}).then((ws) => setFiles(ws.files), () => undefined);
   }, [actions]);
-  const list = (items: FlowFileInfo[], label: string) => (
+  const list = (items: FlowFileInfo[], label: string, open: (path: string) => void) => (
     <ul className="template-list" aria-label={label}>
       {items.map((t) => (
         <li key={t.path}>
-          <button type="button" className="template" onClick={() => void actions.open(t.path)}>
+          <button type="button" className="template" onClick={() => open(t.path)}>
             <span className="template-title">{t.title || t.name}</span>
             <span className="template-desc">{t.description}</span>
             <span className="template-name mono">{t.name}</span>
@@ -33,11 +36,16 @@ export function TemplatesDialog() {
       {error && <p className="error-box">Could not list templates: {error}</p>}
       {!templates && !error && <p className="muted">Loading…</p>}
       {templates && templates.length === 0 && <p className="muted">No templates found.</p>}
-      {templates && templates.length > 0 && list(templates, 'Templates')}
+      {templates && templates.length > 0 && (
+        <>
+          <p className="muted">A template is copied into your workspace; you edit the copy.</p>
+          {list(templates, 'Templates', (path) => void actions.files.openTemplate(path))}
+        </>
+      )}
       {files.length > 0 && (
         <>
           <h3 className="list-title">In this workspace</h3>
-          {list(files, 'Workspace flows')}
+          {list(files, 'Workspace flows', (path) => void actions.open(path))}
         </>
       )}
     </Modal>

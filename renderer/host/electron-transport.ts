@@ -15,6 +15,8 @@ export interface FlowsmithBridge {
   call(method: HostMethod, params: unknown): Promise<unknown>;
   onEvent(listener: (event: HostEvent) => void): () => void;
   onMenu?(listener: (m: MenuCommand) => void): () => void;
+  /** The native Open/Save dialog; the picked path (granted to the engine) or null when cancelled. */
+  pickFile?(kind: 'open' | 'save', defaultName?: string): Promise<string | null>;
 }
 
 declare global {

@@ -56,13 +56,14 @@ describe('RunPanel', () => {
 
   it('saves first when the document has unsaved edits', async () => {
     const { actions, calls, store } = setup(flow, {
-      saveFlowText: () => ({ findings: [] }),
+      saveFlowText: ({ path, text }) => ({ path, text, findings: [] }),
       startRun: () => ({ run: 'r2' }),
       getRun: () => ({ record: {}, events: [] }),
     });
     store.getState().edit((f) => ({ ...f, title: 'Deploy' }));
     await actions.startRun({ version: '1' });
-    expect(calls.map((c) => c.method)).toEqual(['saveFlowText', 'startRun', 'getRun']);
+    // The text is saved (listFiles refreshes the Files panel after it), then the run starts.
+    expect(calls.map((c) => c.method).filter((m) => m !== 'listFiles')).toEqual(['saveFlowText', 'startRun', 'getRun']);
     expect(store.getState().isDirty()).toBe(false);
   });
 });

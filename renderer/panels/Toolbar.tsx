@@ -1,6 +1,6 @@
 /**
  * The top bar: product mark, the open file with its dirty marker, and the main commands
- * (Templates, Undo/Redo, Save, Run, Export) with DESIGN.md's accessible names.
+ * (New, Open, Templates, Undo/Redo, Save, Save as, Run, Export) with DESIGN.md's accessible names.
  */
 import { fileName } from '../actions';
 import { useActions, useAppStore } from '../app-context';
@@ -54,6 +54,12 @@ export function Toolbar() {
         )}
       </div>
       <div className="toolbar-actions">
+        <button type="button" className="btn" onClick={() => void actions.files.create()} title="A new flow (saved with Save as)">
+          New
+        </button>
+        <button type="button" className="btn" onClick={() => void actions.files.openPicked()} title="Open a flow file">
+          Open
+        </button>
         <button type="button" className="btn" onClick={() => openDialog('templates')}>
           Templates
         </button>
@@ -80,6 +86,9 @@ export function Toolbar() {
         <span className="sep" />
         <button type="button" className="btn" onClick={() => void actions.save()} disabled={!hasFlow || isSaving} title="Save (Ctrl+S)">
           {isSaving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="btn" onClick={() => void actions.files.saveAs()} disabled={!hasFlow || isSaving} title="Save as another file">
+          Save as
         </button>
         <button type="button" className="btn" onClick={() => openDialog('export')} disabled={!hasFlow}>
           Export

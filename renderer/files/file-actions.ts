@@ -1,0 +1,245 @@
+/**
+ * New, Open, Save, Save as, templates and the unsaved-changes guard (issue #8 point 4), written
+ * against the document API of notes/DOC-API.md (`text`, `savedText`, `isDirty()`, `loadDocument`,
+ * `markSaved`). Saves send the document TEXT (HostApi saveFlowText) with the text as last opened,
+ * so a file changed on disk meanwhile is not overwritten. Templates are copied into the workspace
+ * before they are edited (copyTemplate); the shipped ones are read-only on the host.
+ */
+import type { HostApi, WorkspaceEntry } from '../../engine/host/api';
+import { newFlow } from '../../engine/model/new-flow';
+import { flowToText } from '../../engine/yaml/save';
+import { withLayout } from '../doc/edits';
+import type { AppStore } from '../store/store';
+import { createFileUi, type FileDialog, type UnsavedChoice } from './file-ui';
+
+/** Electron's native dialogs (electron/preload.ts pickFile); absent in the web host. Picked paths are granted to the engine. */
+export interface FilePicker {
+  pickFile(kind: 'open' | 'save', defaultName?: string): Promise<string | null>;
+}
+
+export type FileActions = ReturnType<typeof createFileActions>;
+
+/** The last path segment. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** The workspace-relative form of `path` when it lies in `root`, else its file name (a Save as default). */
+export function relativeTo(root: string | undefined, path: string): string {
+  if (root && path.startsWith(root) && /[\\/]/.test(path.charAt(root.length))) return path.slice(root.length + 1);
+  return baseName(path);
+}
+
+/** Every flow file of a tree, depth first. */
+export function flowsOf(entries: readonly WorkspaceEntry[]): Extract<WorkspaceEntry, { kind: 'flow' }>[] {
+  return entries.flatMap((e) => (e.kind === 'folder' ? flowsOf(e.children) : [e]));
+}
+
+/** `<root>/new-flow.yaml`, or `new-flow-2.yaml`… : a name no listed file has. */
+export function freeNewPath(root: string, taken: ReadonlySet<string>): string {
+  const sep = root.includes('\\') && !root.includes('/') ? '\\' : '/';
+  for (let n = 1; ; n++) {
+    const path = `${root}${sep}${n === 1 ? 'new-flow' : `new-flow-${n}`}.yaml`;
+    if (!taken.has(path)) return path;
+  }
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Builds the file actions over one host and one store. `picker`: Electron's native dialogs; without
+ * it (web host) Open and Save as ask for a workspace path in the designer's own dialogs.
+ */
+export function createFileActions(host: HostApi, store: AppStore, picker?: FilePicker) {
+  const ui = createFileUi();
+  const get = store.getState;
+
+  /**
+   * Writes the automatic layout's positions of steps without `layout` into the document before a
+   * save (saved files keep the positions the canvas showed), as one undoable gesture.
+   */
+  const applyAutoLayout = () => {
+    const { flow, autoPositions } = get();
+    if (!flow || !Object.keys(autoPositions).some((id) => flow.steps[id] && !flow.layout?.[id])) return;
+    get().markGesture();
+    get().edit((f) => withLayout(f, autoPositions));
+    get().markGesture();
+  };
+
+  const show = <T>(make: (answer: (value: T) => void) => FileDialog): Promise<T> =>
+    new Promise<T>((resolve) => {
+      ui.setState({
+        dialog: make((value) => {
+          ui.setState({ dialog: null });
+          resolve(value);
+        }),
+      });
+    });
+
+  /** A fresh document replaces the old one (loadDocument cleared undo): no run shown, dialogs closed. */
+  const settle = () => {
+    get().showRun(null, null, []);
+    get().openDialog(null);
+  };
+
+  const files = {
+    ui,
+
+    /** Lists the workspace again (after a save, a copy, or on request). */
+    async refreshTree(): Promise<void> {
+      try {
+        ui.setState({ tree: await host.listFiles({}), treeError: null });
+      } catch (err) {
+        ui.setState({ treeError: messageOf(err) });
+      }
+    },
+
+    /**
+     * Before an action that would replace the document (`action`: "opening x.yaml"): resolves true
+     * when nothing would be lost, or the person saved or chose Don't save; false on Cancel or a
+     * failed save.
+     */
+    async guard(action: string): Promise<boolean> {
+      if (!get().isDirty()) return true;
+      const choice = await show<UnsavedChoice>((answer) => ({ kind: 'unsaved', fileName: baseName(get().path ?? 'Untitled'), action, answer }));
+      if (choice === 'cancel') return false;
+      if (choice === 'discard') return true;
+      return files.save();
+    },
+
+    /** Opens the flow at `path` (guarded unless `guard: false`). Resolves true when it opened. */
+    async open(path: string, opts: { guard?: boolean } = {}): Promise<boolean> {
+      if (opts.guard !== false && !(await files.guard(`opening ${baseName(path)}`))) return false;
+      try {
+        const opened = await host.openFlow({ path });
+        get().loadDocument(opened.path, opened.text, { findings: opened.findings });
+        get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
+        settle();
+        ui.setState({ isReadOnly: opened.readOnly === true, isOnDisk: true });
+        if (!opened.flow) get().notify({ kind: 'error', text: `${opened.path} could not be parsed; see Findings` });
+        else if (opened.readOnly) get().notify({ kind: 'info', text: `${baseName(opened.path)} is a shipped template (read-only); Save as makes your copy in the workspace` });
+        else get().notify(null);
+        get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
+        return true;
+      } catch (err) {
+        get().notify({ kind: 'error', text: `Could not open ${path}: ${messageOf(err)}` });
+        return false;
+      }
+    },
+
+    /** Open…: Electron's native dialog, else the designer's own (a workspace path, or pick in Files). */
+    async openPicked(): Promise<boolean> {
+      if (!(await files.guard('opening another flow'))) return false;
+      const path = picker ? await picker.pickFile('open') : await show<string | null>((answer) => ({ kind: 'open', answer }));
+      return path ? files.open(path, { guard: false }) : false;
+    },
+
+    /**
+     * New: an unsaved document (one `succeed` step, so the palette and canvas work at once) at a
+     * free `new-flow.yaml` in the workspace; Save asks where to write it.
+     */
+    async create(opts: { guard?: boolean } = {}): Promise<boolean> {
+      if (opts.guard !== false && !(await files.guard('starting a new flow'))) return false;
+      if (!ui.getState().tree) await files.refreshTree();
+      const tree = ui.getState().tree;
+      const root = tree?.root ?? (await host.getWorkspace({})).root;
+      const path = freeNewPath(root, new Set(flowsOf(tree?.entries ?? []).map((f) => f.path)));
+      const flow = newFlow('new-flow');
+      // Clean until touched (a guard before replacing an untouched New would only get in the way);
+      // not on disk, so Save asks where (Save as).
+      get().loadDocument(path, flowToText(flow), { findings: [] });
+      get().setTrust(true, null);
+      settle();
+      ui.setState({ isReadOnly: false, isOnDisk: false });
+      get().notify({ kind: 'info', text: 'New flow: add steps from the palette, then Save as' });
+      return true;
+    },
+
+    /** Copies a shipped template into the workspace and opens the copy (the template stays as shipped). */
+    async openTemplate(templatePath: string): Promise<boolean> {
+      if (!(await files.guard(`opening the template ${baseName(templatePath)}`))) return false;
+      try {
+        const copy = await host.copyTemplate({ template: templatePath });
+        void files.refreshTree();
+        if (!(await files.open(copy.path, { guard: false }))) return false;
+        get().notify({ kind: 'info', text: `Copied the template to ${baseName(copy.path)} in your workspace; the shipped template stays unchanged` });
+        return true;
+      } catch (err) {
+        get().notify({ kind: 'error', text: `Could not copy the template: ${messageOf(err)}` });
+        return false;
+      }
+    },
+
+    /**
+     * Writes the document text to `path`. `expectedText`: the text the file must still hold (a
+     * string), null when it must not exist (Save as), undefined to overwrite (a native dialog asked).
+     * Rejects with the host's error; the callers turn it into a notice or a dialog message.
+     */
+    async writeText(path: string, expectedText: string | null | undefined): Promise<void> {
+      applyAutoLayout();
+      get().flushEdits();
+      const text = get().text;
+      get().setSaving(true);
+      try {
+        const res = await host.saveFlowText({ path, text, ...(expectedText !== undefined ? { expectedText } : {}) });
+        // Edits made while saving stay unsaved: only the baseline moves.
+        get().markSaved(res.path, text);
+        get().setFindings(res.findings, text);
+        ui.setState({ isReadOnly: false, isOnDisk: true });
+        get().notify({ kind: 'info', text: `Saved ${baseName(res.path)}` });
+        void files.refreshTree();
+      } finally {
+        get().setSaving(false);
+      }
+    },
+
+    /** Save: to the open file, refusing to overwrite a change made on disk; a new or read-only document goes to Save as. */
+    async save(): Promise<boolean> {
+      const { path, flow, savedText } = get();
+      if (!flow && !get().text) return false;
+      if (!path || savedText === null || !ui.getState().isOnDisk || ui.getState().isReadOnly) return files.saveAs();
+      try {
+        await files.writeText(path, savedText);
+        return true;
+      } catch (err) {
+        get().notify({ kind: 'error', text: `Could not save: ${messageOf(err)}` });
+        return false;
+      }
+    },
+
+    /** Save as: a native dialog in Electron, else a workspace path (an existing file is not overwritten). */
+    async saveAs(): Promise<boolean> {
+      const path = get().path;
+      const root = ui.getState().tree?.root;
+      if (picker) {
+        const picked = await picker.pickFile('save', baseName(path ?? 'new-flow.yaml'));
+        return picked ? files.saveTo(picked) : false;
+      }
+      const defaultPath = path && !ui.getState().isReadOnly ? relativeTo(root, path) : baseName(path ?? 'new-flow.yaml');
+      return show<boolean>((answer) => ({ kind: 'saveAs', defaultPath, save: (to) => files.writeText(to, null), answer }));
+    },
+
+    /** Saves to `path` chosen in a native dialog (which asked before replacing a file). */
+    async saveTo(path: string): Promise<boolean> {
+      try {
+        await files.writeText(path, undefined);
+        return true;
+      } catch (err) {
+        get().notify({ kind: 'error', text: `Could not save: ${messageOf(err)}` });
+        return false;
+      }
+    },
+
+    /** Asks the browser to confirm leaving (reload, close) while there are unsaved edits. Returns the uninstaller. */
+    installUnloadGuard(target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+      const onBeforeUnload = (e: BeforeUnloadEvent) => {
+        if (!get().isDirty()) return;
+        e.preventDefault();
+        e.returnValue = ''; // older Chromium needs it to show the prompt
+      };
+      target.addEventListener('beforeunload', onBeforeUnload);
+      return () => target.removeEventListener('beforeunload', onBeforeUnload);
+    },
+  };
+  return files;
+}
