@@ -1,6 +1,7 @@
 /**
- * The designer's layout: toolbar on top, palette left, canvas center, inspector right, run and
- * findings panel at the bottom, dialogs over it all.
+ * The designer's layout (DESIGN.md "Designer"): toolbar on top; left the files slot and the
+ * palette; centre the canvas; right the inspector; bottom the run and findings panel; dialogs
+ * over it all. Columns and the bottom panel are resizable (panels/DesignerLayout.tsx).
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useAppStore } from './app-context';
@@ -9,10 +10,11 @@ import { ExportDialog } from './dialogs/ExportDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
 import { RunDialog } from './dialogs/RunDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
+import { useTranslation } from './i18n';
 import { Inspector } from './inspector/Inspector';
-import { BottomPanel } from './panels/BottomPanel';
+import { DesignerLayout } from './panels/DesignerLayout';
+import { LeftColumn } from './panels/LeftColumn';
 import { NoticeBar } from './panels/NoticeBar';
-import { Palette } from './panels/Palette';
 import { Toolbar } from './panels/Toolbar';
 import { useShortcuts } from './use-shortcuts';
 
@@ -28,19 +30,23 @@ function Dialogs() {
 /** The whole designer. */
 export function App() {
   useShortcuts();
+  const { t } = useTranslation();
   return (
     <ReactFlowProvider>
       <div className="app">
         <Toolbar />
         <NoticeBar />
-        <div className="workspace">
-          <Palette />
-          <main className="canvas">
-            <Canvas />
-          </main>
-          <Inspector />
-        </div>
-        <BottomPanel />
+        <DesignerLayout
+          left={<LeftColumn />}
+          centre={
+            <main className="canvas">
+              <section className="canvas-region" aria-label={t('regions.canvas')}>
+                <Canvas />
+              </section>
+            </main>
+          }
+          right={<Inspector />}
+        />
         <Dialogs />
       </div>
     </ReactFlowProvider>

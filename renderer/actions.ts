@@ -10,6 +10,7 @@ import type { RunId } from '../engine/runtime/events';
 import { addStep, updateStep, withLayout } from './doc/edits';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './doc/new-step';
 import { NODE_HEIGHT } from './doc/node-size';
+import { i18n } from './i18n';
 import { RunTracker } from './run/run-tracker';
 import type { AppStore } from './store/store';
 
@@ -29,7 +30,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
 
   const fail = (what: string) => (err: unknown) => {
     const text = err instanceof Error ? err.message : String(err);
-    get().notify({ kind: 'error', text: `${what}: ${text}` });
+    get().notify({ kind: 'error', text: i18n.t('notices.failed', { what, error: text }) });
   };
 
   /** Runs `fn` without recording undo history (loading and saving are not edits). */
@@ -67,7 +68,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       void host
         .getWorkspace({})
         .then((ws) => (ws.openPath ? actions.open(ws.openPath) : get().openDialog('templates')))
-        .catch(fail('Could not reach the Flowsmith host'));
+        .catch(fail(i18n.t('notices.hostUnreachable')));
       const unsub = store.subscribe((s, prev) => {
         if (s.flow !== prev.flow && s.path === prev.path && s.flow) actions.validateSoon();
       });
@@ -87,10 +88,10 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         });
         store.temporal.getState().clear();
         get().openDialog(null);
-        get().notify(opened.flow ? null : { kind: 'error', text: `${opened.path} could not be parsed; see Findings` });
+        get().notify(opened.flow ? null : { kind: 'error', text: i18n.t('notices.unparsable', { path: opened.path }) });
         get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
       } catch (err) {
-        fail(`Could not open ${path}`)(err);
+        fail(i18n.t('notices.openFailed', { path }))(err);
       }
     },
 
@@ -107,10 +108,10 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
           if (get().flow === flow) get().markSaved(path, toSave, res.findings);
           else store.setState({ savedFlow: toSave, path, findings: res.findings });
         });
-        get().notify({ kind: 'info', text: `Saved ${fileName(path)}` });
+        get().notify({ kind: 'info', text: i18n.t('notices.saved', { name: fileName(path) }) });
         return true;
       } catch (err) {
-        fail('Could not save')(err);
+        fail(i18n.t('notices.saveFailed'))(err);
         return false;
       } finally {
         get().setSaving(false);
@@ -163,7 +164,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         const { events } = await host.getRun({ run });
         if (tracker.addEntries(run, events)) publish(run);
       } catch (err) {
-        fail('Could not start the run')(err);
+        fail(i18n.t('notices.runFailed'))(err);
       } finally {
         get().setStarting(false);
       }
@@ -175,7 +176,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       try {
         await host.answerApproval({ run, step, verdict, as, comment: comment || undefined });
       } catch (err) {
-        fail(verdict === 'approve' ? 'Could not approve' : 'Could not reject')(err);
+        fail(i18n.t(verdict === 'approve' ? 'notices.approveFailed' : 'notices.rejectFailed'))(err);
       }
     },
 
@@ -188,7 +189,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         tracker.setStepLogs(run, step, lines);
         publish(run);
       } catch (err) {
-        fail(`Could not load the logs of ${step}`)(err);
+        fail(i18n.t('notices.logsFailed', { step }))(err);
       }
     },
 
@@ -205,7 +206,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     /** Writes an exported document into the workspace (`path` relative to its folder); resolves with the absolute path. */
     async writeExport(path: string, text: string): Promise<string> {
       const res = await host.writeExport({ path, text });
-      get().notify({ kind: 'info', text: `Saved the export to ${res.path}` });
+      get().notify({ kind: 'info', text: i18n.t('notices.exportSaved', { path: res.path }) });
       return res.path;
     },
 
@@ -229,7 +230,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       const count = res.findings.length;
       get().notify({
         kind: 'info',
-        text: `Imported ${name} as ${fileName(res.path)} (unsaved), ${count} finding${count === 1 ? '' : 's'}; it runs only in simulation until you trust it`,
+        text: i18n.t('notices.imported', { name, file: fileName(res.path), count }),
       });
     },
 
@@ -241,7 +242,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         const res = await host.trustFlow({ path });
         get().setTrust(res.trusted, res.trustReason);
       } catch (err) {
-        fail('Could not trust the flow')(err);
+        fail(i18n.t('notices.trustFailed'))(err);
       }
     },
 

@@ -2,10 +2,12 @@
 import { useEffect, useState } from 'react';
 import type { FlowFileInfo } from '../../engine/host/api';
 import { useActions, useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 import { Modal } from './Modal';
 
 /** The Templates dialog. */
 export function TemplatesDialog() {
+  const { t } = useTranslation();
   const actions = useActions();
   const close = useAppStore((s) => s.openDialog);
   const [templates, setTemplates] = useState<FlowFileInfo[] | null>(null);
@@ -29,15 +31,15 @@ export function TemplatesDialog() {
     </ul>
   );
   return (
-    <Modal title="Templates" onClose={() => close(null)}>
-      {error && <p className="error-box">Could not list templates: {error}</p>}
-      {!templates && !error && <p className="muted">Loading…</p>}
-      {templates && templates.length === 0 && <p className="muted">No templates found.</p>}
-      {templates && templates.length > 0 && list(templates, 'Templates')}
+    <Modal title={t('dialogs.templates.title')} onClose={() => close(null)}>
+      {error && <p className="error-box">{t('dialogs.templates.failed', { error })}</p>}
+      {!templates && !error && <p className="muted">{t('dialogs.templates.loading')}</p>}
+      {templates && templates.length === 0 && <p className="muted">{t('dialogs.templates.none')}</p>}
+      {templates && templates.length > 0 && list(templates, t('dialogs.templates.list'))}
       {files.length > 0 && (
         <>
-          <h3 className="list-title">In this workspace</h3>
-          {list(files, 'Workspace flows')}
+          <h3 className="list-title">{t('dialogs.templates.inWorkspace')}</h3>
+          {list(files, t('dialogs.templates.workspaceList'))}
         </>
       )}
     </Modal>

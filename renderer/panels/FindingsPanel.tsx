@@ -1,16 +1,18 @@
 /** Findings of the open document as `line:col step: message`; clicking one selects its step. */
 import { useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 
 /** The findings list. */
 export function FindingsPanel() {
+  const { t } = useTranslation();
   const findings = useAppStore((s) => s.findings);
   const selectStep = useAppStore((s) => s.selectStep);
   const hasStep = useAppStore((s) => s.flow?.steps);
   if (findings.length === 0) {
-    return <p className="muted pad">No findings: the flow is valid.</p>;
+    return <p className="muted pad">{t('panels.findings.none')}</p>;
   }
   return (
-    <ul className="findings" aria-label="Findings">
+    <ul className="findings" aria-label={t('panels.findings.list')}>
       {findings.map((f, i) => {
         const where = `${f.line ?? '?'}:${f.col ?? '?'}`;
         const canSelect = f.step !== undefined && hasStep?.[f.step] !== undefined;
@@ -23,7 +25,7 @@ export function FindingsPanel() {
               onClick={() => f.step && selectStep(f.step)}
               title={f.code}
             >
-              <span className="sev">{f.severity}</span>
+              <span className="sev">{t(`severity.${f.severity}`)}</span>
               <span className="where mono">{where}</span>
               {f.step && <span className="finding-step mono">{f.step}:</span>}
               <span className="finding-msg">{f.message}</span>

@@ -1,15 +1,19 @@
 /**
  * The top bar: product mark, the open file with its dirty marker, and the main commands
- * (Templates, Undo/Redo, Save, Run, Export) with DESIGN.md's accessible names.
+ * (Templates, Undo/Redo, Save, Run, Export) with DESIGN.md's accessible names, then the
+ * Language and Theme menus.
  */
 import { fileName } from '../actions';
 import { useActions, useAppStore, useAppStoreApi } from '../app-context';
 import { runStatusOf } from '../../engine/runtime/fold';
+import { useTranslation } from '../i18n';
 import { runStatusLook } from '../run/status-colors';
 import { useHistory } from '../store/store';
+import { LanguageMenu, ThemeMenu } from './PreferenceMenus';
 
 /** The application toolbar. */
 export function Toolbar() {
+  const { t } = useTranslation();
   const actions = useActions();
   const store = useAppStoreApi();
   const path = useAppStore((s) => s.path);
@@ -38,50 +42,54 @@ export function Toolbar() {
               {fileName(path)}
             </span>
             {isDirty && (
-              <span className="dirty" title="Unsaved changes" aria-label="Unsaved changes">
+              <span className="dirty" title={t('toolbar.unsaved')} aria-label={t('toolbar.unsaved')}>
                 ●
               </span>
             )}
             {title && <span className="flow-title">{title}</span>}
             {!isTrusted && (
-              <span className="trust-chip" title={`Runs only in simulation until you trust it: ${trustReason ?? 'untrusted'}`}>
-                Untrusted
+              <span className="trust-chip" title={t('toolbar.untrustedTitle', { reason: trustReason ?? t('toolbar.untrustedReason') })}>
+                {t('toolbar.untrusted')}
               </span>
             )}
           </>
         ) : (
-          <span className="file-name muted">No file</span>
+          <span className="file-name muted">{t('toolbar.noFile')}</span>
         )}
       </div>
       <div className="toolbar-actions">
         <button type="button" className="btn" onClick={() => openDialog('templates')}>
-          Templates
+          {t('toolbar.templates')}
         </button>
-        <button type="button" className="btn" onClick={() => openDialog('import')} title="Import an ASL, Argo or Serverless Workflow file">
-          Import
+        <button type="button" className="btn" onClick={() => openDialog('import')} title={t('toolbar.importTitle')}>
+          {t('toolbar.import')}
         </button>
         <span className="sep" />
-        <button type="button" className="btn icon" onClick={actions.undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
+        <button type="button" className="btn icon" onClick={actions.undo} disabled={!canUndo} title={t('toolbar.undoTitle')} aria-label={t('toolbar.undo')}>
           ↶
         </button>
-        <button type="button" className="btn icon" onClick={actions.redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
+        <button type="button" className="btn icon" onClick={actions.redo} disabled={!canRedo} title={t('toolbar.redoTitle')} aria-label={t('toolbar.redo')}>
           ↷
         </button>
         <span className="sep" />
-        <button type="button" className="btn" onClick={() => void actions.save()} disabled={!hasFlow || isSaving} title="Save (Ctrl+S)">
-          {isSaving ? 'Saving…' : 'Save'}
+        <button type="button" className="btn" onClick={() => void actions.save()} disabled={!hasFlow || isSaving} title={t('toolbar.saveTitle')}>
+          {isSaving ? t('toolbar.saving') : t('toolbar.save')}
         </button>
         <button type="button" className="btn" onClick={() => openDialog('export')} disabled={!hasFlow}>
-          Export
+          {t('toolbar.export')}
         </button>
         <button type="button" className="btn primary" onClick={() => openDialog('run')} disabled={!hasFlow || isStarting}>
-          <span aria-hidden="true">▶ </span>Run
+          <span aria-hidden="true">▶ </span>
+          {t('toolbar.run')}
         </button>
-        {look && (
+        {look && runStatus && (
           <span className="run-chip" style={{ color: look.accent, background: look.tint }}>
-            <span className="dot" style={{ background: look.accent }} /> {look.label}
+            <span className="dot" style={{ background: look.accent }} /> {t(`status.${runStatus}`)}
           </span>
         )}
+        <span className="sep" />
+        <LanguageMenu />
+        <ThemeMenu />
       </div>
     </header>
   );
