@@ -235,7 +235,7 @@ export const zhCN: Messages = {
     flowSummary_one: '共 {{count}} 个步骤。在画布上选中步骤即可编辑。',
     flowSummary_other: '共 {{count}} 个步骤。在画布上选中步骤即可编辑。',
     edgeCase: '条件：{{when}}',
-    edgeCatch: 'catch {{errors}}',
+    edgeCatch: '捕获错误 {{errors}}',
     deleteConnection: '删除连线',
   },
   dialogs: {
