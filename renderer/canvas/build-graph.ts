@@ -69,7 +69,7 @@ export function buildEdges(flow: Flow | null, selected: string | null): Edge<Ste
       markerEnd: { type: MarkerType.ArrowClosed, color, width: 18, height: 18 },
       style: { stroke: color, strokeWidth: 1.6, ...(dashed ? { strokeDasharray: '6 4' } : {}) },
       labelStyle: { fill: color, fontWeight: 600, fontSize: 11 },
-      labelBgStyle: { fill: '#ffffff' },
+      labelBgStyle: { fill: 'var(--panel)' }, // theme.css: white in light, dark surface in dark
       labelBgPadding: [6, 3] as [number, number],
       labelBgBorderRadius: 4,
     };

@@ -9,13 +9,13 @@ import type { Messages } from './en';
 export const zhCN: Messages = {
   language: {
     label: '语言',
-    system: '跟随系统',
+    system: '系统语言',
     en: 'English',
     'zh-CN': '简体中文',
   },
   theme: {
     label: '主题',
-    system: '跟随系统',
+    system: '系统主题',
     light: '浅色',
     dark: '深色',
   },
