@@ -6,23 +6,24 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-/** The computed background colour of `el` as [r, g, b]. */
-async function background(el: Locator): Promise<[number, number, number]> {
-  const css = await el.evaluate((e) => getComputedStyle(e).backgroundColor);
+/** A computed style property of `el` (`background-color`, `color`, `fill`) as [r, g, b]. */
+async function rgb(el: Locator, property: string): Promise<[number, number, number]> {
+  // e2e/ compiles without the DOM lib: the page's getComputedStyle is reached through globalThis.
+  const css = await el.evaluate(
+    (e, p) => (globalThis as unknown as { getComputedStyle(x: unknown): { getPropertyValue(p: string): string } }).getComputedStyle(e).getPropertyValue(p),
+    property,
+  );
   const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number);
   return [r, g, b];
 }
+
+const background = (el: Locator) => rgb(el, 'background-color');
+const textColor = (el: Locator) => rgb(el, 'color');
 
 /** Relative luminance (WCAG 2) of an sRGB colour, 0 (black) to 1 (white). */
 function luminance([r, g, b]: [number, number, number]): number {
   const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-async function textColor(el: Locator): Promise<[number, number, number]> {
-  const css = await el.evaluate((e) => getComputedStyle(e).color);
-  const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number);
-  return [r, g, b];
 }
 
 const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
@@ -85,8 +86,7 @@ test.describe('in dark mode', () => {
     const minimap = page.locator('.react-flow__minimap');
     expect(luminance(await background(minimap))).toBeLessThan(0.05);
     const edgeLabelBg = page.locator('.react-flow__edge-textbg').first();
-    const labelFill = await edgeLabelBg.evaluate((e) => getComputedStyle(e).fill);
-    expect(luminance((labelFill.match(/[\d.]+/g) ?? []).map(Number) as [number, number, number])).toBeLessThan(0.05);
+    expect(luminance(await rgb(edgeLabelBg, 'fill'))).toBeLessThan(0.05);
     await designer.node('approve').click();
     await page.screenshot({ path: 'test-results/designer-dark.png' });
 
