@@ -28,7 +28,7 @@ function luminance([r, g, b]: [number, number, number]): number {
 
 const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
-const bottomPanel = (page: Page) => page.locator('[data-panel][id="bottom"]');
+const bottomPanel = (page: Page) => page.locator('[data-panel]#panel-bottom');
 
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
@@ -137,7 +137,8 @@ test('the bottom panel stays out of the way until there is something to show, an
   await designer.open(host.url);
   const toggle = page.getByRole('button', { name: 'Toggle bottom panel' });
 
-  // Then the bottom panel is collapsed to its tab strip
+  // Then the canvas is a named region, and the bottom panel is collapsed to its tab strip
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   const collapsed = (await bottomPanel(page).boundingBox())?.height ?? 0;
   expect(collapsed).toBeLessThan(50);

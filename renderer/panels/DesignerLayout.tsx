@@ -60,26 +60,26 @@ export function DesignerLayout(props: { left: ReactNode; centre: ReactNode; righ
   const bottom = useBottomPanelState();
   return (
     <Group orientation="vertical" className="layout-rows" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
-      <Panel id="workspace" minSize="200px">
+      <Panel id="panel-workspace" minSize="200px">
         <Group orientation="horizontal" className="workspace" defaultLayout={columns.defaultLayout}
           onLayoutChanged={columns.onLayoutChanged}>
-          <Panel id="left" className="layout-cell" defaultSize="200px" minSize="150px" maxSize="420px"
+          <Panel id="panel-left" className="layout-cell" defaultSize="200px" minSize="150px" maxSize="420px"
             groupResizeBehavior="preserve-pixel-size">
             {props.left}
           </Panel>
           <Separator className="resize-handle vertical" aria-label={t('layout.resizeLeft')} />
-          <Panel id="centre" className="layout-cell" minSize="320px">
+          <Panel id="panel-centre" className="layout-cell" minSize="320px">
             {props.centre}
           </Panel>
           <Separator className="resize-handle vertical" aria-label={t('layout.resizeRight')} />
-          <Panel id="right" className="layout-cell" defaultSize="320px" minSize="240px" maxSize="640px"
+          <Panel id="panel-right" className="layout-cell" defaultSize="320px" minSize="240px" maxSize="640px"
             groupResizeBehavior="preserve-pixel-size">
             {props.right}
           </Panel>
         </Group>
       </Panel>
       <Separator className="resize-handle horizontal" aria-label={t('layout.resizeBottom')} />
-      <Panel id="bottom" className="layout-cell" panelRef={bottom.panelRef} collapsible collapsedSize={COLLAPSED_BOTTOM}
+      <Panel id="panel-bottom" className="layout-cell" panelRef={bottom.panelRef} collapsible collapsedSize={COLLAPSED_BOTTOM}
         minSize="140px" defaultSize="260px" groupResizeBehavior="preserve-pixel-size" onResize={bottom.onResize}>
         <BottomPanel isCollapsed={bottom.isCollapsed} onToggle={bottom.toggle} onExpand={bottom.expand} />
       </Panel>
