@@ -43,14 +43,16 @@ export function Canvas() {
   const [nodes, setNodes] = useState<StepNode[]>([]);
   const nodesRef = useRef<StepNode[]>([]);
   const { setViewport, getNodesBounds, getViewport, setCenter } = useReactFlow();
-  const { t } = useTranslation();
   const ariaLabels = useFlowAriaLabels();
   const { theme } = useTheme();
 
   useEffect(() => {
     setNodes((prev) => (nodesRef.current = buildNodes(flow, computed, selectedStep, prev)));
   }, [flow, computed, selectedStep]);
-  const edges = useMemo(() => buildEdges(flow, selectedEdge), [flow, selectedEdge]);
+  const { t, i18n } = useTranslation();
+  // The language is a dependency: edge labels are translated (i18n/edge-labels.ts).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const edges = useMemo(() => buildEdges(flow, selectedEdge), [flow, selectedEdge, i18n.language]);
 
   // Frame the flow once per opened file, when all its steps have positions.
   const fittedFor = useRef<string | null>(null);

@@ -5,6 +5,7 @@
 import { MarkerType, type Edge } from '@xyflow/react';
 import type { Flow, Position, StepId } from '../../engine/model/flow';
 import { flowEdges, type EdgeRef, type FlowEdge } from '../doc/edges';
+import { edgeLabel } from '../i18n/edge-labels';
 import type { StepNode } from './step-nodes';
 
 const edgeColors: Record<FlowEdge['style'], string> = {
@@ -62,7 +63,7 @@ export function buildEdges(flow: Flow | null, selected: string | null): Edge<Ste
       sourceHandle: e.sourceHandle,
       targetHandle: 'in',
       type: 'smoothstep',
-      label: e.label,
+      label: edgeLabel(e.refs) ?? e.label,
       selected: e.id === selected,
       className: `edge-${e.style}`,
       data: { refs: e.refs },

@@ -123,6 +123,12 @@ export const en = {
       reject: 'on reject',
       catch: 'on error (catch)',
     },
+    edge: {
+      default: 'default',
+      rejected: 'rejected',
+      timedOut: 'timed out',
+      catch: 'catch {{errors}}',
+    },
     quorum: ' ({{n}} needed)',
     nested_one: '{{count}} nested step per item',
     nested_other: '{{count}} nested steps per item',

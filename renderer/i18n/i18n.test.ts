@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The catalogues and their use (issue #8 point 5): en and zh-CN have the same keys and the same
  * interpolation variables; the language follows the system and the user's choice; dates,

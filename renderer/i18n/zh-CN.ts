@@ -122,6 +122,12 @@ export const zhCN: Messages = {
       reject: '被拒绝时',
       catch: '出错时 (catch)',
     },
+    edge: {
+      default: '默认',
+      rejected: '被拒绝',
+      timedOut: '超时',
+      catch: '捕获 {{errors}}',
+    },
     quorum: '（需 {{n}} 人）',
     nested_one: '每项 {{count}} 个子步骤',
     nested_other: '每项 {{count}} 个子步骤',
