@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en';
 import { formatDuration, formatNumber, formatTime } from './format';
 import { i18n } from './index';
+import { edgeLabel } from './edge-labels';
 import { catalogueFor, pickLanguage } from './language';
 import { findUntranslated } from './untranslated';
 import { zhCN } from './zh-CN';
@@ -84,6 +85,20 @@ describe('language choice', () => {
     await i18n.changeLanguage('zh-CN');
     expect(i18n.t('toolbar.run')).toBe('运行');
     expect(i18n.t('inspector.flowSummary', { count: 3 })).toMatch(/^共 3 个步骤/);
+  });
+});
+
+describe('edge labels', () => {
+  afterEach(() => void i18n.changeLanguage('en'));
+
+  it('names what an edge stands for in the language, and keeps conditions as written', async () => {
+    const refs = [{ kind: 'onReject' }, { kind: 'onTimeout' }] as const;
+    expect(edgeLabel(refs)).toBe('rejected / timed out');
+    expect(edgeLabel([{ kind: 'catch', index: 0, errors: ['Timeout', 'ShellExit'] }])).toBe('catch Timeout, ShellExit');
+    expect(edgeLabel([{ kind: 'next' }])).toBeUndefined();
+    await i18n.changeLanguage('zh-CN');
+    expect(edgeLabel(refs)).toBe('被拒绝 / 超时');
+    expect(edgeLabel([{ kind: 'case', index: 0, when: '$input.environment = "production-eu-west"' }])).toBe('$input.environment = "productio…');
   });
 });
 
