@@ -1,11 +1,12 @@
 /**
- * The designer's layout: toolbar on top, workspace files and palette left, canvas center, inspector right, run and
- * findings panel at the bottom, dialogs over it all.
+ * The designer's layout (DESIGN.md "Designer"): toolbar on top; left the workspace files and the
+ * palette; centre the canvas, with the YAML code view beside it; right the inspector; bottom the run and findings panel; dialogs
+ * over it all. Columns and the bottom panel are resizable (panels/DesignerLayout.tsx).
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useAppStore } from './app-context';
 import { Canvas } from './canvas/Canvas';
-import { CodePane } from './code/CodePane';
+import { CentreSplit } from './code/CentreSplit';
 import { ParseErrorBanner } from './code/ParseErrorBanner';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
@@ -13,10 +14,11 @@ import { RunDialog } from './dialogs/RunDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { FileDialogs } from './files/FileDialogs';
 import { FilesPanel } from './files/FilesPanel';
+import { useTranslation } from './i18n';
 import { Inspector } from './inspector/Inspector';
-import { BottomPanel } from './panels/BottomPanel';
+import { DesignerLayout } from './panels/DesignerLayout';
+import { LeftColumn } from './panels/LeftColumn';
 import { NoticeBar } from './panels/NoticeBar';
-import { Palette } from './panels/Palette';
 import { Toolbar } from './panels/Toolbar';
 import { useShortcuts } from './use-shortcuts';
 
@@ -32,25 +34,28 @@ function Dialogs() {
 /** The whole designer. */
 export function App() {
   useShortcuts();
-  const showCode = useAppStore((s) => s.showCode && s.path !== null);
+  const { t } = useTranslation();
   return (
     <ReactFlowProvider>
       <div className="app">
         <Toolbar />
         <NoticeBar />
-        <div className="workspace">
-          <div className="left-column">
-            <FilesPanel />
-            <Palette />
-          </div>
-          <main className="canvas">
-            <ParseErrorBanner />
-            <Canvas />
-          </main>
-          {showCode && <CodePane />}
-          <Inspector />
-        </div>
-        <BottomPanel />
+        <DesignerLayout
+          left={<LeftColumn files={<FilesPanel />} />}
+          centre={
+            <CentreSplit
+              canvas={
+                <main className="canvas">
+                  <section className="canvas-region" aria-label={t('regions.canvas')}>
+                    <ParseErrorBanner />
+                    <Canvas />
+                  </section>
+                </main>
+              }
+            />
+          }
+          right={<Inspector />}
+        />
         <Dialogs />
         <FileDialogs />
       </div>

@@ -12,6 +12,7 @@ import { freshId, newStep, paletteEntries, type PaletteKind } from './doc/new-st
 import { NODE_HEIGHT } from './doc/node-size';
 import type { TextValidator } from './doc/validator';
 import { createFileActions, type FilePicker } from './files/file-actions';
+import { i18n } from './i18n';
 import { RunTracker } from './run/run-tracker';
 import type { AppStore } from './store/store';
 
@@ -36,7 +37,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
 
   const fail = (what: string) => (err: unknown) => {
     const text = err instanceof Error ? err.message : String(err);
-    get().notify({ kind: 'error', text: `${what}: ${text}` });
+    get().notify({ kind: 'error', text: i18n.t('notices.failed', { what, error: text }) });
   };
 
   const publish = (run: RunId) => {
@@ -70,7 +71,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
           await files.create({ guard: false });
           get().openDialog('templates');
         })
-        .catch(fail('Could not reach the Flowsmith host'));
+        .catch(fail(i18n.t('notices.hostUnreachable')));
       const unsub = store.subscribe((s, prev) => {
         if (s.text !== prev.text && s.findingsText !== s.text) actions.validateSoon();
       });
@@ -126,7 +127,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       });
       get().markGesture();
       if (!done) {
-        get().notify({ kind: 'error', text: 'The YAML does not parse; fix it in the code view first' });
+        get().notify({ kind: 'error', text: i18n.t('code.fixFirst') });
         return null;
       }
       get().selectStep(id);
@@ -148,7 +149,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         const { events } = await host.getRun({ run });
         if (tracker.addEntries(run, events)) publish(run);
       } catch (err) {
-        fail('Could not start the run')(err);
+        fail(i18n.t('notices.runFailed'))(err);
       } finally {
         get().setStarting(false);
       }
@@ -160,7 +161,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       try {
         await host.answerApproval({ run, step, verdict, as, comment: comment || undefined });
       } catch (err) {
-        fail(verdict === 'approve' ? 'Could not approve' : 'Could not reject')(err);
+        fail(i18n.t(verdict === 'approve' ? 'notices.approveFailed' : 'notices.rejectFailed'))(err);
       }
     },
 
@@ -173,7 +174,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         tracker.setStepLogs(run, step, lines);
         publish(run);
       } catch (err) {
-        fail(`Could not load the logs of ${step}`)(err);
+        fail(i18n.t('notices.logsFailed', { step }))(err);
       }
     },
 
@@ -193,7 +194,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     /** Writes an exported document into the workspace (`path` relative to its folder); resolves with the absolute path. */
     async writeExport(path: string, text: string): Promise<string> {
       const res = await host.writeExport({ path, text });
-      get().notify({ kind: 'info', text: `Saved the export to ${res.path}` });
+      get().notify({ kind: 'info', text: i18n.t('notices.exportSaved', { path: res.path }) });
       return res.path;
     },
 
@@ -215,7 +216,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       const count = res.findings.length;
       get().notify({
         kind: 'info',
-        text: `Imported ${name} as ${fileName(res.path)} (unsaved), ${count} finding${count === 1 ? '' : 's'}; it runs only in simulation until you trust it`,
+        text: i18n.t('notices.imported', { name, file: fileName(res.path), count }),
       });
     },
 
@@ -227,7 +228,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         const res = await host.trustFlow({ path });
         get().setTrust(res.trusted, res.trustReason);
       } catch (err) {
-        fail('Could not trust the flow')(err);
+        fail(i18n.t('notices.trustFailed'))(err);
       }
     },
 

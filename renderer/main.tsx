@@ -5,11 +5,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import './styles/theme.css';
 import './styles/app.css';
 import './styles/nodes.css';
 import './styles/panels.css';
 import './styles/code.css';
 import { createActions } from './actions';
+import './i18n';
 import { App } from './App';
 import { AppProvider } from './app-context';
 import { createHostValidator } from './doc/validator';
@@ -17,7 +19,9 @@ import { createHostClient } from './host/client';
 import { createElectronTransport, electronBridge } from './host/electron-transport';
 import { createWebSocketTransport, rpcUrl } from './host/ws-transport';
 import { createAppStore } from './store/store';
+import { startTheme } from './theme/theme';
 
+startTheme();
 const bridge = electronBridge();
 const transport = bridge
   ? createElectronTransport(bridge)

@@ -17,6 +17,9 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../app-context';
+import { useTranslation } from '../i18n';
+import { useFlowAriaLabels } from '../i18n/flow-labels';
+import { useTheme } from '../theme/theme';
 import { connect, deleteSteps, disconnect, moveStep, type ConnectKind } from '../doc/edits';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
 import { buildEdges, buildNodes } from './build-graph';
@@ -40,11 +43,16 @@ export function Canvas() {
   const [nodes, setNodes] = useState<StepNode[]>([]);
   const nodesRef = useRef<StepNode[]>([]);
   const { setViewport, getNodesBounds, getViewport, setCenter } = useReactFlow();
+  const ariaLabels = useFlowAriaLabels();
+  const { theme } = useTheme();
 
   useEffect(() => {
     setNodes((prev) => (nodesRef.current = buildNodes(flow, computed, selectedStep, prev)));
   }, [flow, computed, selectedStep]);
-  const edges = useMemo(() => buildEdges(flow, selectedEdge), [flow, selectedEdge]);
+  const { t, i18n } = useTranslation();
+  // The language is a dependency: edge labels are translated (i18n/edge-labels.ts).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const edges = useMemo(() => buildEdges(flow, selectedEdge), [flow, selectedEdge, i18n.language]);
 
   // Frame the flow once per opened file, when all its steps have positions.
   const fittedFor = useRef<string | null>(null);
@@ -134,9 +142,11 @@ export function Canvas() {
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
-        aria-label="Flow canvas"
+        aria-label={t('canvas.ariaLabel')}
+        ariaLabelConfig={ariaLabels}
+        colorMode={theme}
       >
-        <Background gap={20} size={1.2} color="#d6dbe3" />
+        <Background gap={20} size={1.2} color="var(--canvas-dots)" />
         <MiniMap pannable zoomable style={{ width: 150, height: 110 }} nodeColor={(n) => typeColors[n.type ?? ''] ?? '#94a3b8'} nodeStrokeWidth={2} />
         <Controls showInteractive={false} />
       </ReactFlow>
@@ -162,6 +172,7 @@ function frame(b: { x: number; y: number; width: number; height: number }, pane:
 }
 
 function EmptyCanvas() {
+  const { t } = useTranslation();
   const openDialog = useAppStore((s) => s.openDialog);
   const setBottomTab = useAppStore((s) => s.setBottomTab);
   const path = useAppStore((s) => s.path);
@@ -169,20 +180,20 @@ function EmptyCanvas() {
     // The file was opened but is not a flow document (YAML syntax error): its findings say where.
     return (
       <div className="empty-canvas">
-        <h2>This file could not be read as a flow</h2>
+        <h2>{t('canvas.unreadable')}</h2>
         <p className="mono">{path}</p>
         <button type="button" className="btn" onClick={() => setBottomTab('findings')}>
-          Show findings
+          {t('canvas.showFindings')}
         </button>
       </div>
     );
   }
   return (
     <div className="empty-canvas">
-      <h2>No flow open</h2>
-      <p>Start from a template: deploys, backups, incident runbooks.</p>
+      <h2>{t('canvas.noFlow')}</h2>
+      <p>{t('canvas.noFlowHint')}</p>
       <button type="button" className="btn primary" onClick={() => openDialog('templates')}>
-        Browse templates
+        {t('canvas.browseTemplates')}
       </button>
     </div>
   );

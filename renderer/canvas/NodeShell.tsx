@@ -7,8 +7,10 @@ import { Handle, Position } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import type { Step } from '../../engine/model/flow';
 import { useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 import { sourceHandles } from '../doc/edges';
 import type { ConnectKind } from '../doc/edits';
+import { statusLabel } from '../i18n/status';
 import { statusLook } from '../run/status-colors';
 import { stepIcon, stepKindLabel, stepSubtitle } from './describe-step';
 import { StepIcon } from './icons';
@@ -18,14 +20,14 @@ export interface StepNodeData extends Record<string, unknown> {
   step: Step;
 }
 
-/** Where each source handle sits and what its tooltip says. */
-const handlePlaces: Record<ConnectKind, { position: Position; title: string }> = {
-  next: { position: Position.Bottom, title: 'next' },
-  case: { position: Position.Bottom, title: 'add a case' },
-  branch: { position: Position.Bottom, title: 'add a branch' },
-  default: { position: Position.Right, title: 'default' },
-  reject: { position: Position.Right, title: 'on reject' },
-  catch: { position: Position.Right, title: 'on error (catch)' },
+/** Where each source handle sits; its tooltip is `canvas.handle.<kind>`. */
+const handlePlaces: Record<ConnectKind, { position: Position }> = {
+  next: { position: Position.Bottom },
+  case: { position: Position.Bottom },
+  branch: { position: Position.Bottom },
+  default: { position: Position.Right },
+  reject: { position: Position.Right },
+  catch: { position: Position.Right },
 };
 
 /** Props of the shell: the node id plus optional extra content under the subtitle. */
@@ -38,6 +40,7 @@ export interface NodeShellProps {
 
 /** Renders one step node; the per-type components in step-nodes.tsx choose what goes in it. */
 export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
+  const { t } = useTranslation();
   const status = useAppStore((s) => s.run?.steps[id]?.status ?? 'pending');
   const attempts = useAppStore((s) => s.run?.steps[id]?.attempts ?? 0);
   const hasRun = useAppStore((s) => s.run !== null);
@@ -66,10 +69,10 @@ export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
         <div className="step-sub">{extra ?? stepSubtitle(step)}</div>
       </div>
       {hasRun && !isUntaken && (
-        <div className="step-badge" aria-label={`status ${look.label}`}>
+        <div className="step-badge" aria-label={t('status.badge', { status: statusLabel(t, status) })}>
           <span className="dot" />
-          {look.label}
-          {attempts > 1 ? ` · try ${attempts}` : ''}
+          {statusLabel(t, status)}
+          {attempts > 1 ? t('status.attempt', { n: attempts }) : ''}
         </div>
       )}
       {/* At most one handle per side: the main outlet below, the alternative (catch, reject, default) right. */}
@@ -79,7 +82,7 @@ export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
           type="source"
           id={kind}
           position={handlePlaces[kind].position}
-          title={handlePlaces[kind].title}
+          title={t(`canvas.handle.${kind}`)}
           className={`handle-out handle-${kind}`}
         />
       ))}

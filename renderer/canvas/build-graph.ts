@@ -5,6 +5,7 @@
 import { MarkerType, type Edge } from '@xyflow/react';
 import type { Flow, Position, StepId } from '../../engine/model/flow';
 import { flowEdges, type EdgeRef, type FlowEdge } from '../doc/edges';
+import { edgeLabel } from '../i18n/edge-labels';
 import type { StepNode } from './step-nodes';
 
 const edgeColors: Record<FlowEdge['style'], string> = {
@@ -62,14 +63,14 @@ export function buildEdges(flow: Flow | null, selected: string | null): Edge<Ste
       sourceHandle: e.sourceHandle,
       targetHandle: 'in',
       type: 'smoothstep',
-      label: e.label,
+      label: edgeLabel(e.refs) ?? e.label,
       selected: e.id === selected,
       className: `edge-${e.style}`,
       data: { refs: e.refs },
       markerEnd: { type: MarkerType.ArrowClosed, color, width: 18, height: 18 },
       style: { stroke: color, strokeWidth: 1.6, ...(dashed ? { strokeDasharray: '6 4' } : {}) },
       labelStyle: { fill: color, fontWeight: 600, fontSize: 11 },
-      labelBgStyle: { fill: '#ffffff' },
+      labelBgStyle: { fill: 'var(--panel)' }, // theme.css: white in light, dark surface in dark
       labelBgPadding: [6, 3] as [number, number],
       labelBgBorderRadius: 4,
     };

@@ -4,6 +4,7 @@
  */
 import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from '../i18n';
 import type { Step } from '../../engine/model/flow';
 import { NodeShell, type StepNodeData } from './NodeShell';
 
@@ -17,9 +18,10 @@ function TaskNode({ id, data, selected }: P) {
 }
 
 function ApprovalNode({ id, data, selected }: P) {
+  const { t } = useTranslation();
   const step = data.step;
-  const quorum = step.type === 'approval' && step.quorum && step.quorum > 1 ? ` (${step.quorum} needed)` : '';
-  const who = step.type === 'approval' ? step.approvers.join(', ') || 'no approvers' : '';
+  const quorum = step.type === 'approval' && step.quorum && step.quorum > 1 ? t('canvas.quorum', { n: step.quorum }) : '';
+  const who = step.type === 'approval' ? step.approvers.join(', ') || t('describe.noApprovers') : '';
   return <NodeShell id={id} step={step} selected={selected} extra={`${who}${quorum}`} />;
 }
 
@@ -36,9 +38,10 @@ function JoinNode({ id, data, selected }: P) {
 }
 
 function MapNode({ id, data, selected }: P) {
+  const { t } = useTranslation();
   const step = data.step;
   const inner = step.type === 'map' ? Object.keys(step.steps).length : 0;
-  return <NodeShell id={id} step={step} selected={selected} extra={`${inner} nested step${inner === 1 ? '' : 's'} per item`} />;
+  return <NodeShell id={id} step={step} selected={selected} extra={t('canvas.nested', { count: inner })} />;
 }
 
 function WaitNode({ id, data, selected }: P) {

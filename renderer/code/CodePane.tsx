@@ -1,45 +1,26 @@
 /**
  * The code view's frame: region "YAML" (DESIGN.md "Designer") with a status line saying whether
- * the text parses, and the lazily loaded Monaco editor.
+ * the text parses, and the lazily loaded Monaco editor in the designer's theme.
  */
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
+import { useTheme } from '../theme/theme';
 
 const CodeView = lazy(() => import('./CodeView'));
 
-const darkQuery = () => window.matchMedia?.('(prefers-color-scheme: dark)');
-
-/** True when the page is dark: `data-theme="dark"` on <html>, else the system preference. */
-function useIsDark(): boolean {
-  return useSyncExternalStore(
-    (cb) => {
-      const mq = darkQuery();
-      mq?.addEventListener('change', cb);
-      const mo = new MutationObserver(cb);
-      mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-      return () => {
-        mq?.removeEventListener('change', cb);
-        mo.disconnect();
-      };
-    },
-    () => {
-      const theme = document.documentElement.dataset.theme;
-      return theme ? theme === 'dark' : !!darkQuery()?.matches;
-    },
-  );
-}
-
 /** The YAML region beside the canvas. */
 export function CodePane() {
+  const { t } = useTranslation();
   const parseError = useAppStore((s) => s.parseError);
-  const isDark = useIsDark();
+  const isDark = useTheme().theme === 'dark';
   return (
-    <section className="code-pane" role="region" aria-label="YAML">
+    <section className="code-pane" role="region" aria-label={t('regions.yaml')}>
       <div className="code-status" data-parse={parseError ? 'error' : 'ok'}>
-        {parseError ? <span className="code-error">YAML error {parseError}</span> : <span>YAML · the document</span>}
+        {parseError ? <span className="code-error">{t('code.error', { error: parseError })}</span> : <span>{t('code.status')}</span>}
       </div>
       <div className="code-editor">
-        <Suspense fallback={<div className="code-loading">Loading the editor…</div>}>
+        <Suspense fallback={<div className="code-loading">{t('code.loading')}</div>}>
           <CodeView isDark={isDark} />
         </Suspense>
       </div>

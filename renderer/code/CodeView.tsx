@@ -10,6 +10,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { editor as MonacoEditorNs } from 'monaco-editor/esm/vs/editor/editor.api';
 import { useActions, useAppStoreApi } from '../app-context';
+import { useTranslation } from '../i18n';
 import { diffText } from '../doc/text-patch';
 import { FLOW_MODEL_URI, monaco } from './monaco-setup';
 import { findingMarkers } from './markers';
@@ -20,6 +21,7 @@ const GESTURE_IDLE_MS = 800;
 
 /** Default export for React.lazy. */
 export default function CodeView({ isDark }: { isDark: boolean }) {
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const actions = useActions();
   const cleanup = useRef<(() => void) | null>(null);
@@ -134,7 +136,7 @@ export default function CodeView({ isDark }: { isDark: boolean }) {
         automaticLayout: true,
         wordWrap: 'off',
         quickSuggestions: { other: true, comments: false, strings: true },
-        ariaLabel: 'YAML code',
+        ariaLabel: t('code.editor'),
       } satisfies MonacoEditorNs.IStandaloneEditorConstructionOptions}
     />
   );

@@ -6,6 +6,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Finding } from '../../engine/model/finding';
 import { useActions, useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 import '../styles/interop.css';
 import { exportChoices, type ExportChoice } from './export-targets';
 import { ExportFindings } from './ExportFindings';
@@ -18,12 +19,13 @@ type Exported = { text: string; findings: Finding[]; format: 'yaml' | 'json' };
 
 /** The target picker: one radio per target, drawn as a segmented control. */
 function TargetPicker(p: { value: ExportChoice; onChange: (to: ExportChoice) => void }) {
+  const { t } = useTranslation();
   return (
-    <div className="export-targets" role="radiogroup" aria-label="Export target">
+    <div className="export-targets" role="radiogroup" aria-label={t('dialogs.export.target')}>
       {exportChoices.map((c) => (
         <label key={c.to} className={c.to === p.value ? 'segment active' : 'segment'}>
           <input type="radio" name="export-target" value={c.to} checked={c.to === p.value} onChange={() => p.onChange(c.to)} />
-          {c.label}
+          {t(`dialogs.export.targets.${c.to}`)}
         </label>
       ))}
     </div>
@@ -32,6 +34,7 @@ function TargetPicker(p: { value: ExportChoice; onChange: (to: ExportChoice) => 
 
 /** The Export dialog. */
 export function ExportDialog() {
+  const { t } = useTranslation();
   const actions = useActions();
   const close = useAppStore((s) => s.openDialog);
   const [to, setTo] = useState<ExportChoice>('native');
@@ -50,24 +53,24 @@ export function ExportDialog() {
       isCurrent = false;
     };
   }, [actions, to]);
-  const label = exportChoices.find((c) => c.to === to)?.label ?? to;
+  const label = t(`dialogs.export.targets.${to}`);
   const isInvalid = result !== null && result.text === '';
   return (
     <Modal
-      title="Export"
+      title={t('dialogs.export.title')}
       wide
       onClose={() => close(null)}
       footer={<SaveExportForm to={to} text={result && !isInvalid ? result.text : null} onClose={() => close(null)} />}
     >
       <TargetPicker value={to} onChange={setTo} />
-      {error && <p className="error-box">Export failed: {error}</p>}
-      {!result && !error && <p className="muted">Exporting to {label}…</p>}
+      {error && <p className="error-box">{t('dialogs.export.failed', { error })}</p>}
+      {!result && !error && <p className="muted">{t('dialogs.export.exporting', { target: label })}</p>}
       {result && (
         <>
-          {isInvalid && <p className="error-box">The flow has errors, so it cannot be exported; fix them first.</p>}
+          {isInvalid && <p className="error-box">{t('dialogs.export.invalid')}</p>}
           <ExportFindings findings={result.findings} onShowStep={() => close(null)} />
           {!isInvalid && (
-            <Suspense fallback={<p className="muted">Loading editor…</p>}>
+            <Suspense fallback={<p className="muted">{t('dialogs.export.loadingEditor')}</p>}>
               <ExportView text={result.text} language={result.format === 'json' ? 'json' : 'yaml'} />
             </Suspense>
           )}

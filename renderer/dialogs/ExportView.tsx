@@ -1,15 +1,17 @@
 /** The export view's read-only Monaco editor (lazy: this module pulls in Monaco). */
 import Editor from '@monaco-editor/react';
 import '../code/monaco-setup';
+import { useTheme } from '../theme/theme';
 
 /** Shows `text` as YAML, read-only. */
 export default function ExportView({ text, language = 'yaml' }: { text: string; language?: string }) {
+  const { theme } = useTheme();
   return (
     <div className="export-editor" data-testid="export-editor">
       <Editor
         value={text}
         language={language}
-        theme="vs"
+        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
         height="100%"
         options={{
           readOnly: true,

@@ -6,18 +6,21 @@
 import { useId, useState } from 'react';
 import type { ExportTarget } from '../../engine/export/types';
 import { useActions, useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 import '../styles/interop.css';
 import { Modal } from './Modal';
 
-const FORMATS: readonly { from: ExportTarget | ''; label: string }[] = [
-  { from: '', label: 'Detect from the content' },
-  { from: 'asl', label: 'AWS Step Functions (ASL JSON)' },
-  { from: 'argo', label: 'Argo Workflows' },
-  { from: 'serverless-workflow', label: 'Serverless Workflow 1.0' },
-];
+/** The format choices; their names are `dialogs.import.formats.<key>`. */
+const FORMATS = [
+  { from: '', key: 'detect' },
+  { from: 'asl', key: 'asl' },
+  { from: 'argo', key: 'argo' },
+  { from: 'serverless-workflow', key: 'serverless-workflow' },
+] as const satisfies readonly { from: ExportTarget | ''; key: string }[];
 
 /** The Import dialog. */
 export function ImportDialog() {
+  const { t } = useTranslation();
   const actions = useActions();
   const close = useAppStore((s) => s.openDialog);
   const [file, setFile] = useState<File | null>(null);
@@ -42,40 +45,39 @@ export function ImportDialog() {
 
   return (
     <Modal
-      title="Import a flow"
+      title={t('dialogs.import.title')}
       onClose={() => close(null)}
       footer={
         <>
           <button type="button" className="btn" onClick={() => close(null)}>
-            Cancel
+            {t('dialogs.cancel')}
           </button>
           <button type="button" className="btn primary" disabled={!file || isImporting} onClick={() => void start()}>
-            {isImporting ? 'Importing…' : 'Import'}
+            {isImporting ? t('dialogs.import.importing') : t('dialogs.import.import')}
           </button>
         </>
       }
     >
       <div className="field">
-        <label htmlFor={fileId}>Document to import</label>
+        <label htmlFor={fileId}>{t('dialogs.import.document')}</label>
         <input id={fileId} type="file" accept=".json,.yaml,.yml,application/json,application/yaml"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <div className="field-hint">An AWS Step Functions state machine, an Argo Workflow or WorkflowTemplate, or a Serverless Workflow.</div>
+        <div className="field-hint">{t('dialogs.import.documentHint')}</div>
       </div>
       <div className="field">
-        <label htmlFor={formatId}>Format</label>
+        <label htmlFor={formatId}>{t('dialogs.import.format')}</label>
         <select id={formatId} value={from} onChange={(e) => setFrom(e.target.value as ExportTarget | '')}>
           {FORMATS.map((f) => (
             <option key={f.from} value={f.from}>
-              {f.label}
+              {t(`dialogs.import.formats.${f.key}`)}
             </option>
           ))}
         </select>
       </div>
       <p className="import-note" role="note">
-        The flow opens as a new, unsaved document laid out on the canvas; what could not be carried over is listed
-        under Findings. Imported flows run only in simulation until you trust them.
+        {t('dialogs.import.note')}
       </p>
-      {error && <p className="error-box">Import failed: {error}</p>}
+      {error && <p className="error-box">{t('dialogs.import.failed', { error })}</p>}
     </Modal>
   );
 }

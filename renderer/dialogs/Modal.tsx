@@ -1,8 +1,10 @@
 /** A modal dialog frame: title, body, Escape and backdrop click close it. */
 import { useEffect, useId, type ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 
 /** Props: `wide` for the export view. */
 export function Modal(p: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; footer?: ReactNode }) {
+  const { t } = useTranslation();
   const titleId = useId();
   const { onClose } = p;
   useEffect(() => {
@@ -15,7 +17,7 @@ export function Modal(p: { title: string; onClose: () => void; children: ReactNo
       <div className={`modal${p.wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <header className="modal-head">
           <h2 id={titleId}>{p.title}</h2>
-          <button type="button" className="btn icon" aria-label="Close dialog" onClick={onClose}>
+          <button type="button" className="btn icon" aria-label={t('dialogs.close')} onClick={onClose}>
             ✕
           </button>
         </header>

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { JsonObject } from '../../engine/model/flow';
+import { i18n, useTranslation } from '../i18n';
 import { useActions, useAppStore } from '../app-context';
 import { defaultRunInput } from '../doc/run-input';
 import { Modal } from './Modal';
@@ -13,7 +14,7 @@ import { TrustNotice } from './TrustNotice';
 function parseInput(text: string): JsonObject | string {
   try {
     const v: unknown = JSON.parse(text.trim() === '' ? '{}' : text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : 'the input must be a JSON object';
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : i18n.t('dialogs.run.notObject');
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
@@ -21,6 +22,7 @@ function parseInput(text: string): JsonObject | string {
 
 /** The Run dialog. */
 export function RunDialog() {
+  const { t } = useTranslation();
   const actions = useActions();
   const close = useAppStore((s) => s.openDialog);
   const flow = useAppStore((s) => s.flow);
@@ -36,32 +38,32 @@ export function RunDialog() {
     typeof parsed !== 'string' && void actions.startRun(parsed, mode);
   return (
     <Modal
-      title={`Run ${flow?.title ?? flow?.name ?? ''}`}
+      title={t('dialogs.run.title', { name: flow?.title ?? flow?.name ?? '' })}
       onClose={() => close(null)}
       footer={
         <>
-          {isDirty && <span className="muted">Unsaved edits are saved first.</span>}
+          {isDirty && <span className="muted">{t('dialogs.run.unsavedFirst')}</span>}
           <button type="button" className="btn" onClick={() => close(null)}>
-            Cancel
+            {t('dialogs.cancel')}
           </button>
           <button type="button" className="btn" disabled={problem !== null || isStarting} onClick={() => start('simulate')}
-            title="Virtual clock and mocked steps: no shell or HTTP step runs">
-            Simulate
+            title={t('dialogs.run.simulateTitle')}>
+            {t('dialogs.run.simulate')}
           </button>
           <button type="button" className="btn primary" disabled={problem !== null || isStarting || !isTrusted} onClick={() => start('run')}
             aria-describedby={isTrusted ? undefined : trustNoteId}>
-            {isStarting ? 'Starting…' : 'Start run'}
+            {isStarting ? t('dialogs.run.starting') : t('dialogs.run.startRun')}
           </button>
         </>
       }
     >
       {!isTrusted && <TrustNotice id={trustNoteId} />}
       <div className="field">
-        <label htmlFor={inputId}>Run input</label>
+        <label htmlFor={inputId}>{t('dialogs.run.input')}</label>
         <textarea id={inputId} className={`mono code-input${problem ? ' is-bad' : ''}`} rows={10} value={text}
           spellCheck={false} onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && start()} />
-        {problem ? <div className="field-hint bad">{problem}</div> : <div className="field-hint">JSON object; Ctrl+Enter starts the {isTrusted ? 'run' : 'simulation'}.</div>}
+        {problem ? <div className="field-hint bad">{problem}</div> : <div className="field-hint">{isTrusted ? t('dialogs.run.inputHintRun') : t('dialogs.run.inputHintSimulate')}</div>}
       </div>
     </Modal>
   );

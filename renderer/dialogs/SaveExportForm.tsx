@@ -5,10 +5,12 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useActions, useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 import { defaultExportPath, type ExportChoice } from './export-targets';
 
 /** The footer of the Export dialog: Save as… opens the path field; Save writes `text`. */
 export function SaveExportForm(p: { to: ExportChoice; text: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const actions = useActions();
   const flowPath = useAppStore((s) => s.path);
   const [isOpen, setOpen] = useState(false);
@@ -44,10 +46,10 @@ export function SaveExportForm(p: { to: ExportChoice; text: string | null; onClo
     return (
       <>
         <button type="button" className="btn" disabled={p.text === null} onClick={() => setOpen(true)}>
-          Save as…
+          {t('dialogs.export.saveAs')}
         </button>
         <button type="button" className="btn primary" onClick={p.onClose}>
-          Close
+          {t('dialogs.export.close')}
         </button>
       </>
     );
@@ -60,15 +62,15 @@ export function SaveExportForm(p: { to: ExportChoice; text: string | null; onClo
         void save();
       }}
     >
-      <label htmlFor={fieldId}>Save to</label>
+      <label htmlFor={fieldId}>{t('dialogs.export.saveTo')}</label>
       <input id={fieldId} className={`mono${problem ? ' is-bad' : ''}`} value={path} spellCheck={false} autoFocus
-        onChange={(e) => setPath(e.target.value)} title="A path in the workspace folder" />
+        onChange={(e) => setPath(e.target.value)} title={t('dialogs.export.saveToTitle')} />
       {problem && <span className="field-hint bad" role="alert">{problem}</span>}
       <button type="button" className="btn" onClick={() => setOpen(false)}>
-        Cancel
+        {t('dialogs.cancel')}
       </button>
       <button type="submit" className="btn primary" disabled={isSaving || path.trim() === '' || p.text === null}>
-        {isSaving ? 'Saving…' : 'Save export'}
+        {isSaving ? t('dialogs.export.saving') : t('dialogs.export.saveExport')}
       </button>
     </form>
   );

@@ -5,10 +5,12 @@
 import { useEffect, useState } from 'react';
 import type { FlowFileInfo } from '../../engine/host/api';
 import { useActions, useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 import { Modal } from './Modal';
 
 /** The Templates dialog. */
 export function TemplatesDialog() {
+  const { t } = useTranslation();
   const actions = useActions();
   const close = useAppStore((s) => s.openDialog);
   const [templates, setTemplates] = useState<FlowFileInfo[] | null>(null);
@@ -32,20 +34,20 @@ export function TemplatesDialog() {
     </ul>
   );
   return (
-    <Modal title="Templates" onClose={() => close(null)}>
-      {error && <p className="error-box">Could not list templates: {error}</p>}
-      {!templates && !error && <p className="muted">Loading…</p>}
-      {templates && templates.length === 0 && <p className="muted">No templates found.</p>}
+    <Modal title={t('dialogs.templates.title')} onClose={() => close(null)}>
+      {error && <p className="error-box">{t('dialogs.templates.failed', { error })}</p>}
+      {!templates && !error && <p className="muted">{t('dialogs.templates.loading')}</p>}
+      {templates && templates.length === 0 && <p className="muted">{t('dialogs.templates.none')}</p>}
       {templates && templates.length > 0 && (
         <>
-          <p className="muted">A template is copied into your workspace; you edit the copy.</p>
-          {list(templates, 'Templates', (path) => void actions.files.openTemplate(path))}
+          <p className="muted">{t('dialogs.templates.copyNote')}</p>
+          {list(templates, t('dialogs.templates.list'), (path) => void actions.files.openTemplate(path))}
         </>
       )}
       {files.length > 0 && (
         <>
-          <h3 className="list-title">In this workspace</h3>
-          {list(files, 'Workspace flows', (path) => void actions.open(path))}
+          <h3 className="list-title">{t('dialogs.templates.inWorkspace')}</h3>
+          {list(files, t('dialogs.templates.workspaceList'), (path) => void actions.open(path))}
         </>
       )}
     </Modal>

@@ -3,21 +3,24 @@
  * continueOnError. End steps (succeed, fail) only get what applies to them.
  */
 import type { CatchClause, RetryPolicy, Step } from '../../engine/model/flow';
+import { useTranslation } from '../i18n';
 import { CheckField, ListField, NumberField, Section, SelectField, TextField } from './fields';
 import { setKey, useStepEdit } from './use-step-edit';
 
 /** Next step selection; parallel steps continue at their join instead. */
 export function NextField({ id, step, others }: { id: string; step: Step; others: string[] }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   if (step.type === 'succeed' || step.type === 'fail' || step.type === 'parallel' || step.type === 'branch') return null;
   return (
-    <SelectField label="Next" value={step.next} options={others} noneLabel="(end of path)"
+    <SelectField label={t('inspector.next')} value={step.next} options={others} noneLabel={t('inspector.endOfPath')}
       onChange={(v) => patch('next', (s) => setKey(s, 'next', v))} />
   );
 }
 
 /** Timeout, retry and catch: how the step fails and what happens then. */
 export function ErrorFields({ id, step, others }: { id: string; step: Step; others: string[] }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   if (step.type === 'succeed' || step.type === 'fail') return null;
   const retry = step.retry;
@@ -28,41 +31,41 @@ export function ErrorFields({ id, step, others }: { id: string; step: Step; othe
   const firstOther = others[0];
   return (
     <Section
-      title="Errors"
+      title={t('inspector.sections.errors')}
       actions={
         <button type="button" className="btn small" disabled={!firstOther}
           onClick={() => firstOther && setCatch('catch', [...clauses, { errors: ['*'], next: firstOther }])}>
-          Add catch
+          {t('inspector.addCatch')}
         </button>
       }
     >
-      <TextField label="Timeout" value={step.timeout} placeholder="e.g. 10m (flow default)"
+      <TextField label={t('inspector.timeout')} value={step.timeout} placeholder={t('inspector.timeoutPlaceholder')}
         onCommit={(v) => patch('timeout', (s) => setKey(s, 'timeout', v))} />
       <div className="row">
-        <NumberField label="Max attempts" value={retry?.maxAttempts} placeholder="1"
+        <NumberField label={t('inspector.maxAttempts')} value={retry?.maxAttempts} placeholder="1"
           onCommit={(v) => setRetry('retry.maxAttempts', v === undefined ? undefined : { ...retry, maxAttempts: v })} />
-        <TextField label="Retry delay" value={retry?.delay} placeholder="1s"
+        <TextField label={t('inspector.retryDelay')} value={retry?.delay} placeholder="1s"
           onCommit={(v) => retry && setRetry('retry.delay', setKey(retry, 'delay', v))} />
       </div>
       {retry && (
-        <SelectField label="Backoff" value={retry.backoff ?? 'fixed'} options={['fixed', 'exponential']}
+        <SelectField label={t('inspector.backoff')} value={retry.backoff ?? 'fixed'} options={['fixed', 'exponential']}
           onChange={(v) => setRetry('retry.backoff', setKey(retry, 'backoff', v === 'fixed' ? undefined : v))} />
       )}
       {clauses.map((c, i) => (
         <div className="case-row" key={i}>
-          <ListField label={`Catch ${i + 1} errors`} value={c.errors} placeholder="Timeout, HttpStatus, *"
+          <ListField label={t('inspector.catchErrors', { n: i + 1 })} value={c.errors} placeholder="Timeout, HttpStatus, *"
             onCommit={(v) => setCatch(`catch${i}.errors`, clauses.map((x, j) => (j === i ? { ...x, errors: v } : x)))} />
           <div className="row">
-            <SelectField label={`Catch ${i + 1} next`} value={c.next} options={others}
+            <SelectField label={t('inspector.catchNext', { n: i + 1 })} value={c.next} options={others}
               onChange={(v) => v && setCatch(`catch${i}.next`, clauses.map((x, j) => (j === i ? { ...x, next: v } : x)))} />
-            <button type="button" className="btn small danger" aria-label={`Remove catch ${i + 1}`}
+            <button type="button" className="btn small danger" aria-label={t('inspector.removeCatch', { n: i + 1 })}
               onClick={() => setCatch('catch', clauses.filter((_, j) => j !== i))}>
               ✕
             </button>
           </div>
         </div>
       ))}
-      <CheckField label="Continue on error" checked={step.continueOnError ?? false}
+      <CheckField label={t('inspector.continueOnError')} checked={step.continueOnError ?? false}
         onChange={(v) => patch('continueOnError', (s) => setKey(s, 'continueOnError', v || undefined))} />
     </Section>
   );

@@ -1,6 +1,7 @@
 /** Inspector content when no step is selected (the flow's fields) or when an edge is. */
 import { useMemo } from 'react';
 import { useAppStore, useAppStoreApi } from '../app-context';
+import { useTranslation } from '../i18n';
 import { flowEdges } from '../doc/edges';
 import { disconnect } from '../doc/edits';
 import { Section, SelectField, TextField } from './fields';
@@ -8,6 +9,7 @@ import { setKey } from './use-step-edit';
 
 /** Name, title, description and start step of the flow. */
 export function FlowFields() {
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const flow = useAppStore((s) => s.flow);
   if (!flow) return null;
@@ -18,17 +20,17 @@ export function FlowFields() {
     <>
       <div className="inspector-head">
         <div>
-          <div className="step-kind">flow</div>
+          <div className="step-kind">{t('stepType.flow')}</div>
           <div className="inspector-title">{flow.title ?? flow.name}</div>
         </div>
       </div>
-      <Section title="Flow">
-        <TextField label="Flow name" mono value={flow.name} onCommit={(v) => edit('name', v ?? '')} />
-        <TextField label="Flow title" value={flow.title} onCommit={(v) => edit('title', v)} />
-        <TextField label="Flow description" multiline value={flow.description} onCommit={(v) => edit('description', v)} />
-        <SelectField label="Start step" value={flow.start} options={Object.keys(flow.steps)}
+      <Section title={t('inspector.sections.flow')}>
+        <TextField label={t('inspector.flowName')} mono value={flow.name} onCommit={(v) => edit('name', v ?? '')} />
+        <TextField label={t('inspector.flowTitle')} value={flow.title} onCommit={(v) => edit('title', v)} />
+        <TextField label={t('inspector.flowDescription')} multiline value={flow.description} onCommit={(v) => edit('description', v)} />
+        <SelectField label={t('inspector.startStep')} value={flow.start} options={Object.keys(flow.steps)}
           onChange={(v) => v && edit('start', v)} />
-        <p className="muted">{count} step{count === 1 ? '' : 's'}. Select a step on the canvas to edit it.</p>
+        <p className="muted">{t('inspector.flowSummary', { count })}</p>
       </Section>
     </>
   );
@@ -36,30 +38,33 @@ export function FlowFields() {
 
 /** What a selected edge stands for, with a button to remove it. */
 export function EdgeInfo({ id }: { id: string }) {
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const flow = useAppStore((s) => s.flow);
   // Derived outside the selector: a selector returning a fresh object would re-render forever.
   const edge = useMemo(() => (flow ? flowEdges(flow).find((e) => e.id === id) : undefined), [flow, id]);
   if (!edge) return null;
-  const kinds = edge.refs.map((r) => (r.kind === 'case' ? `case: ${r.when}` : r.kind === 'catch' ? `catch ${r.errors.join(', ')}` : r.kind));
+  const kinds = edge.refs.map((r) =>
+    r.kind === 'case' ? t('inspector.edgeCase', { when: r.when }) : r.kind === 'catch' ? t('inspector.edgeCatch', { errors: r.errors.join(', ') }) : r.kind,
+  );
   return (
     <>
       <div className="inspector-head">
         <div>
-          <div className="step-kind">connection</div>
+          <div className="step-kind">{t('stepType.connection')}</div>
           <div className="inspector-title">
             {edge.source} → {edge.target}
           </div>
         </div>
       </div>
-      <Section title="Connection">
+      <Section title={t('inspector.sections.connection')}>
         <ul className="plain">{kinds.map((k) => <li key={k} className="mono">{k}</li>)}</ul>
         <button type="button" className="btn danger"
           onClick={() => {
             store.getState().edit((f) => disconnect(f, edge.source, edge.target));
             store.getState().selectEdge(null);
           }}>
-          Delete connection
+          {t('inspector.deleteConnection')}
         </button>
       </Section>
     </>

@@ -5,11 +5,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { renameStep } from '../doc/edits';
+import { useTranslation } from '../i18n';
 
 const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** Editable step id. */
 export function IdField({ id }: { id: string }) {
+  const { t } = useTranslation();
   const inputId = useId();
   const store = useAppStoreApi();
   const taken = useAppStore((s) => Object.keys(s.flow?.steps ?? {}).join('\n'));
@@ -17,8 +19,8 @@ export function IdField({ id }: { id: string }) {
   useEffect(() => setDraft(id), [id]);
   const problem =
     draft === id ? null
-    : !ID_RE.test(draft) ? 'letters, digits, - _ . only'
-    : taken.split('\n').includes(draft) ? 'another step has this id'
+    : !ID_RE.test(draft) ? t('inspector.idBadChars')
+    : taken.split('\n').includes(draft) ? t('inspector.idTaken')
     : null;
   const commit = () => {
     if (draft === id) return;
@@ -29,7 +31,7 @@ export function IdField({ id }: { id: string }) {
   };
   return (
     <div className="field">
-      <label htmlFor={inputId}>Step id</label>
+      <label htmlFor={inputId}>{t('inspector.stepId')}</label>
       <input
         id={inputId}
         className={`mono${problem ? ' is-bad' : ''}`}

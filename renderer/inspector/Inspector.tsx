@@ -6,6 +6,7 @@ import type { Step } from '../../engine/model/flow';
 import { useAppStore } from '../app-context';
 import { stepIcon, stepKindLabel } from '../canvas/describe-step';
 import { StepIcon } from '../canvas/icons';
+import { useTranslation } from '../i18n';
 import { ApprovalFields } from './ApprovalFields';
 import { BranchFields } from './BranchFields';
 import { ErrorFields, NextField } from './CommonFields';
@@ -17,6 +18,7 @@ import { TaskFields } from './TaskFields';
 import { setKey, useStepEdit } from './use-step-edit';
 
 function TypeFields({ id, step, others }: { id: string; step: Step; others: string[] }) {
+  const { t } = useTranslation();
   switch (step.type) {
     case 'task':
       return <TaskFields id={id} step={step} />;
@@ -34,8 +36,8 @@ function TypeFields({ id, step, others }: { id: string; step: Step; others: stri
       return <FailFields id={id} step={step} />;
     case 'map':
       return (
-        <Section title="Map">
-          <p className="muted">Runs {Object.keys(step.steps).length} nested steps for each of {step.items}; edit them in the YAML file.</p>
+        <Section title={t('inspector.sections.map')}>
+          <p className="muted">{t('inspector.mapNote', { count: Object.keys(step.steps).length, items: step.items })}</p>
         </Section>
       );
     case 'succeed':
@@ -44,6 +46,7 @@ function TypeFields({ id, step, others }: { id: string; step: Step; others: stri
 }
 
 function StepInspector({ id, step }: { id: string; step: Step }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   const ids = useAppStore((s) => Object.keys(s.flow?.steps ?? {}).join('\n'));
   const others = ids.split('\n').filter((x) => x && x !== id);
@@ -58,10 +61,10 @@ function StepInspector({ id, step }: { id: string; step: Step }) {
           <div className="inspector-title">{step.title ?? id}</div>
         </div>
       </div>
-      <Section title="Step">
+      <Section title={t('inspector.sections.step')}>
         <IdField id={id} />
-        <TextField label="Title" value={step.title} placeholder={id} onCommit={(v) => patch('title', (s) => setKey(s, 'title', v))} />
-        <TextField label="Description" multiline value={step.description}
+        <TextField label={t('inspector.title')} value={step.title} placeholder={id} onCommit={(v) => patch('title', (s) => setKey(s, 'title', v))} />
+        <TextField label={t('inspector.description')} multiline value={step.description}
           onCommit={(v) => patch('description', (s) => setKey(s, 'description', v))} />
         <NextField id={id} step={step} others={others} />
       </Section>
@@ -73,12 +76,13 @@ function StepInspector({ id, step }: { id: string; step: Step }) {
 
 /** The inspector panel. */
 export function Inspector() {
+  const { t } = useTranslation();
   const selected = useAppStore((s) => s.selectedStep);
   const step = useAppStore((s) => (s.selectedStep ? s.flow?.steps[s.selectedStep] : undefined));
   const edge = useAppStore((s) => s.selectedEdge);
   const hasFlow = useAppStore((s) => s.flow !== null);
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <section className="inspector" aria-label={t('regions.inspector')}>
       {selected && step ? (
         // key: a different step gets fresh drafts in its fields
         <StepInspector key={selected} id={selected} step={step} />
@@ -87,8 +91,8 @@ export function Inspector() {
       ) : hasFlow ? (
         <FlowFields />
       ) : (
-        <p className="muted pad">Open a flow to edit it.</p>
+        <p className="muted pad">{t('inspector.noFlow')}</p>
       )}
-    </aside>
+    </section>
   );
 }

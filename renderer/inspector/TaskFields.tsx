@@ -1,5 +1,6 @@
 /** Inspector fields of a task: shell (command, working folder) or HTTP (method, URL, expected status, body). */
 import type { HttpSpec, ShellSpec, TaskStep } from '../../engine/model/flow';
+import { useTranslation } from '../i18n';
 import { DraftField, invalid, ListField, Section, SelectField, TextField } from './fields';
 import { setKey, useStepEdit } from './use-step-edit';
 
@@ -18,16 +19,17 @@ function compactShell(spec: ShellSpec): string | ShellSpec {
 
 /** Fields for a task step, by executor. */
 export function TaskFields({ id, step }: { id: string; step: TaskStep }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   if (step.shell !== undefined) {
     const spec = shellSpec(step);
     const setShell = (field: string, next: ShellSpec) =>
       patch(field, (s) => ({ ...(s as TaskStep), shell: compactShell(next) }));
     return (
-      <Section title="Shell">
-        <TextField label="Shell command" mono multiline value={spec.command}
+      <Section title={t('inspector.sections.shell')}>
+        <TextField label={t('inspector.shellCommand')} mono multiline value={spec.command}
           onCommit={(v) => setShell('command', { ...spec, command: v ?? '' })} />
-        <TextField label="Working folder" value={spec.cwd} placeholder="the run's folder"
+        <TextField label={t('inspector.workingFolder')} value={spec.cwd} placeholder={t('inspector.runFolder')}
           onCommit={(v) => setShell('cwd', setKey(spec, 'cwd', v))} />
       </Section>
     );
@@ -36,17 +38,17 @@ export function TaskFields({ id, step }: { id: string; step: TaskStep }) {
     const http = step.http;
     const setHttp = (field: string, next: HttpSpec) => patch(field, (s) => ({ ...(s as TaskStep), http: next }));
     return (
-      <Section title="HTTP">
-        <SelectField label="HTTP method" value={http.method ?? 'GET'} options={methods}
+      <Section title={t('inspector.sections.http')}>
+        <SelectField label={t('inspector.httpMethod')} value={http.method ?? 'GET'} options={methods}
           onChange={(v) => setHttp('method', setKey(http, 'method', v))} />
-        <TextField label="URL" mono value={http.url} onCommit={(v) => setHttp('url', { ...http, url: v ?? '' })} />
-        <ListField label="Expected status" value={(http.expectStatus ?? []).map(String)} placeholder="200, 201"
+        <TextField label={t('inspector.url')} mono value={http.url} onCommit={(v) => setHttp('url', { ...http, url: v ?? '' })} />
+        <ListField label={t('inspector.expectedStatus')} value={(http.expectStatus ?? []).map(String)} placeholder="200, 201"
           onCommit={(v) => {
             const codes = v.map(Number).filter((n) => Number.isInteger(n));
             setHttp('expectStatus', setKey(http, 'expectStatus', codes.length ? codes : undefined));
           }} />
         <DraftField
-          label="Request body (JSON)"
+          label={t('inspector.requestBody')}
           mono
           multiline
           value={http.body}
@@ -65,8 +67,10 @@ export function TaskFields({ id, step }: { id: string; step: TaskStep }) {
     );
   }
   return (
-    <Section title="Executor">
-      <p className="muted">This task uses a {step.script ? 'script' : step.call ? 'subflow call' : 'notify'} executor; edit it in the YAML file.</p>
+    <Section title={t('inspector.sections.executor')}>
+      <p className="muted">
+        {t('inspector.executorNote', { executor: t(`inspector.executors.${step.script ? 'script' : step.call ? 'call' : 'notify'}`) })}
+      </p>
     </Section>
   );
 }

@@ -1,30 +1,57 @@
-/** The bottom panel: notification banners, then the Run (status, path, approvals, step details and logs) and Findings tabs. */
+/**
+ * The bottom panel: a tab strip (tabs from bottom-tabs.tsx, plus "Toggle bottom panel"), the
+ * notification banners, and the chosen tab's body inside a named region. Collapsing keeps the
+ * strip visible, so the findings count stays in sight; the Layout owns the panel's size.
+ */
 import { useAppStore } from '../app-context';
-import { FindingsPanel } from './FindingsPanel';
+import { useTranslation } from '../i18n';
+import { bottomTabs } from './bottom-tabs';
 import { RunNotices } from './RunNotices';
-import { RunPanel } from './RunPanel';
 
-/** Tabs over the run view and the findings list. */
-export function BottomPanel() {
+/** Props: whether the panel is collapsed, and how to open or close it. */
+export interface BottomPanelProps {
+  isCollapsed: boolean;
+  onToggle(): void;
+  onExpand(): void;
+}
+
+/** Tabs over the run view, the findings list and whatever else bottom-tabs.tsx registers. */
+export function BottomPanel({ isCollapsed, onToggle, onExpand }: BottomPanelProps) {
+  const { t } = useTranslation();
   const tab = useAppStore((s) => s.bottomTab);
   const setTab = useAppStore((s) => s.setBottomTab);
-  const count = useAppStore((s) => s.findings.length);
-  const errors = useAppStore((s) => s.findings.filter((f) => f.severity === 'error').length);
+  const current = bottomTabs.find((x) => x.id === tab) ?? bottomTabs[0];
+  const bodyId = 'bottom-panel-body';
   return (
-    <section className="bottom-panel">
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'run'} className={tab === 'run' ? 'tab active' : 'tab'}
-          onClick={() => setTab('run')}>
-          Run
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'findings'} className={tab === 'findings' ? 'tab active' : 'tab'}
-          onClick={() => setTab('findings')}>
-          Findings
-          <span className={`count${errors ? ' bad' : count ? ' warn' : ''}`}>{count}</span>
+    <section className={`bottom-panel${isCollapsed ? ' is-collapsed' : ''}`}>
+      <div className="tabs-bar">
+        <div className="tabs" role="tablist" aria-label={t('layout.bottomTabs')}>
+          {bottomTabs.map(({ id, label, Badge }) => (
+            <button key={id} type="button" role="tab" aria-selected={id === current?.id} aria-controls={bodyId}
+              className={id === current?.id ? 'tab active' : 'tab'}
+              onClick={() => {
+                setTab(id);
+                onExpand();
+              }}>
+              {label(t)}
+              {Badge && <Badge />}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="btn icon small panel-toggle" aria-label={t('layout.toggleBottom')}
+          title={t('layout.toggleBottom')} aria-expanded={!isCollapsed} aria-controls={bodyId} onClick={onToggle}>
+          <span aria-hidden="true">{isCollapsed ? '▴' : '▾'}</span>
         </button>
       </div>
-      <RunNotices />
-      <div className="tab-body">{tab === 'run' ? <RunPanel /> : <FindingsPanel />}</div>
+      {/* Kept mounted while collapsed: it listens for notifications during a run. */}
+      <div hidden={isCollapsed}>
+        <RunNotices />
+      </div>
+      {current && (
+        <section id={bodyId} className="tab-body" aria-label={current.region(t)} hidden={isCollapsed}>
+          <current.Body />
+        </section>
+      )}
     </section>
   );
 }

@@ -1,11 +1,13 @@
 /** A one-line notice under the toolbar: errors stay until dismissed, info fades after a few seconds. */
 import { useEffect } from 'react';
 import { useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 
 const INFO_MS = 3000;
 
 /** The notice bar (role=alert for errors, status for info). */
 export function NoticeBar() {
+  const { t } = useTranslation();
   const notice = useAppStore((s) => s.notice);
   const notify = useAppStore((s) => s.notify);
   useEffect(() => {
@@ -17,7 +19,7 @@ export function NoticeBar() {
   return (
     <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.text}</span>
-      <button type="button" className="btn icon small" aria-label="Dismiss" onClick={() => notify(null)}>
+      <button type="button" className="btn icon small" aria-label={t('panels.notice.dismiss')} onClick={() => notify(null)}>
         ✕
       </button>
     </div>

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HostEvent } from '../../engine/host/api';
 import { useActions } from '../app-context';
+import { useTranslation } from '../i18n';
 import { electronBridge } from '../host/electron-transport';
 import '../styles/run-notices.css';
 
@@ -38,6 +39,7 @@ function showInBrowser(e: NotificationEvent): boolean {
  * `isElectron` is for tests; by default it is whether the preload bridge is there.
  */
 export function RunNotices({ isElectron = electronBridge() !== undefined }: { isElectron?: boolean }) {
+  const { t } = useTranslation();
   const { onEvent } = useActions();
   const [banners, setBanners] = useState<(NotificationEvent & { id: number })[]>([]);
   const [permission, setPermission] = useState(() => notificationApi()?.permission ?? 'denied');
@@ -56,13 +58,13 @@ export function RunNotices({ isElectron = electronBridge() !== undefined }: { is
   const ask = () => void notificationApi()?.requestPermission().then(setPermission);
   return (
     <>
-      <div className="run-notices" role="status" aria-label="Notifications">
+      <div className="run-notices" role="status" aria-label={t('panels.runNotices.region')}>
         {banners.map((n) => (
           <div key={n.id} className="run-notice" data-notice-step={n.step}>
             <span className="text" title={`${n.title}: ${n.message}`}>
               <strong>{n.title}</strong> {n.message}
             </span>
-            <button type="button" className="btn icon small" aria-label={`Dismiss ${n.title}`}
+            <button type="button" className="btn icon small" aria-label={t('panels.runNotices.dismiss', { title: n.title })}
               onClick={() => setBanners((list) => list.filter((b) => b.id !== n.id))}>
               ✕
             </button>
@@ -71,7 +73,7 @@ export function RunNotices({ isElectron = electronBridge() !== undefined }: { is
       </div>
       {banners.length > 0 && permission === 'default' && (
         <button type="button" className="btn small run-notices-allow" onClick={ask}>
-          Show as desktop notifications
+          {t('panels.runNotices.allow')}
         </button>
       )}
     </>

@@ -5,19 +5,22 @@
  */
 import { runStatusOf } from '../../engine/runtime/fold';
 import { useAppStore } from '../app-context';
+import { formatDuration, formatTime, useTranslation } from '../i18n';
+import { statusLabel } from '../i18n/status';
 import { runStatusLook, statusLook } from '../run/status-colors';
 import { ApprovalBox } from './ApprovalBox';
 import { StepDetails } from './StepDetails';
 
 /** The Run tab. */
 export function RunPanel() {
+  const { t, i18n } = useTranslation();
   const runId = useAppStore((s) => s.runId);
   const run = useAppStore((s) => s.run);
   const isStarting = useAppStore((s) => s.isStarting);
   const selected = useAppStore((s) => s.selectedStep);
   const selectStep = useAppStore((s) => s.selectStep);
   if (!runId) {
-    return <p className="muted pad">{isStarting ? 'Starting…' : 'No run yet. Press Run to start one; its steps light up on the canvas.'}</p>;
+    return <p className="muted pad">{isStarting ? t('panels.run.starting') : t('panels.run.empty')}</p>;
   }
   const status = run ? runStatusOf(run) : 'running';
   const look = runStatusLook(status);
@@ -28,18 +31,20 @@ export function RunPanel() {
       <div className="run-main">
         <div className="run-summary">
           <span className="badge" style={{ color: look.accent, background: look.tint }}>
-            {look.label}
+            {statusLabel(t, status)}
           </span>
           <span className="mono">{runId}</span>
-          {run && <span className="muted">started {new Date(run.startedAt).toLocaleTimeString()}</span>}
-          {run?.endedAt && <span className="muted">· took {((run.endedAt - run.startedAt) / 1000).toFixed(1)} s</span>}
+          {run && <span className="muted">{t('panels.run.started', { time: formatTime(run.startedAt, i18n.language) })}</span>}
+          {run?.endedAt && (
+            <span className="muted">{t('panels.run.took', { duration: formatDuration(run.endedAt - run.startedAt, i18n.language) })}</span>
+          )}
         </div>
         {run?.error && (
           <div className="error-box">
             <strong>{run.error.name}</strong>: {run.error.message}
           </div>
         )}
-        <ol className="run-path" aria-label="Path taken">
+        <ol className="run-path" aria-label={t('panels.run.path')}>
           {(run?.path ?? []).map((id, i) => {
             const st = statusLook(run?.steps[id]?.status ?? 'pending');
             return (
@@ -55,7 +60,7 @@ export function RunPanel() {
         </ol>
         {waiting.map(([id, s]) => s.approval && <ApprovalBox key={id} step={id} approval={s.approval} />)}
       </div>
-      <div className="run-side">{shown ? <StepDetails id={shown} /> : <p className="muted pad">Select a step to see its output and logs.</p>}</div>
+      <div className="run-side">{shown ? <StepDetails id={shown} /> : <p className="muted pad">{t('panels.run.selectStep')}</p>}</div>
     </div>
   );
 }

@@ -4,13 +4,15 @@
  */
 import { useEffect } from 'react';
 import { useActions, useAppStore } from '../app-context';
+import { formatTime, useTranslation } from '../i18n';
+import { statusLabel } from '../i18n/status';
 import { statusLook } from '../run/status-colors';
-
-const time = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocaleTimeString());
 
 /** Details of step `id` in the run on display. */
 export function StepDetails({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
   const actions = useActions();
+  const time = (ms: number | null) => formatTime(ms, i18n.language);
   const runId = useAppStore((s) => s.runId);
   const state = useAppStore((s) => s.run?.steps[id]);
   const logs = useAppStore((s) => s.logs);
@@ -26,10 +28,14 @@ export function StepDetails({ id }: { id: string }) {
       <div className="details-head">
         <span className="mono strong">{id}</span>
         <span className="badge" style={{ color: look.accent, background: look.tint }}>
-          {look.label}
+          {statusLabel(t, status)}
         </span>
         <span className="muted">
-          attempts {state?.attempts ?? 0} · started {time(state?.startedAt ?? null)} · ended {time(state?.endedAt ?? null)}
+          {t('panels.stepDetails.meta', {
+            attempts: state?.attempts ?? 0,
+            started: time(state?.startedAt ?? null),
+            ended: time(state?.endedAt ?? null),
+          })}
         </span>
       </div>
       {state?.error && (
@@ -38,11 +44,13 @@ export function StepDetails({ id }: { id: string }) {
         </div>
       )}
       {state?.approval && state.approval.decisions.length > 0 && (
-        <ul className="decisions" aria-label="Approval decisions">
+        <ul className="decisions" aria-label={t('panels.stepDetails.decisions')}>
           {state.approval.decisions.map((d, i) => (
             <li key={i}>
-              <strong className={d.verdict === 'approve' ? 'ok' : 'bad'}>{d.verdict === 'approve' ? 'Approved' : 'Rejected'}</strong>{' '}
-              by <span className="mono">{d.by}</span> at {time(d.at)}
+              <strong className={d.verdict === 'approve' ? 'ok' : 'bad'}>
+                {d.verdict === 'approve' ? t('panels.stepDetails.approved') : t('panels.stepDetails.rejected')}
+              </strong>{' '}
+              {t('panels.stepDetails.by')} <span className="mono">{d.by}</span> {t('panels.stepDetails.at', { time: time(d.at) })}
               {d.comment ? <>: “{d.comment}”</> : null}
             </li>
           ))}
@@ -50,14 +58,14 @@ export function StepDetails({ id }: { id: string }) {
       )}
       <div className="details-grid">
         <div>
-          <h5>Output</h5>
-          <pre className="json" aria-label="Step output">
+          <h5>{t('panels.stepDetails.output')}</h5>
+          <pre className="json" aria-label={t('panels.stepDetails.stepOutput')}>
             {state && state.output !== null ? JSON.stringify(state.output, null, 2) : '—'}
           </pre>
         </div>
         <div>
-          <h5>Logs</h5>
-          <pre className="logs" aria-label="Step logs">
+          <h5>{t('panels.stepDetails.logs')}</h5>
+          <pre className="logs" aria-label={t('panels.stepDetails.stepLogs')}>
             {lines.length === 0
               ? '—'
               : lines.map((l, i) => (

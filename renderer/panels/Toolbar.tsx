@@ -1,14 +1,18 @@
 /**
  * The top bar: product mark, the open file with its dirty marker, and the main commands
- * (New, Open, Templates, Undo/Redo, Save, Save as, Run, Export) with DESIGN.md's accessible names.
+ * (New, Open, Templates, Import, Undo/Redo, Code, Save, Save as, Export, Run) with DESIGN.md's
+ * accessible names, then the Language and Theme menus.
  */
 import { fileName } from '../actions';
 import { useActions, useAppStore } from '../app-context';
 import { runStatusOf } from '../../engine/runtime/fold';
+import { useTranslation } from '../i18n';
 import { runStatusLook } from '../run/status-colors';
+import { LanguageMenu, ThemeMenu } from './PreferenceMenus';
 
 /** The application toolbar. */
 export function Toolbar() {
+  const { t } = useTranslation();
   const actions = useActions();
   const path = useAppStore((s) => s.path);
   const title = useAppStore((s) => s.flow?.title ?? s.flow?.name ?? null);
@@ -38,39 +42,39 @@ export function Toolbar() {
               {fileName(path)}
             </span>
             {isDirty && (
-              <span className="dirty" title="Unsaved changes" aria-label="Unsaved changes">
+              <span className="dirty" title={t('toolbar.unsaved')} aria-label={t('toolbar.unsaved')}>
                 ●
               </span>
             )}
             {title && <span className="flow-title">{title}</span>}
             {!isTrusted && (
-              <span className="trust-chip" title={`Runs only in simulation until you trust it: ${trustReason ?? 'untrusted'}`}>
-                Untrusted
+              <span className="trust-chip" title={t('toolbar.untrustedTitle', { reason: trustReason ?? t('toolbar.untrustedReason') })}>
+                {t('toolbar.untrusted')}
               </span>
             )}
           </>
         ) : (
-          <span className="file-name muted">No file</span>
+          <span className="file-name muted">{t('toolbar.noFile')}</span>
         )}
       </div>
       <div className="toolbar-actions">
-        <button type="button" className="btn" onClick={() => void actions.files.create()} title="A new flow (saved with Save as)">
-          New
+        <button type="button" className="btn" onClick={() => void actions.files.create()} title={t('toolbar.newTitle')}>
+          {t('toolbar.new')}
         </button>
-        <button type="button" className="btn" onClick={() => void actions.files.openPicked()} title="Open a flow file">
-          Open
+        <button type="button" className="btn" onClick={() => void actions.files.openPicked()} title={t('toolbar.openTitle')}>
+          {t('toolbar.open')}
         </button>
         <button type="button" className="btn" onClick={() => openDialog('templates')}>
-          Templates
+          {t('toolbar.templates')}
         </button>
-        <button type="button" className="btn" onClick={() => openDialog('import')} title="Import an ASL, Argo or Serverless Workflow file">
-          Import
+        <button type="button" className="btn" onClick={() => openDialog('import')} title={t('toolbar.importTitle')}>
+          {t('toolbar.import')}
         </button>
         <span className="sep" />
-        <button type="button" className="btn icon" onClick={actions.undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
+        <button type="button" className="btn icon" onClick={actions.undo} disabled={!canUndo} title={t('toolbar.undoTitle')} aria-label={t('toolbar.undo')}>
           ↶
         </button>
-        <button type="button" className="btn icon" onClick={actions.redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
+        <button type="button" className="btn icon" onClick={actions.redo} disabled={!canRedo} title={t('toolbar.redoTitle')} aria-label={t('toolbar.redo')}>
           ↷
         </button>
         <button
@@ -79,28 +83,32 @@ export function Toolbar() {
           onClick={() => setShowCode(!showCode)}
           disabled={!path}
           aria-pressed={showCode}
-          title="Show the YAML beside the canvas"
+          title={t('toolbar.codeTitle')}
         >
-          Code
+          {t('toolbar.code')}
         </button>
         <span className="sep" />
-        <button type="button" className="btn" onClick={() => void actions.save()} disabled={!hasFlow || isSaving} title="Save (Ctrl+S)">
-          {isSaving ? 'Saving…' : 'Save'}
+        <button type="button" className="btn" onClick={() => void actions.save()} disabled={!hasFlow || isSaving} title={t('toolbar.saveTitle')}>
+          {isSaving ? t('toolbar.saving') : t('toolbar.save')}
         </button>
-        <button type="button" className="btn" onClick={() => void actions.files.saveAs()} disabled={!hasFlow || isSaving} title="Save as another file">
-          Save as
+        <button type="button" className="btn" onClick={() => void actions.files.saveAs()} disabled={!hasFlow || isSaving} title={t('toolbar.saveAsTitle')}>
+          {t('toolbar.saveAs')}
         </button>
         <button type="button" className="btn" onClick={() => openDialog('export')} disabled={!hasFlow}>
-          Export
+          {t('toolbar.export')}
         </button>
         <button type="button" className="btn primary" onClick={() => openDialog('run')} disabled={!hasFlow || isStarting}>
-          <span aria-hidden="true">▶ </span>Run
+          <span aria-hidden="true">▶ </span>
+          {t('toolbar.run')}
         </button>
-        {look && (
+        {look && runStatus && (
           <span className="run-chip" style={{ color: look.accent, background: look.tint }}>
-            <span className="dot" style={{ background: look.accent }} /> {look.label}
+            <span className="dot" style={{ background: look.accent }} /> {t(`status.${runStatus}`)}
           </span>
         )}
+        <span className="sep" />
+        <LanguageMenu />
+        <ThemeMenu />
       </div>
     </header>
   );

@@ -3,7 +3,8 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
 export type Dialog = 'templates' | 'run' | 'export' | 'import' | null;
-export type BottomTab = 'run' | 'findings';
+/** Bottom panel tabs (DESIGN.md "Designer"); panels/bottom-tabs.tsx lists the ones that exist. */
+export type BottomTab = 'run' | 'history' | 'findings' | 'scenarios' | 'approvals' | 'analytics';
 
 export interface Notice {
   kind: 'error' | 'info';
