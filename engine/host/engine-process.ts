@@ -15,6 +15,7 @@ import { defaultDbPath } from './paths.js';
 import { handleRequest, isRequest } from './rpc.js';
 import type { RpcMessage } from './rpc.js';
 import { RunService } from './run-service.js';
+import { RunWatches, runSummaryEvent } from './run-watches.js';
 import { TriggerScheduler } from './triggers.js';
 import { trustOf, trustOfFile } from './trust.js';
 
@@ -32,6 +33,11 @@ const { values } = parseArgs({
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 const send = (m: RpcMessage) => (parentPort ? parentPort.postMessage(m) : process.send?.(m));
 const emit = (event: HostEvent) => send({ event });
+// Run events go out only for runs the window watches (once it watches any); summaries always.
+const watches = new RunWatches();
+const emitWatched = (event: HostEvent) => {
+  if (watches.passes(event)) emit(event);
+};
 
 /**
  * Desktop notifications of notify steps go to the connected window(s) as a HostEvent; Electron's
@@ -46,15 +52,19 @@ const journal = openJournal(typeof values.db === 'string' ? values.db : defaultD
 const root = resolve(typeof values.root === 'string' ? values.root : process.cwd());
 const service = new RunService({
   journal,
-  onEvent: (run, seq, event) => emit({ kind: 'runEvent', run, seq, event }),
-  onLog: (run, step, attempt, stream, text) => emit({ kind: 'stepLog', run, step, attempt, stream, text }),
+  onEvent: (run, seq, event) => {
+    emitWatched({ kind: 'runEvent', run, seq, event });
+    const summary = runSummaryEvent(run, event);
+    if (summary) emit(summary);
+  },
+  onLog: (run, step, attempt, stream, text) => emitWatched({ kind: 'stepLog', run, step, attempt, stream, text }),
   notifyDesktop,
   // Imported flows and flows outside the workspace only simulate until trusted (DESIGN.md "Security").
   trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }),
 });
 // The workspace's cron triggers fire while this process runs (issue #3); --no-triggers turns them off.
 const triggers = new TriggerScheduler({ root, service, shouldSchedule: (path) => trustOfFile(path, { workspaceRoot: root, journal }).trusted });
-const api = createHostApi(service, { root, openPath: typeof values.open === 'string' ? resolve(values.open) : null }, { triggers });
+const api = createHostApi(service, { root, openPath: typeof values.open === 'string' ? resolve(values.open) : null }, { triggers, watches });
 
 async function onMessage(message: unknown): Promise<void> {
   if (isRequest(message)) send(await handleRequest(api, message));
