@@ -10,7 +10,7 @@ import type { RunId } from '../engine/runtime/events';
 import { addStep, updateStep, withLayout } from './doc/edits';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './doc/new-step';
 import { NODE_HEIGHT } from './doc/node-size';
-import { RunTracker } from './run/run-tracker';
+import { createRunActions } from './run/run-actions';
 import type { AppStore } from './store/store';
 
 export type Actions = ReturnType<typeof createActions>;
@@ -23,7 +23,6 @@ export type EventSource = (listener: (event: HostEvent) => void) => () => void;
 
 /** Builds the action set over one host and one store; `start()` wires events and opens the first file. */
 export function createActions(host: HostApi, onEvent: EventSource, store: AppStore) {
-  const tracker = new RunTracker();
   const get = store.getState;
   let validateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,16 +42,13 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     }
   };
 
-  const publish = (run: RunId) => {
-    if (get().runId !== run) return;
-    const { state, logs } = tracker.snapshot(run);
-    get().showRun(run, state, logs);
-  };
-
   const positions = (): Record<StepId, Position> => get().autoPositions;
 
+  // Runs on display, history, inbox and debugging (issue #9); open() is how a run's flow file is shown.
+  const runs = createRunActions(host, store, (what) => fail(what), (path) => actions.open(path));
+
   const actions = {
-    tracker,
+    runs,
     /** The HostApi itself, for read-only lookups (template lists) that need no store update. */
     host,
     /** The host's event stream, for views of events that change no run (desktop notifications). */
@@ -60,10 +56,8 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
 
     /** Subscribes to host events and opens the workspace's first file. Returns an unsubscribe. */
     start(): () => void {
-      const off = onEvent((event) => {
-        const run = tracker.handle(event);
-        if (run) publish(run);
-      });
+      const off = onEvent((event) => runs.handle(event));
+      const stopRuns = runs.wire();
       void host
         .getWorkspace({})
         .then((ws) => (ws.openPath ? actions.open(ws.openPath) : get().openDialog('templates')))
@@ -73,6 +67,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       });
       return () => {
         off();
+        stopRuns();
         unsub();
       };
     },
@@ -83,9 +78,9 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         untracked(() => {
           get().loadFlow(opened.path, opened.flow, opened.findings);
           get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
-          get().showRun(null, null, []);
         });
         store.temporal.getState().clear();
+        await runs.show(null);
         get().openDialog(null);
         get().notify(opened.flow ? null : { kind: 'error', text: `${opened.path} could not be parsed; see Findings` });
         get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
@@ -155,13 +150,9 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       if (get().flow !== get().savedFlow && !(await actions.save())) return;
       get().setStarting(true);
       try {
-        const { run } = await host.startRun({ path, input, mode });
-        get().showRun(run, null, []);
-        publish(run); // events that arrived before the answer were buffered by the tracker
+        await runs.start(path, input, mode);
         get().setBottomTab('run');
         get().openDialog(null);
-        const { events } = await host.getRun({ run });
-        if (tracker.addEntries(run, events)) publish(run);
       } catch (err) {
         fail('Could not start the run')(err);
       } finally {
@@ -171,22 +162,18 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
 
     async answerApproval(step: StepId, verdict: 'approve' | 'reject', as: string, comment: string): Promise<void> {
       const run = get().runId;
-      if (!run) return;
-      try {
-        await host.answerApproval({ run, step, verdict, as, comment: comment || undefined });
-      } catch (err) {
-        fail(verdict === 'approve' ? 'Could not approve' : 'Could not reject')(err);
-      }
+      if (run) await runs.answer(run, step, verdict, as, comment);
     },
 
     /** Replaces a step's streamed logs with the stored ones (complete even if events were missed). */
     async loadStepLogs(step: StepId): Promise<void> {
       const run = get().runId;
-      if (!run) return;
+      const session = run ? runs.sessions.get(run) : undefined;
+      if (!run || !session) return;
       try {
         const lines = await host.getStepLogs({ run, step });
-        tracker.setStepLogs(run, step, lines);
-        publish(run);
+        session.setStepLogs(step, lines);
+        runs.setCursor(session.cursor);
       } catch (err) {
         fail(`Could not load the logs of ${step}`)(err);
       }
@@ -221,8 +208,8 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
         // Nothing is on disk yet: the document starts dirty, and Save (or Run) writes it.
         store.setState({ savedFlow: null });
         get().setTrust(res.trusted, res.trustReason ?? null);
-        get().showRun(null, null, []);
       });
+      await runs.show(null);
       store.temporal.getState().clear();
       get().openDialog(null);
       get().setBottomTab('findings');

@@ -8,6 +8,7 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import './styles/nodes.css';
 import './styles/panels.css';
+import './styles/runs.css';
 import { createActions } from './actions';
 import { App } from './App';
 import { AppProvider } from './app-context';

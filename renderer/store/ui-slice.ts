@@ -1,9 +1,10 @@
 /** The ui slice: which dialog is open, the bottom panel's tab, and the one-line notice. */
 import type { StateCreator } from 'zustand';
+import type { RunTabId } from './run-slice';
 import type { AppState } from './store';
 
 export type Dialog = 'templates' | 'run' | 'export' | 'import' | null;
-export type BottomTab = 'run' | 'findings';
+export type BottomTab = RunTabId | 'findings';
 
 export interface Notice {
   kind: 'error' | 'info';
