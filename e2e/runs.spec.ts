@@ -1,0 +1,144 @@
+/**
+ * Running, debugging and looking back in the designer (issue #9), through the web host: a
+ * breakpoint pauses a run, a variable is edited and the run stepped and continued; a run started
+ * by the CLI on the web host's store shows in History, is continued from the designer and approved
+ * from the Approvals inbox; time travel goes to the start (Home) and back to now (End).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+import { RunsPage } from './pages/runs';
+
+const cli = process.env.FLOWSMITH_CLI ?? fileURLToPath(new URL('../dist/engine/cli.js', import.meta.url));
+
+/** A small flow whose `greet` step echoes the `greeting` variable, then waits for an approval. */
+const debugFlow = [
+  'flowsmith: "1.0"',
+  'name: debug-me',
+  'vars:',
+  '  greeting: hello',
+  'start: prepare',
+  'steps:',
+  '  prepare:',
+  '    type: task',
+  '    shell: "echo preparing"',
+  '    next: greet',
+  '  greet:',
+  '    type: task',
+  '    shell: "word={{ $vars.greeting }}; echo said $word"',
+  '    next: check',
+  '  check:',
+  '    type: approval',
+  '    approvers: [ops]',
+  '    message: "Ship the greeting?"',
+  '    next: done',
+  '  done:',
+  '    type: succeed',
+  '',
+].join('\n');
+
+/** Runs the CLI against the web host's store; returns the run id (the CLI exits 3 when the run stops for a person). */
+function cliRun(dir: string, args: string[]): string {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [cli, '--db', join(dir, 'flowsmith.db'), ...args, '--json'], {
+      env: { ...process.env, FLOWSMITH_WORK_ROOT: join(dir, 'runs') },
+      encoding: 'utf8',
+    });
+  } catch (err) {
+    const e = err as { status: number; stdout: string };
+    expect(e.status).toBe(3);
+    out = e.stdout;
+  }
+  return (JSON.parse(out) as { id: string }).id;
+}
+
+test('breakpoint, pause, edit a variable, step and continue', async ({ webHost, designer, page }) => {
+  // Given the debug flow open in the designer, with a breakpoint on greet (F9 on the selected step)
+  const host = await webHost('web-app-deploy');
+  writeFileSync(host.flowPath, debugFlow);
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+  await designer.select('greet');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await designer.select('greet');
+  await page.keyboard.press('F9');
+  await expect(designer.node('greet')).toHaveAttribute('data-breakpoint', 'true');
+
+  // When I run it, it pauses before greet
+  await designer.run({});
+  await expect(runs.run).toHaveAttribute('data-run-status', 'paused', { timeout: 30_000 });
+  await expect(designer.node('prepare')).toHaveAttribute('data-status', 'succeeded');
+  await expect(designer.node('greet')).toHaveAttribute('data-status', 'pending');
+
+  // And I change the greeting at the pause (Enter applies)
+  await expect(runs.variable('greeting')).toHaveValue('"hello"');
+  await runs.setVariable('greeting', 'bonjour');
+  await page.screenshot({ path: 'test-results/paused-run.png' });
+
+  // When I Step, greet runs with the new value and the run pauses again before the next step
+  await runs.button('Step').click();
+  await expect(designer.node('greet')).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
+  await expect(runs.run).toHaveAttribute('data-run-status', 'paused');
+  await designer.select('greet');
+  await expect(runs.region('Step details').getByLabel('Logs of attempt 1')).toContainText('said bonjour');
+
+  // When I Continue, the run goes on to the approval, and approving ends it
+  await runs.button('Continue').click();
+  await expect(designer.node('check')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+  await runs.approve(runs.run.getByRole('group', { name: 'Approval check' }), 'ops');
+  await expect(runs.run).toHaveAttribute('data-run-status', 'succeeded', { timeout: 30_000 });
+});
+
+test('a run started by the CLI is continued from History, approved from the inbox and travelled in time', async ({ webHost, designer, page }) => {
+  // Given the designer on the debug flow, and a run of it started by the CLI on the same store, paused before greet
+  const host = await webHost('web-app-deploy');
+  writeFileSync(host.flowPath, debugFlow);
+  mkdirSync(join(host.dir, 'runs'), { recursive: true });
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+  const run = cliRun(host.dir, ['run', host.flowPath, '--break', 'greet']);
+
+  // Then it appears in History as paused, and opening it shows it on the canvas
+  await runs.tab('History');
+  await expect(runs.historyRow(run)).toHaveAttribute('data-run-status', 'paused', { timeout: 15_000 });
+  await runs.openFromHistory(run);
+  await expect(runs.run).toHaveAttribute('data-run-status', 'paused');
+  await expect(designer.node('prepare')).toHaveAttribute('data-status', 'succeeded');
+
+  // When I continue it from the designer, it waits for the approval
+  await runs.button('Continue').click();
+  await expect(designer.node('check')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+
+  // And I approve it from the Approvals inbox
+  await runs.tab('Approvals');
+  const approval = runs.inboxApproval(run, 'check');
+  await expect(approval).toContainText('Ship the greeting?');
+  await expect(approval).toContainText('may answer: ops');
+  await runs.approve(approval, 'ops');
+  await expect(approval).toHaveCount(0, { timeout: 15_000 });
+  await runs.tab('History');
+  await expect(runs.historyRow(run)).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
+
+  // Then time travel: Home shows the start (nothing ran yet), End shows now
+  await runs.tab('Run');
+  await expect(runs.run).toHaveAttribute('data-run-status', 'succeeded');
+  await runs.timeTravel.focus();
+  await page.keyboard.press('Home');
+  await expect(designer.node('prepare')).toHaveAttribute('data-status', 'pending');
+  await expect(runs.run).toHaveAttribute('data-run-status', 'running');
+  // One event on (StepStarted prepare): prepare runs at the cursor
+  await page.keyboard.press('ArrowRight');
+  await expect(designer.node('prepare')).toHaveAttribute('data-status', 'running');
+  await page.getByRole('button', { name: 'Back one event' }).click();
+  await expect(designer.node('prepare')).toHaveAttribute('data-status', 'pending');
+  await page.getByRole('button', { name: 'Forward one event' }).click();
+  await expect(designer.node('prepare')).toHaveAttribute('data-status', 'running');
+  await page.screenshot({ path: 'test-results/time-travel.png' });
+  await runs.timeTravel.focus();
+  await page.keyboard.press('End');
+  await expect(designer.node('done')).toHaveAttribute('data-status', 'succeeded');
+  await expect(runs.run).toHaveAttribute('data-run-status', 'succeeded');
+});
