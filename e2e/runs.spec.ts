@@ -142,3 +142,65 @@ test('a run started by the CLI is continued from History, approved from the inbo
   await expect(designer.node('done')).toHaveAttribute('data-status', 'succeeded');
   await expect(runs.run).toHaveAttribute('data-run-status', 'succeeded');
 });
+
+test('retry a failed step after fixing its cause, cancel with rollback, run from here', async ({ webHost, designer, page }) => {
+  // Given a flow whose `flaky` step fails until a file exists, after a `setup` step with a compensation
+  const host = await webHost('web-app-deploy');
+  const fixed = join(host.dir, 'fixed');
+  writeFileSync(
+    host.flowPath,
+    [
+      'flowsmith: "1.0"',
+      'name: fix-me',
+      'start: setup',
+      'steps:',
+      '  setup:',
+      '    type: task',
+      '    shell: "echo setting up"',
+      '    compensate: {shell: "echo undoing setup"}',
+      '    next: flaky',
+      '  flaky:',
+      '    type: task',
+      `    shell: "test -f '${fixed}' && echo fixed"`,
+      '    next: check',
+      '  check:',
+      '    type: approval',
+      '    approvers: [ops]',
+      '    next: done',
+      '  done:',
+      '    type: succeed',
+      '',
+    ].join('\n'),
+  );
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+
+  // When it runs, flaky fails and the run fails
+  await designer.run({});
+  await expect(runs.run).toHaveAttribute('data-run-status', 'failed', { timeout: 30_000 });
+  await expect(designer.node('flaky')).toHaveAttribute('data-status', 'failed');
+
+  // And after I fix the cause, Retry step reopens the run from flaky, which now succeeds
+  writeFileSync(fixed, 'yes');
+  await designer.select('flaky');
+  await runs.button('Retry step').click();
+  await expect(designer.node('check')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+  await expect(designer.node('flaky')).toHaveAttribute('data-status', 'succeeded');
+  // The path shows the failed attempt as failed, then the retry
+  await expect(page.locator('[data-path-step="flaky"]').first()).toHaveAttribute('data-status', 'failed');
+  await expect(page.locator('[data-path-step="flaky"]').last()).toHaveAttribute('data-status', 'succeeded');
+
+  // When I cancel the run, completed steps are rolled back
+  await runs.button('Cancel run').click();
+  await expect(runs.run).toHaveAttribute('data-run-status', 'cancelled', { timeout: 30_000 });
+  await expect(designer.node('setup')).toHaveAttribute('data-status', 'compensated');
+  await expect(runs.run).toContainText('Rolled back');
+
+  // And Run from here on flaky starts a new run at flaky, with setup's earlier outcome
+  const first = await runs.run.getAttribute('data-run-id');
+  await designer.select('flaky');
+  await runs.button('Run from here').click();
+  await expect(runs.run).not.toHaveAttribute('data-run-id', first ?? '');
+  await expect(designer.node('check')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+  expect(await designer.runPath()).toEqual(['flaky', 'check']);
+});
