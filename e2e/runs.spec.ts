@@ -5,10 +5,10 @@
  * from the Approvals inbox; time travel goes to the start (Home) and back to now (End).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures';
+import { expect, templatePath, test } from './fixtures';
 import { RunsPage } from './pages/runs';
 
 const cli = process.env.FLOWSMITH_CLI ?? fileURLToPath(new URL('../dist/engine/cli.js', import.meta.url));
@@ -203,4 +203,38 @@ test('retry a failed step after fixing its cause, cancel with rollback, run from
   await expect(runs.run).not.toHaveAttribute('data-run-id', first ?? '');
   await expect(designer.node('check')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
   expect(await designer.runPath()).toEqual(['flaky', 'check']);
+});
+
+test('runs the flow scenarios with one failing on purpose, then shows analytics of past runs', async ({ webHost, designer, page }) => {
+  // Given web-app-deploy with its shipped scenarios plus one whose expectation is wrong on purpose
+  const host = await webHost('web-app-deploy');
+  const shipped = readFileSync(templatePath('web-app-deploy').replace(/\.yaml$/, '.scenarios.yaml'), 'utf8');
+  const wrong = ['', '  - name: dev deploy skips the build (wrong on purpose)', '    input: {version: 1.4.2}', '    expect:', '      status: failed', ''].join('\n');
+  writeFileSync(host.flowPath.replace(/\.yaml$/, '.scenarios.yaml'), shipped.trimEnd() + '\n' + wrong);
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+
+  // When I run the scenarios
+  await runs.tab('Scenarios');
+  await runs.region('Scenarios').getByRole('button', { name: 'Run scenarios' }).click();
+
+  // Then every shipped one passes and the wrong one fails with its diff
+  const failed = runs.region('Scenarios').locator('[data-passed="false"]');
+  await expect(failed).toHaveCount(1, { timeout: 30_000 });
+  await expect(failed).toHaveAttribute('data-scenario', 'dev deploy skips the build (wrong on purpose)');
+  await expect(failed).toContainText('status');
+  const passed = await runs.region('Scenarios').locator('[data-passed="true"]').count();
+  expect(passed).toBeGreaterThanOrEqual(3);
+  await page.screenshot({ path: 'test-results/scenarios.png' });
+
+  // When a few runs are made (two dev deploys, marked as runs), Analytics shows their figures
+  for (let i = 0; i < 2; i++) {
+    cliRun(host.dir, ['run', host.flowPath, '--input', JSON.stringify({ environment: 'dev', version: `1.0.${i}` })]);
+  }
+  await runs.tab('Analytics');
+  const analytics = runs.region('Analytics');
+  await expect(analytics.locator('[data-runs="2"]')).toContainText('success rate 100%', { timeout: 15_000 });
+  await expect(analytics.getByRole('figure', { name: 'Step durations' }).locator('[data-step="build"]')).toBeVisible();
+  await expect(analytics.getByRole('figure', { name: 'Runs over time' }).locator('svg').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/analytics.png' });
 });
