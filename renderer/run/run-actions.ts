@@ -251,7 +251,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
           ...(f.mode ? { mode: f.mode } : {}),
           limit: 200,
         });
-        get().setHistory(list);
+        get().setHistory(Array.isArray(list) ? list : []);
       } catch (err) {
         fail('Could not list runs')(err);
       }
@@ -268,7 +268,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
       try {
         const waiting = await host.listRuns({ status: 'waiting', includeChildren: true, limit: 200 });
         const items: InboxItem[] = [];
-        for (const r of waiting) {
+        for (const r of Array.isArray(waiting) ? waiting : []) {
           const { record } = await host.getRun({ run: r.id });
           for (const w of record.waitingFor) {
             items.push({ run: r.id, flow: r.flow, mode: r.mode, step: w.step, message: w.message, approvers: w.approvers, dueAt: w.dueAt });
@@ -293,6 +293,9 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         if (s.bottomTab !== prev.bottomTab && s.bottomTab === 'history') void runs.refreshHistory();
         if (s.bottomTab !== prev.bottomTab && s.bottomTab === 'approvals') void runs.refreshInbox();
       });
+      // The inbox badge and past-run ETAs need both lists from the start, not only once their tab opens.
+      void runs.refreshHistory();
+      void runs.refreshInbox();
       const timer = setInterval(() => void runs.poll(), POLL_MS);
       return () => {
         unsub();
