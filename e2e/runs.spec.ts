@@ -62,8 +62,6 @@ test('breakpoint, pause, edit a variable, step and continue', async ({ webHost, 
   const runs = new RunsPage(page);
   await designer.open(host.url);
   await designer.select('greet');
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await designer.select('greet');
   await page.keyboard.press('F9');
   await expect(designer.node('greet')).toHaveAttribute('data-breakpoint', 'true');
 
@@ -76,6 +74,8 @@ test('breakpoint, pause, edit a variable, step and continue', async ({ webHost, 
   // And I change the greeting at the pause (Enter applies)
   await expect(runs.variable('greeting')).toHaveValue('"hello"');
   await runs.setVariable('greeting', 'bonjour');
+  // The edit is journaled (VarsEdited) and comes back: the step's view of the variables has it
+  await expect(runs.region('Step details').getByLabel('Step input')).toContainText('"bonjour"');
   await page.screenshot({ path: 'test-results/paused-run.png' });
 
   // When I Step, greet runs with the new value and the run pauses again before the next step

@@ -36,7 +36,7 @@ export function RunPanel() {
   const attempts = attemptsOf(events, position);
   const shown = selected ?? attempts[attempts.length - 1]?.step ?? null;
   return (
-    <section className="run-panel" aria-label="Run" data-run-status={status} data-run-id={runId} data-run-mode={run?.mode ?? ''}>
+    <section className={`run-panel${isLive ? '' : ' is-travelling'}`} aria-label="Run" data-run-status={status} data-run-id={runId} data-run-mode={run?.mode ?? ''}>
       <div className="run-main">
         <div className="run-summary">
           <span className="badge" style={{ color: look.accent, background: look.tint }}>
@@ -75,6 +75,8 @@ export function RunPanel() {
           })}
         </ol>
         {waiting.map(([id, s]) => s.approval && <ApprovalBox key={id} step={id} approval={s.approval} />)}
+      </div>
+      <div className="run-vars">
         <VariablesPanel />
       </div>
       <div className="run-side">{shown ? <StepDetails id={shown} /> : <p className="muted pad">Select a step to see its input, output and logs.</p>}</div>

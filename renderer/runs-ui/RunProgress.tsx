@@ -17,14 +17,15 @@ function median(xs: number[]): number {
 
 /** `3 of 7 steps · 12.0 s · ETA 20 s`. */
 export function RunProgress() {
-  const { run, events, position } = useRunView();
+  const { run, events, position, isLive } = useRunView();
   const total = useAppStore((s) => (s.flow ? Object.keys(s.flow.steps).length : 0));
   const history = useAppStore((s) => s.history);
   if (!run) return null;
   const done = Object.values(run.steps).filter((s) => DONE.has(s.status)).length;
   const last = events[position - 1];
   // Simulations run on a virtual clock: elapsed is the journal's own time, never the wall clock.
-  const now = run.endedAt ?? (run.mode === 'simulate' || !last ? last?.at ?? run.startedAt : Math.max(Date.now(), last.at));
+  // At a time-travel cursor, "now" is the time of the event there.
+  const now = run.endedAt ?? (run.mode === 'simulate' || !isLive || !last ? last?.at ?? run.startedAt : Math.max(Date.now(), last.at));
   const elapsed = now - run.startedAt;
   const past = history
     .filter((h) => h.flow === run.flow && h.mode === run.mode && h.status === 'succeeded' && h.endedAt && h.id !== run.id)
