@@ -6,7 +6,6 @@
  */
 import { runStatusOf } from '../../engine/runtime/fold';
 import { useAppStore } from '../app-context';
-import { attemptsOf } from '../run/attempts';
 import { runStatusLook, statusLook } from '../run/status-colors';
 import { DebugBar } from '../runs-ui/DebugBar';
 import { RunProgress } from '../runs-ui/RunProgress';
@@ -18,7 +17,7 @@ import { StepDetails } from './StepDetails';
 
 /** The Run tab. */
 export function RunPanel() {
-  const { runId, run, events, position, isLive } = useRunView();
+  const { runId, run, attempts, isLive } = useRunView();
   const isStarting = useAppStore((s) => s.isStarting);
   const selected = useAppStore((s) => s.selectedStep);
   const selectStep = useAppStore((s) => s.selectStep);
@@ -33,7 +32,6 @@ export function RunPanel() {
   const status = run ? runStatusOf(run) : 'running';
   const look = runStatusLook(status);
   const waiting = run && isLive ? Object.entries(run.steps).filter(([, s]) => s.status === 'waiting' && s.approval) : [];
-  const attempts = attemptsOf(events, position);
   const shown = selected ?? attempts[attempts.length - 1]?.step ?? null;
   return (
     <section className={`run-panel${isLive ? '' : ' is-travelling'}`} aria-label="Run" data-run-status={status} data-run-id={runId} data-run-mode={run?.mode ?? ''}>

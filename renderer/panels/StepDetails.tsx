@@ -7,7 +7,6 @@
  */
 import { useEffect } from 'react';
 import { useActions, useAppStore } from '../app-context';
-import { attemptsOf } from '../run/attempts';
 import { statusLook } from '../run/status-colors';
 import { formatDuration, useRunView } from '../runs-ui/use-run-view';
 
@@ -16,7 +15,7 @@ const time = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocale
 /** Details of step `id` in the run on display. */
 export function StepDetails({ id }: { id: string }) {
   const actions = useActions();
-  const { runId, run, events, position, logs } = useRunView();
+  const { runId, run, attempts: all, logs } = useRunView();
   const state = run?.steps[id];
   const status = state?.status ?? 'pending';
   const isFinished = status !== 'pending' && status !== 'running' && status !== 'waiting';
@@ -24,7 +23,7 @@ export function StepDetails({ id }: { id: string }) {
     if (runId && isFinished) void actions.loadStepLogs(id);
   }, [actions, runId, id, isFinished]);
   const look = statusLook(status);
-  const attempts = attemptsOf(events, position).filter((a) => a.step === id);
+  const attempts = all.filter((a) => a.step === id);
   return (
     <section className="step-details" data-step-details={id} aria-label="Step details">
       <div className="details-head">

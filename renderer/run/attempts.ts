@@ -16,55 +16,73 @@ export interface AttemptEntry {
   error: StepError | null;
 }
 
-/** Every attempt of every step among the first `upto` events, in start order. */
-export function attemptsOf(events: readonly RunEvent[], upto = events.length): AttemptEntry[] {
-  const out: AttemptEntry[] = [];
-  const latest = new Map<string, AttemptEntry>();
-  const end = (step: string, status: StepStatus, at: number, error: StepError | null = null) => {
-    const a = latest.get(step);
+/**
+ * Attempts built one event at a time (O(1) per event): RunSession keeps one for the live end of
+ * each run, so the path is never recomputed from the whole journal while a run streams.
+ */
+export class AttemptLog {
+  /** Every attempt so far, in start order (changed in place as events arrive). */
+  readonly attempts: AttemptEntry[] = [];
+  private readonly latest = new Map<string, AttemptEntry>();
+  /** The attempts still running or waiting, for RunFailed/RunCancelled. */
+  private readonly open = new Set<AttemptEntry>();
+
+  private end(step: string, status: StepStatus, at: number, error: StepError | null = null): void {
+    const a = this.latest.get(step);
     if (!a) return;
     a.status = status;
     a.endedAt = at;
     if (error) a.error = error;
-  };
-  for (let i = 0; i < Math.min(upto, events.length); i++) {
-    const e = events[i]!;
+    this.open.delete(a);
+  }
+
+  /** Applies one journal event. */
+  add(e: RunEvent): void {
     switch (e.type) {
       case 'StepStarted': {
         const a: AttemptEntry = { step: e.step, attempt: e.attempt, status: 'running', startedAt: e.at, endedAt: null, error: null };
-        out.push(a);
-        latest.set(e.step, a);
+        this.attempts.push(a);
+        this.latest.set(e.step, a);
+        this.open.add(a);
         break;
       }
       case 'StepRetryScheduled':
       case 'StepFailed':
-        end(e.step, 'failed', e.at, e.error);
+        this.end(e.step, 'failed', e.at, e.error);
         break;
       case 'StepSucceeded':
-        end(e.step, 'succeeded', e.at);
+        this.end(e.step, 'succeeded', e.at);
         break;
       case 'ApprovalRequested': {
-        const a = latest.get(e.step);
+        const a = this.latest.get(e.step);
         if (a) a.status = 'waiting';
         break;
       }
       case 'StepSkipped':
-        end(e.step, 'skipped', e.at);
+        this.end(e.step, 'skipped', e.at);
         break;
       case 'StepCancelled':
-        end(e.step, 'cancelled', e.at);
+        this.end(e.step, 'cancelled', e.at);
         break;
-      case 'StepCompensated':
-        end(e.step, 'compensated', latest.get(e.step)?.endedAt ?? e.at);
+      case 'StepCompensated': {
+        const a = this.latest.get(e.step);
+        if (a) a.status = 'compensated';
         break;
+      }
       case 'RunFailed':
       case 'RunCancelled':
         // As the fold does: what was still running or waiting ends cancelled.
-        for (const a of latest.values()) if (a.status === 'running' || a.status === 'waiting') end(a.step, 'cancelled', e.at);
+        for (const a of [...this.open]) this.end(a.step, 'cancelled', e.at);
         break;
       default:
         break;
     }
   }
-  return out;
+}
+
+/** Every attempt of every step among the first `upto` events, in start order. */
+export function attemptsOf(events: readonly RunEvent[], upto = events.length): AttemptEntry[] {
+  const log = new AttemptLog();
+  for (let i = 0; i < Math.min(upto, events.length); i++) log.add(events[i]!);
+  return log.attempts;
 }

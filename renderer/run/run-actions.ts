@@ -50,10 +50,12 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
     isQueued = false;
     const s = shown ? sessions.get(shown) : undefined;
     if (!s) {
-      get().publishRun({ runId: shown, run: null, logs: [], events: [], length: 0, cursor: null });
+      get().publishRun({ runId: shown, run: null, logs: [], events: [], attempts: [], length: 0, cursor: null });
       return;
     }
-    get().publishRun({ runId: s.id, run: s.stateAt(), logs: s.logs, events: s.events, length: s.length, cursor: s.cursor });
+    get().publishRun({
+      runId: s.id, run: s.stateAt(), logs: s.logs, events: s.events, attempts: s.attemptsAt(), length: s.length, cursor: s.cursor,
+    });
   };
   /** Publishes the run on display once per task, however many events arrived in it. */
   const publish = (run: RunId | null) => {

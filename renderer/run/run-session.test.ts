@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../engine/host/api';
 import { foldEvents } from '../../engine/runtime/fold';
+import { attemptsOf } from './attempts';
 import { fakeJournal } from './journal-fixture';
 import { RunSession, SNAPSHOT_EVERY } from './run-session';
 import { KEEP_UNWATCHED, RunSessions } from './run-sessions';
@@ -23,6 +24,17 @@ describe('RunSession', () => {
     for (const at of [...order].reverse().concat(order)) {
       expect(s.stateAt(at), `cursor ${at}`).toEqual(foldEvents(events.slice(0, at)));
     }
+  });
+
+  it('keeps the attempts of the live end one event at a time, equal to a rebuild at every cursor', () => {
+    const journal = fakeJournal('r1', 40);
+    const s = new RunSession('r1');
+    const events = journal.map((e) => e.event);
+    for (const e of journal) {
+      s.add([e]);
+      expect(s.attemptsAt()).toEqual(attemptsOf(events, e.seq));
+    }
+    for (let at = 1; at <= s.length; at++) expect(s.attemptsAt(at)).toEqual(attemptsOf(events, at));
   });
 
   it('folds events that arrive out of order or twice exactly once, in seq order', () => {

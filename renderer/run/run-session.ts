@@ -10,6 +10,7 @@ import type { StepLogLine } from '../../engine/host/api';
 import type { JournalEntry, RunEvent, RunId } from '../../engine/runtime/events';
 import { foldRun, initialState } from '../../engine/runtime/fold';
 import type { RunState } from '../../engine/runtime/state';
+import { AttemptLog, attemptsOf, type AttemptEntry } from './attempts';
 
 /** Events between two memoised snapshots of a run's state. */
 export const SNAPSHOT_EVERY = 64;
@@ -34,6 +35,8 @@ export class RunSession {
   /** `snapshots[j]`: the frozen state after (j + 1) * SNAPSHOT_EVERY events. */
   private readonly snapshots: RunState[] = [];
   private memo: { at: number; state: RunState } | null = null;
+  private readonly attemptLog = new AttemptLog();
+  private attemptsMemo: { at: number; attempts: AttemptEntry[] } | null = null;
 
   constructor(readonly id: RunId) {}
 
@@ -52,6 +55,7 @@ export class RunSession {
       this.pending.delete(this.events.length + 1);
       this.events.push(e);
       this.live = this.live ? foldRun(this.live, e) : initialState(e);
+      this.attemptLog.add(e);
       this.cost.folds += 1;
       grew = true;
     }
@@ -98,6 +102,16 @@ export class RunSession {
     for (let i = from; i < n; i++) this.foldInto(state, this.events[i]!);
     this.memo = { at: n, state };
     return state;
+  }
+
+  /**
+   * Every step attempt among the first `at` events (attempts.ts). At the end: the live list, kept
+   * one event at a time and shared; earlier: built once per cursor and memoised.
+   */
+  attemptsAt(at: number = this.position): AttemptEntry[] {
+    if (at >= this.events.length) return this.attemptLog.attempts;
+    if (this.attemptsMemo?.at !== at) this.attemptsMemo = { at, attempts: attemptsOf(this.events, at) };
+    return this.attemptsMemo.attempts;
   }
 
   /** Folds from the last snapshot up to snapshot `j`, cloning one at every SNAPSHOT_EVERY events. */

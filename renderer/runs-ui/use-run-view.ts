@@ -10,10 +10,11 @@ export function useRunView() {
   const runId = useAppStore((s) => s.runId);
   const run = useAppStore((s) => s.run);
   const events = useAppStore((s) => s.runEvents);
+  const attempts = useAppStore((s) => s.runAttempts);
   const length = useAppStore((s) => s.runLength);
   const cursor = useAppStore((s) => s.runCursor);
   const logs = useAppStore((s) => s.logs);
-  return { tick, runId, run, events, length, cursor, position: cursor ?? length, logs, isLive: cursor === null };
+  return { tick, runId, run, events, attempts, length, cursor, position: cursor ?? length, logs, isLive: cursor === null };
 }
 
 /** `1.5 s`, `2 min 5 s`, `1 h 3 min` for a duration in ms. */

@@ -11,6 +11,7 @@ import type { RunSummary, StepLogLine } from '../../engine/host/api';
 import type { StepId } from '../../engine/model/flow';
 import type { RunEvent, RunId } from '../../engine/runtime/events';
 import type { RunState } from '../../engine/runtime/state';
+import type { AttemptEntry } from '../run/attempts';
 import type { AppState } from './store';
 
 /** Bottom-panel tabs this slice's views fill (panels/run-tabs.tsx lists them). */
@@ -42,6 +43,8 @@ export interface RunView {
   logs: StepLogLine[];
   /** The session's journal (shared array; read under runTick). */
   events: readonly RunEvent[];
+  /** Every step attempt at the cursor (shared; read under runTick). */
+  attempts: readonly AttemptEntry[];
   /** Events held. */
   length: number;
   /** Time-travel position (events folded into `run`), or null for live. */
@@ -56,6 +59,8 @@ export interface RunSlice {
   /** Log lines of that run, in arrival order (stored ones replace streamed ones per step). */
   logs: StepLogLine[];
   runEvents: readonly RunEvent[];
+  /** Step attempts at the cursor, in start order (the path, each attempt with its own outcome). */
+  runAttempts: readonly AttemptEntry[];
   runLength: number;
   runCursor: number | null;
   /** Moves on every publish of the run on display; select it to re-render on in-place changes. */
@@ -85,6 +90,7 @@ export const createRunSlice: StateCreator<AppState, [['temporal', unknown]], [],
   run: null,
   logs: [],
   runEvents: [],
+  runAttempts: [],
   runLength: 0,
   runCursor: null,
   runTick: 0,
@@ -95,9 +101,9 @@ export const createRunSlice: StateCreator<AppState, [['temporal', unknown]], [],
   user: '',
   breakpoints: {},
   showRun: (runId, run, logs) =>
-    set((s) => ({ runId, run, logs, runEvents: [], runLength: run?.seq ?? 0, runCursor: null, runTick: s.runTick + 1 })),
+    set((s) => ({ runId, run, logs, runEvents: [], runAttempts: [], runLength: run?.seq ?? 0, runCursor: null, runTick: s.runTick + 1 })),
   publishRun: (v) =>
-    set((s) => ({ runId: v.runId, run: v.run, logs: v.logs, runEvents: v.events, runLength: v.length, runCursor: v.cursor, runTick: s.runTick + 1 })),
+    set((s) => ({ runId: v.runId, run: v.run, logs: v.logs, runEvents: v.events, runAttempts: v.attempts, runLength: v.length, runCursor: v.cursor, runTick: s.runTick + 1 })),
   setStarting: (isStarting) => set({ isStarting }),
   setHistory: (history) => set({ history }),
   setHistoryFilter: (filter) => set((s) => ({ historyFilter: { ...s.historyFilter, ...filter } })),
