@@ -104,6 +104,7 @@ test('a run started by the CLI is continued from History, approved from the inbo
   // Then it appears in History as paused, and opening it shows it on the canvas
   await runs.tab('History');
   await expect(runs.historyRow(run)).toHaveAttribute('data-run-status', 'paused', { timeout: 15_000 });
+  await page.screenshot({ path: 'test-results/history.png' });
   await runs.openFromHistory(run);
   await expect(runs.run).toHaveAttribute('data-run-status', 'paused');
   await expect(designer.node('prepare')).toHaveAttribute('data-status', 'succeeded');
@@ -117,6 +118,7 @@ test('a run started by the CLI is continued from History, approved from the inbo
   const approval = runs.inboxApproval(run, 'check');
   await expect(approval).toContainText('Ship the greeting?');
   await expect(approval).toContainText('may answer: ops');
+  await page.screenshot({ path: 'test-results/approvals.png' });
   await runs.approve(approval, 'ops');
   await expect(approval).toHaveCount(0, { timeout: 15_000 });
   await runs.tab('History');
@@ -195,6 +197,7 @@ test('retry a failed step after fixing its cause, cancel with rollback, run from
   await expect(runs.run).toHaveAttribute('data-run-status', 'cancelled', { timeout: 30_000 });
   await expect(designer.node('setup')).toHaveAttribute('data-status', 'compensated');
   await expect(runs.run).toContainText('Rolled back');
+  await page.screenshot({ path: 'test-results/rollback.png' });
 
   // And Run from here on flaky starts a new run at flaky, with setup's earlier outcome
   const first = await runs.run.getAttribute('data-run-id');

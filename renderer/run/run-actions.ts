@@ -169,7 +169,8 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
       if (run && state && state.endedAt === null && Date.now() - lastEventAt > POLL_MS) await catchUp(run).catch(() => undefined);
       const tab = get().bottomTab;
       if (tab === 'history') await runs.refreshHistory();
-      if (tab === 'approvals') await runs.refreshInbox();
+      // The inbox badge shows on every tab, and approvals of other processes' runs come only this way.
+      await runs.refreshInbox();
     },
 
     /** Time travel: shows the state after `cursor` events (null or the end: live). */
