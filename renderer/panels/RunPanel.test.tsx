@@ -30,6 +30,7 @@ describe('RunPanel', () => {
         return { run: 'r1' };
       },
       getRun: () => ({ record: {}, events: events.map((event, i) => ({ seq: i + 1, event })) }),
+      extendApproval: () => ({ dueAt: '2026-12-05T13:00:00.000Z' }),
     });
     store.getState().markSaved('/w/flow.yaml', flow, []);
     emitEarly = () => events.forEach((event, i) => emit({ kind: 'runEvent', run: 'r1', seq: i + 1, event }));
@@ -40,6 +41,8 @@ describe('RunPanel', () => {
     const panel = document.querySelector('[data-run-status]');
     expect(panel?.getAttribute('data-run-status')).toBe('waiting');
     expect(screen.getByText('Ship it?')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Extend' })));
+    expect(calls.find((c) => c.method === 'extendApproval')?.params).toEqual({ run: 'r1', step: 'approve', by: '1h', as: 'ops-manager' });
     fireEvent.change(screen.getByLabelText('Comment'), { target: { value: 'looks fine' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Approve' })));
     expect(calls.find((c) => c.method === 'answerApproval')?.params).toEqual({
