@@ -84,7 +84,7 @@ export function RunHistory() {
               <th>Run</th>
               <th>Started</th>
               <th>Took</th>
-              <th>By</th>
+              <th>Trigger</th>
               <th />
             </tr>
           </thead>
@@ -92,7 +92,7 @@ export function RunHistory() {
             {history.map((h) => {
               const look = runStatusLook(h.status as never);
               const took = h.endedAt ? formatDuration(Date.parse(h.endedAt) - Date.parse(h.startedAt)) : '—';
-              const trigger = h.trigger && typeof h.trigger === 'object' && 'cron' in h.trigger ? `cron ${String(h.trigger.cron)}` : 'a person';
+              const trigger = h.trigger && typeof h.trigger === 'object' && 'cron' in h.trigger ? `cron ${String(h.trigger.cron)}` : 'manual (designer or CLI)';
               return (
                 <tr key={h.id} data-run-id={h.id} data-run-status={h.status} data-run-mode={h.mode} className={h.id === shown ? 'current' : ''}>
                   <td>
