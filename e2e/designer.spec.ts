@@ -60,7 +60,8 @@ test('runs web-app-deploy to production and approves it', async ({ webHost, desi
   await expect(designer.node('approve')).toHaveAttribute('data-status', 'waiting', { timeout: 45_000 });
   await expect(designer.runPanel).toHaveAttribute('data-run-status', 'waiting');
 
-  // And when I approve it, the run succeeds
+  // And when I approve it as the template's approver (the identity defaults to the OS user), the run succeeds
+  await page.getByLabel('Approve as').fill('ops-manager');
   await designer.button('Approve').click();
   await expect(designer.runPanel).toHaveAttribute('data-run-status', 'succeeded', { timeout: 45_000 });
 

@@ -13,7 +13,7 @@ import { NODE_HEIGHT } from './doc/node-size';
 import type { TextValidator } from './doc/validator';
 import { createFileActions, type FilePicker } from './files/file-actions';
 import { i18n } from './i18n';
-import { RunTracker } from './run/run-tracker';
+import { createRunActions } from './run/run-actions';
 import type { AppStore } from './store/store';
 
 export type Actions = ReturnType<typeof createActions>;
@@ -30,8 +30,8 @@ export type EventSource = (listener: (event: HostEvent) => void) => () => void;
  * dialogs (absent in the web host).
  */
 export function createActions(host: HostApi, onEvent: EventSource, store: AppStore, validator: TextValidator, picker?: FilePicker) {
-  const tracker = new RunTracker();
-  const files = createFileActions(host, store, picker);
+  // A document replaced by open/new/import: the run on display goes (and is no longer watched).
+  const files = createFileActions(host, store, picker, () => void runs.show(null));
   const get = store.getState;
   let validateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -40,16 +40,13 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     get().notify({ kind: 'error', text: i18n.t('notices.failed', { what, error: text }) });
   };
 
-  const publish = (run: RunId) => {
-    if (get().runId !== run) return;
-    const { state, logs } = tracker.snapshot(run);
-    get().showRun(run, state, logs);
-  };
-
   const positions = (): Record<StepId, Position> => get().autoPositions;
 
+  // Runs on display, history, inbox and debugging (issue #9); open() is how a run's flow file is shown.
+  const runs = createRunActions(host, store, (what) => fail(what), (path) => actions.open(path));
+
   const actions = {
-    tracker,
+    runs,
     /** The HostApi itself, for read-only lookups (template lists) that need no store update. */
     host,
     /** The host's event stream, for views of events that change no run (desktop notifications). */
@@ -59,10 +56,8 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
 
     /** Subscribes to host events and opens the workspace's first file. Returns an unsubscribe. */
     start(): () => void {
-      const off = onEvent((event) => {
-        const run = tracker.handle(event);
-        if (run) publish(run);
-      });
+      const off = onEvent((event) => runs.handle(event));
+      const stopRuns = runs.wire();
       // With no file to open, a new document: the palette and canvas work at once (issue #8 point 4).
       void host
         .getWorkspace({})
@@ -78,6 +73,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       const offUnload = typeof window === 'undefined' ? () => undefined : files.installUnloadGuard();
       return () => {
         off();
+        stopRuns();
         unsub();
         offUnload();
       };
@@ -138,16 +134,12 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
     async startRun(input: JsonObject, mode: 'run' | 'simulate' = 'run'): Promise<void> {
       const path = get().path;
       if (!path || !get().flow) return;
-      if ((get().isDirty() || get().savedText === null) && !(await actions.save())) return;
+      if ((get().isDirty() || !files.ui.getState().isOnDisk) && !(await actions.save())) return;
       get().setStarting(true);
       try {
-        const { run } = await host.startRun({ path, input, mode });
-        get().showRun(run, null, []);
-        publish(run); // events that arrived before the answer were buffered by the tracker
+        await runs.start(path, input, mode);
         get().setBottomTab('run');
         get().openDialog(null);
-        const { events } = await host.getRun({ run });
-        if (tracker.addEntries(run, events)) publish(run);
       } catch (err) {
         fail(i18n.t('notices.runFailed'))(err);
       } finally {
@@ -157,22 +149,18 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
 
     async answerApproval(step: StepId, verdict: 'approve' | 'reject', as: string, comment: string): Promise<void> {
       const run = get().runId;
-      if (!run) return;
-      try {
-        await host.answerApproval({ run, step, verdict, as, comment: comment || undefined });
-      } catch (err) {
-        fail(i18n.t(verdict === 'approve' ? 'notices.approveFailed' : 'notices.rejectFailed'))(err);
-      }
+      if (run) await runs.answer(run, step, verdict, as, comment);
     },
 
     /** Replaces a step's streamed logs with the stored ones (complete even if events were missed). */
     async loadStepLogs(step: StepId): Promise<void> {
       const run = get().runId;
-      if (!run) return;
+      const session = run ? runs.sessions.get(run) : undefined;
+      if (!run || !session) return;
       try {
         const lines = await host.getStepLogs({ run, step });
-        tracker.setStepLogs(run, step, lines);
-        publish(run);
+        session.setStepLogs(step, lines);
+        runs.setCursor(session.cursor);
       } catch (err) {
         fail(i18n.t('notices.logsFailed', { step }))(err);
       }
@@ -209,7 +197,7 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       // Nothing is on disk yet: the document starts dirty, and Save (or Run) writes it (Save as).
       get().loadDocument(res.path, res.text, { saved: false, findings: res.findings });
       get().setTrust(res.trusted, res.trustReason ?? null);
-      get().showRun(null, null, []);
+      await runs.show(null);
       files.ui.setState({ isReadOnly: false, isOnDisk: false });
       get().openDialog(null);
       get().setBottomTab('findings');

@@ -10,6 +10,7 @@ import './styles/app.css';
 import './styles/nodes.css';
 import './styles/panels.css';
 import './styles/code.css';
+import './styles/runs.css';
 import { createActions } from './actions';
 import './i18n';
 import { App } from './App';

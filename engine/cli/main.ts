@@ -8,6 +8,7 @@ import { reportError } from './errors.js';
 import { registerDebugCommands } from './debug-commands.js';
 import { registerExport } from './export-command.js';
 import { registerImport } from './import-command.js';
+import { registerLogs } from './logs-command.js';
 import { registerRunCommands } from './run-commands.js';
 import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
@@ -27,6 +28,7 @@ registerTest(program);
 registerWeb(program, global);
 registerExport(program);
 registerImport(program);
+registerLogs(program, global);
 
 try {
   await program.parseAsync(process.argv);

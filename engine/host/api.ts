@@ -119,7 +119,13 @@ export interface ScenarioReport {
 
 export interface HostApi {
   /** What the host was started with: the workspace folder and the file to open first, if any. */
-  getWorkspace(p: Record<string, never>): Promise<{ root: string; openPath: string | null; files: FlowFileInfo[] }>;
+  getWorkspace(p: Record<string, never>): Promise<{
+    root: string;
+    openPath: string | null;
+    files: FlowFileInfo[];
+    /** The OS user name of the host's process: the default identity for approvals and debugging requests. */
+    user: string;
+  }>;
   /** The flow templates shipped in resources/templates. */
   listTemplates(p: Record<string, never>): Promise<FlowFileInfo[]>;
   /**
@@ -234,6 +240,16 @@ export interface HostApi {
     limit?: number;
   }): Promise<RunSummary[]>;
   getStepLogs(p: { run: RunId; step?: StepId }): Promise<StepLogLine[]>;
+  /**
+   * Streams runEvent and stepLog HostEvents of `run` to this client (counted: one unwatchRun per
+   * watchRun). A client that never watched gets every run's events; once it has, only watched
+   * runs'. Events from before the call: getRun. `runSummary` events go to every client.
+   */
+  watchRun(p: { run: RunId }): Promise<void>;
+  /** Stops one watchRun of `run`. */
+  unwatchRun(p: { run: RunId }): Promise<void>;
+  /** Cancels a run: compensations of completed steps run in reverse order (as `flowsmith cancel`). */
+  cancelRun(p: { run: RunId; as?: string }): Promise<void>;
   /** The cron triggers of the workspace's flows that fire while the engine process runs. */
   listTriggers(p: Record<string, never>): Promise<TriggerInfo[]>;
 }
@@ -243,6 +259,11 @@ export type HostMethod = keyof HostApi;
 export type HostEvent =
   | { kind: 'runEvent'; run: RunId; seq: number; event: RunEvent }
   | { kind: 'stepLog'; run: RunId; step: StepId; attempt: number; stream: 'stdout' | 'stderr'; text: string }
+  /**
+   * A run-level change of any run this engine drives (started, waiting, paused, running again,
+   * ended), watched or not, for history lists (engine/host/run-watches.ts). `started` on RunStarted.
+   */
+  | { kind: 'runSummary'; run: RunId; status: string; at: string; endedAt?: string; started?: RunSummary }
   /**
    * A notify step asks for a desktop notification (notify `desktop: true`): Electron's main process
    * shows it natively, the web host's page with the browser's Notification API or a banner.
@@ -289,6 +310,9 @@ export const hostMethods = [
   'getRun',
   'listRuns',
   'getStepLogs',
+  'watchRun',
+  'unwatchRun',
+  'cancelRun',
   'listTriggers',
 ] as const satisfies readonly HostMethod[];
 

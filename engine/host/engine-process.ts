@@ -18,6 +18,7 @@ import { defaultDbPath, templatesDir } from './paths.js';
 import { handleRequest, isGrant, isRequest, toHostError } from './rpc.js';
 import type { RpcMessage } from './rpc.js';
 import { RunService } from './run-service.js';
+import { RunWatches, runSummaryEvent } from './run-watches.js';
 import { TriggerScheduler } from './triggers.js';
 import { trustOf, trustOfFile } from './trust.js';
 
@@ -35,6 +36,11 @@ const { values } = parseArgs({
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 const send = (m: RpcMessage) => (parentPort ? parentPort.postMessage(m) : process.send?.(m));
 const emit = (event: HostEvent) => send({ event });
+// Run events go out only for runs the window watches (once it watches any); summaries always.
+const watches = new RunWatches();
+const emitWatched = (event: HostEvent) => {
+  if (watches.passes(event)) emit(event);
+};
 
 /**
  * Desktop notifications of notify steps go to the connected window(s) as a HostEvent; Electron's
@@ -49,8 +55,12 @@ const journal = openJournal(typeof values.db === 'string' ? values.db : defaultD
 const root = resolve(typeof values.root === 'string' ? values.root : process.cwd());
 const service = new RunService({
   journal,
-  onEvent: (run, seq, event) => emit({ kind: 'runEvent', run, seq, event }),
-  onLog: (run, step, attempt, stream, text) => emit({ kind: 'stepLog', run, step, attempt, stream, text }),
+  onEvent: (run, seq, event) => {
+    emitWatched({ kind: 'runEvent', run, seq, event });
+    const summary = runSummaryEvent(run, event);
+    if (summary) emit(summary);
+  },
+  onLog: (run, step, attempt, stream, text) => emitWatched({ kind: 'stepLog', run, step, attempt, stream, text }),
   notifyDesktop,
   // Imported flows and flows outside the workspace only simulate until trusted (DESIGN.md "Security").
   trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }),
@@ -61,7 +71,7 @@ const openPath = typeof values.open === 'string' ? resolve(values.open) : null;
 // HostApi reads and writes the workspace, the templates (read-only) and picked paths only (file-access.ts).
 const access = new FileAccess({ root, templates: templatesDir });
 if (openPath) access.grant(openPath); // the file the user started us with
-const api = createHostApi(service, { root, openPath }, { triggers, access });
+const api = createHostApi(service, { root, openPath }, { triggers, access, watches });
 
 async function onMessage(message: unknown): Promise<void> {
   if (isRequest(message)) send(await handleRequest(api, message));

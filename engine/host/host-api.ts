@@ -3,6 +3,7 @@
  * the engine process serves it over JSON-RPC to Electron's main process and to the web host.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Flow } from '../model/flow.js';
@@ -19,6 +20,7 @@ import { createDebugApi } from './debug-api.js';
 import { createScenarioApi } from './scenario-api.js';
 import { createInteropApi } from './interop-api.js';
 import type { RunService } from './run-service.js';
+import type { RunWatches } from './run-watches.js';
 import type { RunStatus } from '../runtime/state.js';
 
 export interface Workspace {
@@ -57,6 +59,17 @@ export interface HostParts {
    * templates. The engine process passes its own so Electron's main process can grant picked paths.
    */
   access?: FileAccess;
+  /** The runs the connected client watches (run-watches.ts); without it, watchRun changes nothing. */
+  watches?: RunWatches;
+}
+
+/** The OS user name, or `designer` where the OS has none for this process. */
+function osUser(): string {
+  try {
+    return userInfo().username || 'designer';
+  } catch {
+    return 'designer';
+  }
 }
 
 /** Builds the HostApi over a RunService, for one workspace. Errors reject with the thrown Error. */
@@ -65,7 +78,7 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
   const { exportTo, trustOf, ...interop } = createInteropApi(service, workspace, access);
   return {
     async getWorkspace() {
-      return { root: workspace.root, openPath: workspace.openPath, files: listFlowFiles(workspace.root) };
+      return { root: workspace.root, openPath: workspace.openPath, files: listFlowFiles(workspace.root), user: osUser() };
     },
     async listTemplates() {
       return listFlowFiles(templatesDir);
@@ -139,6 +152,17 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     },
     async getStepLogs({ run, step }) {
       return service.journal.logs(run, step).map(({ step: s, attempt, stream, text }) => ({ step: s, attempt, stream, text }));
+    },
+    async watchRun({ run }) {
+      parts.watches?.watch(run);
+    },
+    async unwatchRun({ run }) {
+      parts.watches?.unwatch(run);
+    },
+    async cancelRun({ run }) {
+      const driver = service.open(run);
+      driver.cancel();
+      service.driveInBackground(driver);
     },
     async listTriggers() {
       return parts.triggers?.list() ?? [];

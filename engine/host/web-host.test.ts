@@ -94,4 +94,20 @@ describe('web host', () => {
     expect(got.record.status).toBe('succeeded');
     ws.close();
   });
+
+  it('streams a watching page only the runs it watches, and run summaries of every run', async () => {
+    const watching = client(await connect(host.token));
+    const path = join(dir, 'flows', 'web-app-deploy.yaml');
+    const input = { environment: 'staging', version: '1.0.0' };
+    const { run: seen } = (await watching.call('startRun', { path, mode: 'simulate', input })).result as { run: string };
+    await watching.call('watchRun', { run: seen });
+    const { run: other } = (await watching.call('startRun', { path, mode: 'simulate', input })).result as { run: string };
+    await expect.poll(() => watching.events.some((e) => e.kind === 'runSummary' && e.run === other && e.status === 'succeeded'), { timeout: 20_000 }).toBe(true);
+    expect(watching.events.some((e) => e.kind === 'runSummary' && e.run === other && e.started?.flow === 'web-app-deploy')).toBe(true);
+    expect(watching.events.some((e) => (e.kind === 'runEvent' || e.kind === 'stepLog') && e.run === other)).toBe(false);
+    // The watched run streams (its events from before watchRun come from getRun).
+    const got = (await watching.call('getRun', { run: seen })).result as { record: { status: string } };
+    expect(got.record.status).toBe('succeeded');
+    await watching.call('unwatchRun', { run: seen });
+  });
 });

@@ -14,6 +14,7 @@ import type { HostMethod, HostTransport } from './api.js';
 import { hostMethods } from './api.js';
 import { rendererDir } from './paths.js';
 import { isRequest, toHostError } from './rpc.js';
+import { RunWatches } from './run-watches.js';
 import type { RpcMessage } from './rpc.js';
 
 export interface WebHost {
@@ -41,10 +42,11 @@ export async function startWebHost(engine: HostTransport, port = 0, staticDir = 
     });
   });
   const wss = new WebSocketServer({ noServer: true });
-  const clients = new Set<WebSocket>();
+  // Each page watches its own runs (HostApi watchRun); the engine process streams the union.
+  const clients = new Map<WebSocket, RunWatches>();
   engine.onEvent((event) => {
     const text = JSON.stringify({ event } satisfies RpcMessage);
-    for (const ws of clients) ws.send(text);
+    for (const [ws, watches] of clients) if (watches.passes(event)) ws.send(text);
   });
 
   server.on('upgrade', (req, socket, head) => {
@@ -56,13 +58,18 @@ export async function startWebHost(engine: HostTransport, port = 0, staticDir = 
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      clients.add(ws);
-      ws.on('close', () => clients.delete(ws));
-      ws.on('message', (data) => void answer(ws, data.toString()));
+      const watches = new RunWatches();
+      clients.set(ws, watches);
+      ws.on('close', () => {
+        clients.delete(ws);
+        // A closed page stops watching: the engine's counts drop by what this page watched.
+        for (const run of watches.watched()) void engine.call('unwatchRun', { run }).catch(() => undefined);
+      });
+      ws.on('message', (data) => void answer(ws, data.toString(), watches));
     });
   });
 
-  async function answer(ws: WebSocket, text: string): Promise<void> {
+  async function answer(ws: WebSocket, text: string, watches: RunWatches): Promise<void> {
     let msg: unknown;
     try {
       msg = JSON.parse(text);
@@ -74,6 +81,9 @@ export async function startWebHost(engine: HostTransport, port = 0, staticDir = 
       ws.send(JSON.stringify({ id: msg.id, error: { name: 'UsageError', message: `unknown method ${msg.method}` } }));
       return;
     }
+    const run = (msg.params as { run?: unknown } | null)?.run;
+    if (typeof run === 'string' && msg.method === 'watchRun') watches.watch(run);
+    if (typeof run === 'string' && msg.method === 'unwatchRun') watches.unwatch(run);
     try {
       const result = await engine.call(msg.method as HostMethod, msg.params);
       ws.send(JSON.stringify({ id: msg.id, result }));
@@ -93,7 +103,7 @@ export async function startWebHost(engine: HostTransport, port = 0, staticDir = 
     token,
     close: () =>
       new Promise((resolve) => {
-        for (const ws of clients) ws.terminate();
+        for (const ws of clients.keys()) ws.terminate();
         wss.close();
         server.close(() => resolve());
       }),

@@ -8,6 +8,7 @@ import type { CSSProperties } from 'react';
 import type { Step } from '../../engine/model/flow';
 import { useAppStore } from '../app-context';
 import { useTranslation } from '../i18n';
+import { selectHasBreakpoint } from '../store/run-slice';
 import { sourceHandles } from '../doc/edges';
 import type { ConnectKind } from '../doc/edits';
 import { statusLabel } from '../i18n/status';
@@ -45,6 +46,8 @@ export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
   const attempts = useAppStore((s) => s.run?.steps[id]?.attempts ?? 0);
   const hasRun = useAppStore((s) => s.run !== null);
   const isRunOver = useAppStore((s) => s.run?.endedAt != null);
+  // Breakpoints (issue #9): kept per flow file by the run slice; a dot and data-breakpoint here.
+  const hasBreakpoint = useAppStore(selectHasBreakpoint(id));
   // After a run ends, steps it never reached keep data-status="pending" but drop the badge and fade.
   const isUntaken = isRunOver && status === 'pending';
   const look = statusLook(status);
@@ -57,9 +60,11 @@ export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
       data-step-id={id}
       data-step-type={step.type}
       data-status={status}
+      data-breakpoint={hasBreakpoint ? 'true' : undefined}
       title={step.description ?? title}
     >
       <Handle type="target" position={Position.Top} id="in" className="handle-in" />
+      {hasBreakpoint && <span className="breakpoint-dot" title="Breakpoint (F9)" aria-label="breakpoint" />}
       <div className={`step-icon icon-${step.type}`}>
         <StepIcon name={stepIcon(step)} />
       </div>

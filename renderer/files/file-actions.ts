@@ -49,8 +49,9 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 /**
  * Builds the file actions over one host and one store. `picker`: Electron's native dialogs; without
  * it (web host) Open and Save as ask for a workspace path in the designer's own dialogs.
+ * `onReplaced` runs when another document replaced the open one (the run view lets go of its run).
  */
-export function createFileActions(host: HostApi, store: AppStore, picker?: FilePicker) {
+export function createFileActions(host: HostApi, store: AppStore, picker?: FilePicker, onReplaced?: () => void) {
   const ui = createFileUi();
   const get = store.getState;
 
@@ -79,6 +80,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
   /** A fresh document replaces the old one (loadDocument cleared undo): no run shown, dialogs closed. */
   const settle = () => {
     get().showRun(null, null, []);
+    onReplaced?.();
     get().openDialog(null);
   };
 

@@ -1,10 +1,11 @@
 /**
  * The bottom panel: a tab strip (tabs from bottom-tabs.tsx, plus "Toggle bottom panel"), the
- * notification banners, and the chosen tab's body inside a named region. Collapsing keeps the
+ * notification banners, and the chosen tab's body (which names its own region). Collapsing keeps the
  * strip visible, so the findings count stays in sight; the Layout owns the panel's size.
  */
 import { useAppStore } from '../app-context';
 import { useTranslation } from '../i18n';
+import { useDebugKeys } from '../runs-ui/use-debug-keys';
 import { bottomTabs } from './bottom-tabs';
 import { RunNotices } from './RunNotices';
 
@@ -17,6 +18,7 @@ export interface BottomPanelProps {
 
 /** Tabs over the run view, the findings list and whatever else bottom-tabs.tsx registers. */
 export function BottomPanel({ isCollapsed, onToggle, onExpand }: BottomPanelProps) {
+  useDebugKeys();
   const { t } = useTranslation();
   const tab = useAppStore((s) => s.bottomTab);
   const setTab = useAppStore((s) => s.setBottomTab);
@@ -48,9 +50,9 @@ export function BottomPanel({ isCollapsed, onToggle, onExpand }: BottomPanelProp
         <RunNotices />
       </div>
       {current && (
-        <section id={bodyId} className="tab-body" aria-label={current.region(t)} hidden={isCollapsed}>
+        <div id={bodyId} className="tab-body" hidden={isCollapsed}>
           <current.Body />
-        </section>
+        </div>
       )}
     </section>
   );

@@ -22,7 +22,7 @@ const events: RunEvent[] = [
 ];
 
 describe('RunPanel', () => {
-  it('folds events that arrive before startRun answers and answers an approval', async () => {
+  it('catches up on events that streamed before it watched the run, and answers an approval', async () => {
     let emitEarly: () => void = () => undefined;
     const { actions, calls, emit, store, wrapper } = setup(flow, {
       startRun: () => {
@@ -30,6 +30,7 @@ describe('RunPanel', () => {
         return { run: 'r1' };
       },
       getRun: () => ({ record: {}, events: events.map((event, i) => ({ seq: i + 1, event })) }),
+      extendApproval: () => ({ dueAt: '2026-12-05T13:00:00.000Z' }),
     });
     store.getState().markSaved('/w/flow.yaml', store.getState().text);
     emitEarly = () => events.forEach((event, i) => emit({ kind: 'runEvent', run: 'r1', seq: i + 1, event }));
@@ -40,13 +41,16 @@ describe('RunPanel', () => {
     const panel = document.querySelector('[data-run-status]');
     expect(panel?.getAttribute('data-run-status')).toBe('waiting');
     expect(screen.getByText('Ship it?')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Extend' })));
+    expect(calls.find((c) => c.method === 'extendApproval')?.params).toEqual({ run: 'r1', step: 'approve', by: '1h', as: 'ops-manager' });
     fireEvent.change(screen.getByLabelText('Comment'), { target: { value: 'looks fine' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Approve' })));
     expect(calls.find((c) => c.method === 'answerApproval')?.params).toEqual({
       run: 'r1', step: 'approve', verdict: 'approve', as: 'ops-manager', comment: 'looks fine',
     });
 
-    act(() => {
+    // Events are published once per task: the async act lets the queued publish run.
+    await act(async () => {
       emit({ kind: 'runEvent', run: 'r1', seq: 4, event: { type: 'ApprovalGiven', at: 3, step: 'approve', by: 'ops-manager', verdict: 'approve' } });
       emit({ kind: 'runEvent', run: 'r1', seq: 5, event: { type: 'StepSucceeded', at: 4, step: 'approve', output: null, next: ['done'] } });
     });
@@ -63,7 +67,44 @@ describe('RunPanel', () => {
     store.getState().edit((f) => ({ ...f, title: 'Deploy' }));
     await actions.startRun({ version: '1' });
     // The text is saved (listFiles refreshes the Files panel after it), then the run starts.
-    expect(calls.map((c) => c.method).filter((m) => m !== 'listFiles')).toEqual(['saveFlowText', 'startRun', 'getRun']);
+    expect(calls.map((c) => c.method).filter((m) => m !== 'listFiles' && m !== 'listRuns')).toEqual(['saveFlowText', 'startRun', 'watchRun', 'getRun']);
     expect(store.getState().isDirty()).toBe(false);
+  });
+
+  it('shows each attempt on the path, the simulation mark, and drives a paused run', async () => {
+    const paused: RunEvent[] = [
+      { ...events[0]!, mode: 'simulate', vars: { count: 1 }, start: 'approve' } as RunEvent,
+      { type: 'StepStarted', at: 1, step: 'approve', attempt: 1 },
+      { type: 'StepRetryScheduled', at: 2, step: 'approve', attempt: 1, error: { name: 'Boom', message: 'first try' }, dueAt: 3 },
+      { type: 'StepStarted', at: 3, step: 'approve', attempt: 2 },
+      { type: 'StepSucceeded', at: 4, step: 'approve', output: null, next: ['done'] },
+      { type: 'RunPaused', at: 5, reason: 'breakpoint', step: 'done' },
+    ];
+    const { actions, calls, store, wrapper } = setup(flow, {
+      getRun: () => ({ record: { flowPath: '/w/flow.yaml' }, events: paused.map((event, i) => ({ seq: i + 1, event })) }),
+    });
+    render(<RunPanel />, { wrapper });
+    await act(() => actions.runs.show('r3'));
+    const chips = [...document.querySelectorAll('[data-path-step]')].map((e) => e.getAttribute('data-status'));
+    expect(chips).toEqual(['failed', 'succeeded']);
+    expect(screen.getByText('Simulation')).toBeTruthy();
+    expect(document.querySelector('[data-run-status]')?.getAttribute('data-run-status')).toBe('paused');
+
+    // Variables: Enter applies the JSON value.
+    const field = screen.getByRole('textbox', { name: 'count' });
+    fireEvent.change(field, { target: { value: '5' } });
+    await act(async () => fireEvent.keyDown(field, { key: 'Enter' }));
+    expect(calls.find((c) => c.method === 'editVars')?.params).toMatchObject({ run: 'r3', vars: { count: 5 } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Step' })));
+    expect(calls.find((c) => c.method === 'continueRun')?.params).toMatchObject({ run: 'r3', step: true });
+
+    // Time travel back to the first attempt's failure: the run is running there, the variables read-only.
+    const slider = screen.getByRole('slider', { name: 'Time travel' });
+    await act(async () => fireEvent.change(slider, { target: { value: '3' } }));
+    expect(store.getState().run?.steps.approve?.status).toBe('running');
+    expect(document.querySelector('[data-run-status]')?.getAttribute('data-run-status')).toBe('running');
+    expect((screen.getByRole('textbox', { name: 'count' }) as HTMLInputElement).readOnly).toBe(true);
+    await act(async () => fireEvent.change(slider, { target: { value: String(paused.length) } }));
+    expect(store.getState().runCursor).toBeNull();
   });
 });

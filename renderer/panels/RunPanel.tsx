@@ -1,58 +1,72 @@
 /**
- * The run view (issue #2 "Run"): run status (`data-run-status`), the path taken, waiting
- * approvals, and the selected step's details. Everything shown is the engine's own fold of the
- * run's events (run/run-tracker.ts).
+ * The Run tab (issues #2 and #9): the run on display with its status (`data-run-status`), a
+ * Simulation mark, progress, the debugger's buttons, the time-travel slider, the path taken (one
+ * chip per attempt, failed attempts red), waiting approvals, the Variables region and the selected
+ * step's details. Everything shown is the engine's own fold of the run's journal at the cursor.
  */
 import { runStatusOf } from '../../engine/runtime/fold';
 import { useAppStore } from '../app-context';
-import { formatDuration, formatTime, useTranslation } from '../i18n';
-import { statusLabel } from '../i18n/status';
 import { runStatusLook, statusLook } from '../run/status-colors';
+import { DebugBar } from '../runs-ui/DebugBar';
+import { RunProgress } from '../runs-ui/RunProgress';
+import { TimeTravel } from '../runs-ui/TimeTravel';
+import { useRunView } from '../runs-ui/use-run-view';
+import { VariablesPanel } from '../runs-ui/VariablesPanel';
 import { ApprovalBox } from './ApprovalBox';
 import { StepDetails } from './StepDetails';
 
 /** The Run tab. */
 export function RunPanel() {
-  const { t, i18n } = useTranslation();
-  const runId = useAppStore((s) => s.runId);
-  const run = useAppStore((s) => s.run);
+  const { runId, run, attempts, isLive } = useRunView();
   const isStarting = useAppStore((s) => s.isStarting);
   const selected = useAppStore((s) => s.selectedStep);
   const selectStep = useAppStore((s) => s.selectStep);
   if (!runId) {
-    return <p className="muted pad">{isStarting ? t('panels.run.starting') : t('panels.run.empty')}</p>;
+    return (
+      <section className="run-empty" aria-label="Run">
+        <DebugBar />
+        <p className="muted pad">{isStarting ? 'Starting…' : 'No run yet. Press Run to start one, or open one from History; its steps light up on the canvas.'}</p>
+      </section>
+    );
   }
   const status = run ? runStatusOf(run) : 'running';
   const look = runStatusLook(status);
-  const waiting = run ? Object.entries(run.steps).filter(([, s]) => s.status === 'waiting' && s.approval) : [];
-  const shown = selected ?? run?.path[run.path.length - 1] ?? null;
+  const waiting = run && isLive ? Object.entries(run.steps).filter(([, s]) => s.status === 'waiting' && s.approval) : [];
+  const shown = selected ?? attempts[attempts.length - 1]?.step ?? null;
   return (
-    <div className="run-panel" data-run-status={status} data-run-id={runId}>
+    <section className={`run-panel${isLive ? '' : ' is-travelling'}`} aria-label="Run" data-run-status={status} data-run-id={runId} data-run-mode={run?.mode ?? ''}>
       <div className="run-main">
         <div className="run-summary">
           <span className="badge" style={{ color: look.accent, background: look.tint }}>
-            {statusLabel(t, status)}
+            {look.label}
+            {run?.paused ? ` before ${run.paused.step ?? '…'}` : ''}
           </span>
+          {run?.mode === 'simulate' && <span className="badge sim" title="Virtual clock, mocked steps: nothing ran for real">Simulation</span>}
           <span className="mono">{runId}</span>
-          {run && <span className="muted">{t('panels.run.started', { time: formatTime(run.startedAt, i18n.language) })}</span>}
-          {run?.endedAt && (
-            <span className="muted">{t('panels.run.took', { duration: formatDuration(run.endedAt - run.startedAt, i18n.language) })}</span>
-          )}
+          {run && <RunProgress />}
         </div>
+        <DebugBar />
+        <TimeTravel />
         {run?.error && (
           <div className="error-box">
             <strong>{run.error.name}</strong>: {run.error.message}
           </div>
         )}
-        <ol className="run-path" aria-label={t('panels.run.path')}>
-          {(run?.path ?? []).map((id, i) => {
-            const st = statusLook(run?.steps[id]?.status ?? 'pending');
+        {run?.compensation && <div className="notice-box">Rolling back: compensations of completed steps run in reverse order.</div>}
+        {run && run.compensated.size > 0 && (
+          <p className="muted">Rolled back: {[...run.compensated].join(', ')}</p>
+        )}
+        <ol className="run-path" aria-label="Path taken">
+          {attempts.map((a, i) => {
+            const st = statusLook(a.status);
             return (
-              <li key={`${id}-${i}`}>
-                <button type="button" className={`path-step${id === shown ? ' current' : ''}`} data-path-step={id}
-                  style={{ borderColor: st.accent }} onClick={() => selectStep(id)}>
+              <li key={`${a.step}-${i}`}>
+                <button type="button" className={`path-step${a.step === shown ? ' current' : ''}`} data-path-step={a.step}
+                  data-attempt={a.attempt} data-status={a.status} style={{ borderColor: st.accent }} onClick={() => selectStep(a.step)}
+                  title={`${a.step} attempt ${a.attempt}: ${st.label}`}>
                   <span className="dot" style={{ background: st.accent }} />
-                  {id}
+                  {a.step}
+                  {a.attempt > 1 ? ` #${a.attempt}` : ''}
                 </button>
               </li>
             );
@@ -60,7 +74,10 @@ export function RunPanel() {
         </ol>
         {waiting.map(([id, s]) => s.approval && <ApprovalBox key={id} step={id} approval={s.approval} />)}
       </div>
-      <div className="run-side">{shown ? <StepDetails id={shown} /> : <p className="muted pad">{t('panels.run.selectStep')}</p>}</div>
-    </div>
+      <div className="run-vars">
+        <VariablesPanel />
+      </div>
+      <div className="run-side">{shown ? <StepDetails id={shown} /> : <p className="muted pad">Select a step to see its input, output and logs.</p>}</div>
+    </section>
   );
 }

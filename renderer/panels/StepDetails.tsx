@@ -1,41 +1,38 @@
 /**
- * The run panel's step view: status, attempts, times, output (pretty JSON), error and logs of
- * one step. Finished steps load their stored logs (getStepLogs) so nothing streamed is missed.
+ * The Step details region (issue #9 point 5): one step of the run on display at the cursor: its
+ * status, input (what the journal has), output, error, and each attempt separately with its own
+ * times, error and logs. Finished steps load their stored logs (getStepLogs) so nothing streamed
+ * is missed. The journal does not yet record a step's resolved input (command, request, message):
+ * until it does, Input shows the run's input and the variables at the cursor.
  */
 import { useEffect } from 'react';
 import { useActions, useAppStore } from '../app-context';
-import { formatTime, useTranslation } from '../i18n';
-import { statusLabel } from '../i18n/status';
 import { statusLook } from '../run/status-colors';
+import { formatDuration, useRunView } from '../runs-ui/use-run-view';
+
+const time = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocaleTimeString());
 
 /** Details of step `id` in the run on display. */
 export function StepDetails({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
   const actions = useActions();
-  const time = (ms: number | null) => formatTime(ms, i18n.language);
-  const runId = useAppStore((s) => s.runId);
-  const state = useAppStore((s) => s.run?.steps[id]);
-  const logs = useAppStore((s) => s.logs);
+  const { runId, run, attempts: all, logs } = useRunView();
+  const state = run?.steps[id];
   const status = state?.status ?? 'pending';
   const isFinished = status !== 'pending' && status !== 'running' && status !== 'waiting';
   useEffect(() => {
     if (runId && isFinished) void actions.loadStepLogs(id);
   }, [actions, runId, id, isFinished]);
   const look = statusLook(status);
-  const lines = logs.filter((l) => l.step === id);
+  const attempts = all.filter((a) => a.step === id);
   return (
-    <div className="step-details" data-step-details={id}>
+    <section className="step-details" data-step-details={id} aria-label="Step details">
       <div className="details-head">
         <span className="mono strong">{id}</span>
         <span className="badge" style={{ color: look.accent, background: look.tint }}>
-          {statusLabel(t, status)}
+          {look.label}
         </span>
         <span className="muted">
-          {t('panels.stepDetails.meta', {
-            attempts: state?.attempts ?? 0,
-            started: time(state?.startedAt ?? null),
-            ended: time(state?.endedAt ?? null),
-          })}
+          attempts {state?.attempts ?? 0} · started {time(state?.startedAt ?? null)} · ended {time(state?.endedAt ?? null)}
         </span>
       </div>
       {state?.error && (
@@ -44,13 +41,11 @@ export function StepDetails({ id }: { id: string }) {
         </div>
       )}
       {state?.approval && state.approval.decisions.length > 0 && (
-        <ul className="decisions" aria-label={t('panels.stepDetails.decisions')}>
+        <ul className="decisions" aria-label="Approval decisions">
           {state.approval.decisions.map((d, i) => (
             <li key={i}>
-              <strong className={d.verdict === 'approve' ? 'ok' : 'bad'}>
-                {d.verdict === 'approve' ? t('panels.stepDetails.approved') : t('panels.stepDetails.rejected')}
-              </strong>{' '}
-              {t('panels.stepDetails.by')} <span className="mono">{d.by}</span> {t('panels.stepDetails.at', { time: time(d.at) })}
+              <strong className={d.verdict === 'approve' ? 'ok' : 'bad'}>{d.verdict === 'approve' ? 'Approved' : 'Rejected'}</strong>{' '}
+              by <span className="mono">{d.by}</span> at {time(d.at)}
               {d.comment ? <>: “{d.comment}”</> : null}
             </li>
           ))}
@@ -58,25 +53,56 @@ export function StepDetails({ id }: { id: string }) {
       )}
       <div className="details-grid">
         <div>
-          <h5>{t('panels.stepDetails.output')}</h5>
-          <pre className="json" aria-label={t('panels.stepDetails.stepOutput')}>
+          <h5>Input</h5>
+          <pre className="json" aria-label="Step input">
+            {run ? JSON.stringify({ input: run.input, vars: run.vars }, null, 2) : '—'}
+          </pre>
+          <p className="field-hint">The run's input and variables at the cursor; the step's resolved command is not journaled yet.</p>
+        </div>
+        <div>
+          <h5>Output</h5>
+          <pre className="json" aria-label="Step output">
             {state && state.output !== null ? JSON.stringify(state.output, null, 2) : '—'}
           </pre>
         </div>
-        <div>
-          <h5>{t('panels.stepDetails.logs')}</h5>
-          <pre className="logs" aria-label={t('panels.stepDetails.stepLogs')}>
-            {lines.length === 0
-              ? '—'
-              : lines.map((l, i) => (
-                  <span key={i} className={l.stream}>
-                    {l.text}
-                    {l.text.endsWith('\n') ? '' : '\n'}
-                  </span>
-                ))}
-          </pre>
-        </div>
       </div>
-    </div>
+      <h5 className="attempts-head">Attempts</h5>
+      {attempts.length === 0 && <p className="muted">Not started.</p>}
+      <ol className="attempts" aria-label="Attempts">
+        {attempts.map((a, i) => {
+          const lines = logs.filter((l) => l.step === id && l.attempt === a.attempt);
+          const al = statusLook(a.status);
+          return (
+            <li key={i} className="attempt" data-attempt={a.attempt} data-status={a.status}>
+              <div className="details-head">
+                <strong>Attempt {a.attempt}</strong>
+                <span className="badge" style={{ color: al.accent, background: al.tint }}>
+                  {al.label}
+                </span>
+                <span className="muted">
+                  {time(a.startedAt)} → {time(a.endedAt)}
+                  {a.endedAt !== null ? ` (${formatDuration(a.endedAt - a.startedAt)})` : ''}
+                </span>
+              </div>
+              {a.error && (
+                <div className="error-box">
+                  <strong>{a.error.name}</strong>: {a.error.message}
+                </div>
+              )}
+              <pre className="logs" aria-label={`Logs of attempt ${a.attempt}`}>
+                {lines.length === 0
+                  ? '—'
+                  : lines.map((l, j) => (
+                      <span key={j} className={l.stream}>
+                        {l.text}
+                        {l.text.endsWith('\n') ? '' : '\n'}
+                      </span>
+                    ))}
+              </pre>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
   );
 }

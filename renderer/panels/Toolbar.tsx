@@ -24,8 +24,8 @@ export function Toolbar() {
   const trustReason = useAppStore((s) => s.trustReason);
   const runStatus = useAppStore((s) => (s.run ? runStatusOf(s.run) : null));
   const openDialog = useAppStore((s) => s.openDialog);
-  const canUndo = useAppStore((s) => s.history.undo.length > 0);
-  const canRedo = useAppStore((s) => s.history.redo.length > 0);
+  const canUndo = useAppStore((s) => s.undoHistory.undo.length > 0);
+  const canRedo = useAppStore((s) => s.undoHistory.redo.length > 0);
   const showCode = useAppStore((s) => s.showCode);
   const setShowCode = useAppStore((s) => s.setShowCode);
   const look = runStatus ? runStatusLook(runStatus) : null;

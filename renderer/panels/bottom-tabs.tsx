@@ -1,25 +1,23 @@
 /**
  * The bottom panel's tabs, as a registry (DESIGN.md "Designer": Run, History, Findings,
- * Scenarios, Approvals, Analytics). Only tabs whose content exists are listed; a new panel adds
- * one entry here (and its id to `BottomTab` in store/ui-slice.ts), in the order DESIGN.md gives.
- * BottomPanel.tsx draws the tab strip and wraps the chosen body in a region named `region(t)`,
- * so each body is one of DESIGN.md's contract regions ("Run", "Findings"…).
+ * Scenarios, Approvals, Analytics). The run tabs come from runs-ui/run-tabs.tsx; a new panel adds
+ * one entry there or here (and its id to `BottomTab` in store/ui-slice.ts), in DESIGN.md's order.
+ * Each body declares its own contract region ("Run", "Run history", "Findings"…).
  */
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
 import { useAppStore } from '../app-context';
 import { formatNumber, useTranslation } from '../i18n';
+import { runTabs } from '../runs-ui/run-tabs';
+import type { AppState } from '../store/store';
 import type { BottomTab } from '../store/ui-slice';
 import { FindingsPanel } from './FindingsPanel';
-import { RunPanel } from './RunPanel';
 
 /** One tab of the bottom panel. */
 export interface BottomTabEntry {
   id: BottomTab;
   /** The tab's text in the current language. */
   label: (t: TFunction) => string;
-  /** Accessible name of the region around the body: a DESIGN.md region name, translated. */
-  region: (t: TFunction) => string;
   /** The tab's content. */
   Body: ComponentType;
   /** Optional count or marker after the label (e.g. the number of findings). */
@@ -34,14 +32,23 @@ function FindingsBadge() {
   return <span className={`count${errors ? ' bad' : count ? ' warn' : ''}`}>{formatNumber(count, i18n.language)}</span>;
 }
 
-/** The tabs, in display order. */
-export const bottomTabs: BottomTabEntry[] = [
-  { id: 'run', label: (t) => t('panels.tabs.run'), region: (t) => t('regions.run'), Body: RunPanel },
-  {
-    id: 'findings',
-    label: (t) => t('panels.tabs.findings'),
-    region: (t) => t('regions.findings'),
-    Body: FindingsPanel,
-    Badge: FindingsBadge,
-  },
-];
+/** A count badge from a store selector; hidden at 0. */
+function countBadge(select: (s: AppState) => number): ComponentType {
+  return function CountBadge() {
+    const { i18n } = useTranslation();
+    const n = useAppStore(select);
+    return n > 0 ? <span className="count warn">{formatNumber(n, i18n.language)}</span> : null;
+  };
+}
+
+const runEntries: BottomTabEntry[] = runTabs.map((tab) => ({
+  id: tab.id,
+  label: (t) => t(`panels.tabs.${tab.id}`),
+  Body: tab.Component,
+  ...(tab.badge ? { Badge: countBadge(tab.badge) } : {}),
+}));
+
+const findings: BottomTabEntry = { id: 'findings', label: (t) => t('panels.tabs.findings'), Body: FindingsPanel, Badge: FindingsBadge };
+
+/** The tabs, in display order: Run, History, Findings, then the rest of the run tabs. */
+export const bottomTabs: BottomTabEntry[] = [...runEntries.slice(0, 2), findings, ...runEntries.slice(2)];

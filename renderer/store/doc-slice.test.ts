@@ -112,7 +112,7 @@ describe('the document slice', () => {
     s().edit((f) => moveStep(f, 's2', { x: 5, y: 5 })); // another gesture prints the pending one first
     s().flushEdits();
     expect(s().text).toContain('s1: {type: task, shell: echo 1, next: s2, title: Dep}');
-    expect(s().history.undo).toHaveLength(2);
+    expect(s().undoHistory.undo).toHaveLength(2);
     s().undo();
     s().undo();
     expect(s().text).toBe(big);
@@ -164,7 +164,7 @@ describe('the document slice', () => {
           expectInSync(store);
         }
         // Undoing everything restores the opened text exactly.
-        while (s().history.undo.length > 0) s().undo();
+        while (s().undoHistory.undo.length > 0) s().undo();
         expect(s().text).toBe(TEXT);
       }),
       { seed, numRuns: 150 },

@@ -50,7 +50,8 @@ export interface DocSlice {
    */
   isTrusted: boolean;
   trustReason: string | null;
-  history: History;
+  /** The one undo history of every view (doc/history.ts). */
+  undoHistory: History;
   /** Replaces the document (open, new, import); clears undo. `saved: false` starts it dirty. */
   loadDocument(path: string, text: string, opts?: { saved?: boolean; findings?: Finding[] }): void;
   /** `loadDocument` for a Flow object (tests, imports that hand over a Flow): prints it first. */
@@ -100,12 +101,12 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
       printed: s.flow,
       textVersion: s.textVersion + 1,
       textSource: 'canvas',
-      ...(patch ? { history: record(s.history, patch, pendingKey) } : {}),
+      ...(patch ? { undoHistory: record(s.undoHistory, patch, pendingKey) } : {}),
     });
   };
 
   /** Sets a new text that came from anywhere but a Flow edit: re-parse, keep unchanged subtrees. */
-  const setText = (text: string, source: EditSource, history: History) => {
+  const setText = (text: string, source: EditSource, undoHistory: History) => {
     const s = get();
     const parsed = parseText(text, s.path ?? undefined);
     const flow = parsed.flow ? shareUnchanged(s.flow, parsed.flow) : s.flow;
@@ -113,7 +114,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
       text,
       textVersion: s.textVersion + 1,
       textSource: source,
-      history,
+      undoHistory,
       flow,
       printed: parsed.flow ? flow : null,
       doc: parsed.doc ?? null,
@@ -137,7 +138,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
     autoPositions: {},
     isTrusted: true,
     trustReason: null,
-    history: emptyHistory,
+    undoHistory: emptyHistory,
 
     loadDocument(path, text, opts) {
       clearTimeout(printTimer);
@@ -155,7 +156,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
         findings: opts?.findings ?? parsed.findings,
         findingsText: opts?.findings || parsed.error ? text : null,
         autoPositions: {},
-        history: emptyHistory,
+        undoHistory: emptyHistory,
         selectedStep: null,
         selectedEdge: null,
       });
@@ -190,14 +191,14 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
       const s = get();
       const patch = diffText(s.text, text);
       if (!patch) return;
-      setText(text, 'code', record(s.history, patch, coalesce));
+      setText(text, 'code', record(s.undoHistory, patch, coalesce));
     },
 
     markGesture() {
       flush();
       const s = get();
-      const history = mark(s.history);
-      if (history !== s.history) set({ history });
+      const history = mark(s.undoHistory);
+      if (history !== s.undoHistory) set({ undoHistory: history });
     },
 
     flushEdits: flush,
@@ -205,14 +206,14 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
     undo() {
       flush();
       const s = get();
-      const done = undo(s.history, s.text);
+      const done = undo(s.undoHistory, s.text);
       if (done) setText(done.text, 'history', done.history);
     },
 
     redo() {
       flush();
       const s = get();
-      const done = redo(s.history, s.text);
+      const done = redo(s.undoHistory, s.text);
       if (done) setText(done.text, 'history', done.history);
     },
 

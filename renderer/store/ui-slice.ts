@@ -1,10 +1,11 @@
 /** The ui slice: which dialog is open, the bottom panel's tab, and the one-line notice. */
 import type { StateCreator } from 'zustand';
+import type { RunTabId } from './run-slice';
 import type { AppState } from './store';
 
 export type Dialog = 'templates' | 'run' | 'export' | 'import' | null;
-/** Bottom panel tabs (DESIGN.md "Designer"); panels/bottom-tabs.tsx lists the ones that exist. */
-export type BottomTab = 'run' | 'history' | 'findings' | 'scenarios' | 'approvals' | 'analytics';
+/** Bottom panel tabs (DESIGN.md "Designer"): the run tabs (runs-ui/run-tabs.tsx) and Findings. */
+export type BottomTab = RunTabId | 'findings';
 
 export interface Notice {
   kind: 'error' | 'info';

@@ -1,0 +1,69 @@
+/**
+ * Page object for runs in the designer (issue #9), on DESIGN.md's contract only: the bottom tabs
+ * (Run, History, Approvals…), regions by accessible name (Run history, Variables, Approvals, Step
+ * details), history rows by `data-run-id` / `data-run-status`, the "Time travel" slider and the
+ * debugger's buttons by name.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class RunsPage {
+  constructor(readonly page: Page) {}
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  region(name: string): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  /** Switches the bottom panel to tab `name` (Run, History, Approvals, Scenarios, Analytics, Findings). */
+  async tab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** The Run region; its `data-run-status` is the status of the run on display. */
+  get run(): Locator {
+    return this.region('Run');
+  }
+
+  /** The history row of run `id`. */
+  historyRow(id: string): Locator {
+    return this.region('Run history').locator(`[data-run-id="${id}"]`);
+  }
+
+  /** Opens run `id` from the History tab and waits for it in the Run tab. */
+  async openFromHistory(id: string): Promise<void> {
+    await this.tab('History');
+    await this.historyRow(id).getByRole('button', { name: `Open run ${id}` }).click();
+    await expect(this.run).toHaveAttribute('data-run-id', id);
+  }
+
+  /** The Variables region's textbox of variable `name`. */
+  variable(name: string): Locator {
+    return this.region('Variables').getByRole('textbox', { name, exact: true });
+  }
+
+  /** Sets variable `name` to a JSON `value` and presses Enter; waits until the run reports it. */
+  async setVariable(name: string, value: unknown): Promise<void> {
+    const field = this.variable(name);
+    await field.fill(JSON.stringify(value));
+    await field.press('Enter');
+    await expect(field).toHaveValue(JSON.stringify(value));
+  }
+
+  get timeTravel(): Locator {
+    return this.page.getByRole('slider', { name: 'Time travel' });
+  }
+
+  /** The approval of `step` in run `run` in the Approvals inbox. */
+  inboxApproval(run: string, step: string): Locator {
+    return this.region('Approvals').locator(`[data-approval-run="${run}"][data-approval-step="${step}"]`);
+  }
+
+  /** Answers an approval in `scope` (an approval group) as `as`. */
+  async approve(scope: Locator, as: string): Promise<void> {
+    await scope.getByLabel('Approve as').fill(as);
+    await scope.getByRole('button', { name: 'Approve', exact: true }).click();
+  }
+}

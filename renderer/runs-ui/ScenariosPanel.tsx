@@ -1,0 +1,72 @@
+/**
+ * The Scenarios region (issue #9 point 7): the open flow's scenarios (its X.scenarios.yaml), run in
+ * simulation by the host (HostApi testScenarios, in memory, journaling nothing), each with pass or
+ * fail and, when it fails, the same diff `flowsmith test` prints.
+ */
+import { useState } from 'react';
+import type { ScenarioReport } from '../../engine/host/api';
+import type { Finding } from '../../engine/model/finding';
+import { useActions, useAppStore } from '../app-context';
+
+interface Outcome {
+  scenarioPath: string;
+  findings: Finding[];
+  results: ScenarioReport[];
+}
+
+/** The Scenarios tab. */
+export function ScenariosPanel() {
+  const actions = useActions();
+  const path = useAppStore((s) => s.path);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isRunning, setRunning] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const runAll = async () => {
+    if (!path) return;
+    setRunning(true);
+    setError(null);
+    try {
+      setOutcome(await actions.host.testScenarios({ path }));
+    } catch (err) {
+      setError((err as Error).message);
+      setOutcome(null);
+    } finally {
+      setRunning(false);
+    }
+  };
+  const passed = outcome?.results.filter((r) => r.passed).length ?? 0;
+  return (
+    <section className="scenarios" aria-label="Scenarios">
+      <div className="history-filters">
+        <button type="button" className="btn primary" disabled={!path || isRunning} onClick={() => void runAll()}>
+          {isRunning ? 'Running…' : 'Run scenarios'}
+        </button>
+        {outcome && (
+          <span className="muted" data-scenarios-passed={passed} data-scenarios-total={outcome.results.length}>
+            {passed} of {outcome.results.length} passed · {outcome.scenarioPath}
+          </span>
+        )}
+      </div>
+      {error && <div className="error-box">{error}</div>}
+      {outcome?.findings.map((f, i) => (
+        <div key={i} className="error-box">
+          {f.message}
+        </div>
+      ))}
+      {!outcome && !error && <p className="muted pad">Runs every scenario of this flow (its .scenarios.yaml) as a simulation and checks its expectations.</p>}
+      <ul className="scenario-list">
+        {outcome?.results.map((r) => (
+          <li key={r.name} data-scenario={r.name} data-passed={r.passed ? 'true' : 'false'}>
+            <button type="button" className="finding" onClick={() => setOpen(open === r.name ? null : r.name)} aria-expanded={open === r.name}>
+              <span className={r.passed ? 'ok strong' : 'bad strong'}>{r.passed ? '✓ passed' : '✗ failed'}</span>
+              <span className="finding-msg">{r.name}</span>
+              {r.record && <span className="muted">{r.record.status} · {r.record.path.length} steps</span>}
+            </button>
+            {(open === r.name || !r.passed) && <pre className="logs scenario-diff">{r.text}{r.notes.length ? `\n${r.notes.join('\n')}` : ''}</pre>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The time-travel control (DESIGN.md: a slider named "Time travel") over the run's journal: the
+ * canvas, step details and variables show the state after the chosen event. Home is the start,
+ * End is now (live again); the arrow keys and the two buttons move by one event.
+ */
+import { useActions } from '../app-context';
+import { useRunView } from './use-run-view';
+
+/** The slider with back/forward buttons and the event at the cursor. */
+export function TimeTravel() {
+  const { runs } = useActions();
+  const { length, position, isLive, events } = useRunView();
+  if (length === 0) return null;
+  const event = events[position - 1];
+  const at = event ? new Date(event.at).toLocaleTimeString() : '';
+  const what = event ? `${event.type}${'step' in event ? ` ${event.step}` : ''}` : '';
+  return (
+    <div className="time-travel">
+      <button type="button" className="btn icon" aria-label="Back one event" disabled={position <= 1} onClick={() => runs.setCursor(position - 1)}>
+        ‹
+      </button>
+      <input type="range" aria-label="Time travel" min={1} max={length} step={1} value={position}
+        aria-valuetext={`event ${position} of ${length}${isLive ? ' (now)' : ''}`}
+        onChange={(e) => runs.setCursor(Number(e.target.value))} />
+      <button type="button" className="btn icon" aria-label="Forward one event" disabled={isLive} onClick={() => runs.setCursor(position + 1)}>
+        ›
+      </button>
+      <span className="muted mono tt-where" data-cursor={position} data-live={isLive ? 'true' : 'false'}>
+        {position}/{length} · {what} · {at}
+        {isLive ? ' · now' : ''}
+      </span>
+      {!isLive && (
+        <button type="button" className="btn" onClick={() => runs.setCursor(null)}>
+          Now
+        </button>
+      )}
+    </div>
+  );
+}
