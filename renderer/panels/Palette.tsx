@@ -1,32 +1,42 @@
 /**
- * The palette: one button per step kind ("Add task", "Add approval"…). A new step gets a fresh
- * id, a default body, a place near the middle of what the canvas shows, and the selection.
+ * The palette: one button per step kind ("Add task", "Add http" … "Add fail", DESIGN.md
+ * "Designer"). Clicking appends the new step after the selected one (Camunda Modeler's context
+ * pad), or, with nothing selected, puts it at a free spot near the middle of what the canvas shows.
+ * Every button can also be dragged onto the canvas: the drag carries the kind as
+ * PALETTE_DRAG_TYPE, which the canvas drops where the pointer is.
+ * Without a document (no file open) there is nothing to add to, so the buttons are disabled.
  */
 import { useReactFlow } from '@xyflow/react';
 import { useActions, useAppStore, useAppStoreApi } from '../app-context';
-import { StepIcon } from '../canvas/icons';
-import type { IconName } from '../canvas/icons';
+import { StepIcon, type IconName } from '../canvas/icons';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
+import { PALETTE_DRAG_TYPE, paletteEntries, type PaletteKind } from '../doc/new-step';
 import { freeSpot } from '../doc/placement';
-import { paletteEntries, type PaletteKind } from '../doc/new-step';
 
 const iconOf: Record<PaletteKind, IconName> = {
-  'task-shell': 'shell',
-  'task-http': 'http',
+  task: 'shell',
+  http: 'http',
+  script: 'script',
+  notify: 'notify',
+  call: 'call',
   approval: 'approval',
   branch: 'branch',
   parallel: 'parallel',
   join: 'join',
+  map: 'map',
   wait: 'wait',
   succeed: 'succeed',
   fail: 'fail',
 };
+
+const isTaskVariant = (kind: PaletteKind) => ['task', 'http', 'script', 'notify', 'call'].includes(kind);
 
 /** The left-hand palette. */
 export function Palette() {
   const actions = useActions();
   const store = useAppStoreApi();
   const hasFlow = useAppStore((s) => s.flow !== null);
+  const selected = useAppStore((s) => (s.selectedStep && s.flow?.steps[s.selectedStep] ? s.selectedStep : null));
   const { screenToFlowPosition } = useReactFlow();
 
   const add = (kind: PaletteKind) => {
@@ -36,7 +46,8 @@ export function Palette() {
       : { x: 0, y: 0 };
     const { flow, autoPositions } = store.getState();
     const taken = Object.keys(flow?.steps ?? {}).flatMap((id) => flow?.layout?.[id] ?? autoPositions[id] ?? []);
-    actions.addFromPalette(kind, freeSpot({ x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 }, taken));
+    const at = freeSpot({ x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 }, taken);
+    actions.addFromPalette(kind, at, selected);
   };
 
   return (
@@ -47,22 +58,29 @@ export function Palette() {
           key={e.kind}
           type="button"
           className={`palette-item kind-${e.kind}`}
-          aria-label={`Add ${e.label}`}
-          title={e.hint}
+          aria-label={`Add ${e.kind}`}
+          title={selected ? `${e.hint}; added after ${selected}` : e.hint}
           disabled={!hasFlow}
+          draggable={hasFlow}
+          onDragStart={(ev) => {
+            ev.dataTransfer.setData(PALETTE_DRAG_TYPE, e.kind);
+            ev.dataTransfer.effectAllowed = 'copy';
+          }}
           onClick={() => add(e.kind)}
         >
-          <span className={`palette-icon icon-${e.kind.startsWith('task') ? 'task' : e.kind}`}>
+          <span className={`palette-icon icon-${isTaskVariant(e.kind) ? 'task' : e.kind}`}>
             <StepIcon name={iconOf[e.kind]} />
           </span>
           <span className="palette-text">
-            <span className="palette-label">{e.label.charAt(0).toUpperCase() + e.label.slice(1)}</span>
+            <span className="palette-label">{e.label}</span>
             <span className="palette-hint">{e.hint}</span>
           </span>
         </button>
       ))}
       <p className="palette-help">
-        Drag from a node's bottom dot to another node to connect. Select and press Delete to remove.
+        {selected
+          ? `Click adds after ${selected}; drag onto the canvas to place freely.`
+          : 'Click to add, or drag onto the canvas. With a step selected, a click appends after it.'}
       </p>
     </nav>
   );
