@@ -1,13 +1,37 @@
 /** Inspector fields of parallel, join, wait and fail steps (small enough to share a file). */
+import { useAppStoreApi } from '../app-context';
+import { addParallelBranch } from '../doc/insert-step';
 import type { FailStep, JoinMode, JoinStep, ParallelStep, WaitStep } from '../../engine/model/flow';
 import { ListField, NumberField, Section, SelectField, TextField } from './fields';
 import { setKey, useStepEdit } from './use-step-edit';
 
-/** Fields for a parallel step: its branches (first step of each) and the join closing them. */
+/**
+ * Fields for a parallel step: its branches (first step of each) and the join closing them. "Add
+ * branch task" adds a shell task that runs in a new branch and goes on to the join.
+ */
 export function ParallelFields({ id, step, others }: { id: string; step: ParallelStep; others: string[] }) {
   const patch = useStepEdit(id);
+  const store = useAppStoreApi();
+  const addBranch = () => {
+    const s = store.getState();
+    const positionOf = (sid: string) => s.flow?.layout?.[sid] ?? s.autoPositions[sid];
+    let added: string | null = null;
+    s.edit((f) => {
+      const res = addParallelBranch(f, id, positionOf);
+      added = res.id;
+      return res.flow;
+    });
+    if (added) s.selectStep(added);
+  };
   return (
-    <Section title="Parallel">
+    <Section
+      title="Parallel"
+      actions={
+        <button type="button" className="btn small" disabled={!others.includes(step.join)} onClick={addBranch}>
+          Add branch task
+        </button>
+      }
+    >
       <ListField label="Branches" value={step.branches} hint={`First step of each branch; one of: ${others.join(', ')}`}
         onCommit={(v) => patch('branches', (s) => ({ ...(s as ParallelStep), branches: v }))} />
       <SelectField label="Join" value={step.join || undefined} options={others} noneLabel="(choose the join)"

@@ -4,9 +4,11 @@ import { useAppStore, useAppStoreApi } from '../app-context';
 import { flowEdges } from '../doc/edges';
 import { disconnect } from '../doc/edits';
 import { Section, SelectField, TextField } from './fields';
+import { FlowInputs } from './FlowInputs';
+import { FlowDefaults, FlowTriggers, FlowVars } from './FlowSettings';
 import { setKey } from './use-step-edit';
 
-/** Name, title, description and start step of the flow. */
+/** Name, title, description and start step of the flow, then its inputs, vars, defaults and triggers. */
 export function FlowFields() {
   const store = useAppStoreApi();
   const flow = useAppStore((s) => s.flow);
@@ -30,6 +32,10 @@ export function FlowFields() {
           onChange={(v) => v && edit('start', v)} />
         <p className="muted">{count} step{count === 1 ? '' : 's'}. Select a step on the canvas to edit it.</p>
       </Section>
+      <FlowInputs />
+      <FlowVars />
+      <FlowDefaults />
+      <FlowTriggers />
     </>
   );
 }

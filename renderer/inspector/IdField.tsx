@@ -5,14 +5,15 @@
 import { useEffect, useId, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { renameStep } from '../doc/edits';
+import { allStepIds } from '../doc/new-step';
 
 const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
-/** Editable step id. */
-export function IdField({ id }: { id: string }) {
+/** Editable step id; a step inside a map body shows its id read-only (renaming works on top-level steps). */
+export function IdField({ id, isNested = false }: { id: string; isNested?: boolean }) {
   const inputId = useId();
   const store = useAppStoreApi();
-  const taken = useAppStore((s) => Object.keys(s.flow?.steps ?? {}).join('\n'));
+  const taken = useAppStore((s) => (s.flow ? [...allStepIds(s.flow)].join('\n') : ''));
   const [draft, setDraft] = useState(id);
   useEffect(() => setDraft(id), [id]);
   const problem =
@@ -35,6 +36,7 @@ export function IdField({ id }: { id: string }) {
         className={`mono${problem ? ' is-bad' : ''}`}
         value={draft}
         aria-invalid={problem ? true : undefined}
+        readOnly={isNested}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

@@ -5,16 +5,16 @@
 import { useCallback } from 'react';
 import type { Step, StepId } from '../../engine/model/flow';
 import { useAppStoreApi } from '../app-context';
-import { updateStep } from '../doc/edits';
+import { findStep, updateAnyStep } from '../doc/nested';
 
-/** Returns `patch(field, fn)`: applies `fn` to step `id` as one coalescing edit named `field`. */
+/** Returns `patch(field, fn)`: applies `fn` to step `id` (map bodies included) as one coalescing edit named `field`. */
 export function useStepEdit(id: StepId) {
   const store = useAppStoreApi();
   return useCallback(
     (field: string, fn: (step: Step) => Step) => {
       store.getState().edit((f) => {
-        const step = f.steps[id];
-        return step ? updateStep(f, id, fn(step)) : f;
+        const step = findStep(f, id)?.step;
+        return step ? updateAnyStep(f, id, fn(step)) : f;
       }, `${id}:${field}`);
     },
     [store, id],
