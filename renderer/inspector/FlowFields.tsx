@@ -6,7 +6,7 @@ import { disconnect } from '../doc/edits';
 import { Section, SelectField, TextField } from './fields';
 import { FlowInputs } from './FlowInputs';
 import { FlowDefaults, FlowTriggers, FlowVars } from './FlowSettings';
-import { setKey } from './use-step-edit';
+import { setFlowKey } from './use-step-edit';
 
 /** Name, title, description and start step of the flow, then its inputs, vars, defaults and triggers. */
 export function FlowFields() {
@@ -14,7 +14,7 @@ export function FlowFields() {
   const flow = useAppStore((s) => s.flow);
   if (!flow) return null;
   const edit = (field: string, value: unknown) =>
-    store.getState().edit((f) => setKey(f, field, value), `flow:${field}`);
+    store.getState().edit((f) => setFlowKey(f, field, value), `flow:${field}`);
   const count = Object.keys(flow.steps).length;
   return (
     <>

@@ -17,7 +17,7 @@ import {
   type InputProperty,
 } from '../doc/input-schema';
 import { CheckField, CommitField, DraftField, invalid, ListField, Section, SelectField, TextField } from './fields';
-import { setKey } from './use-step-edit';
+import { setFlowKey } from './use-step-edit';
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -27,7 +27,7 @@ export function FlowInputs() {
   const inputs = useAppStore((s) => s.flow?.inputs);
   const props = inputProperties(inputs);
   const edit = (field: string, fn: (inputs: JsonObject | undefined) => JsonObject | undefined) =>
-    store.getState().edit((f: Flow) => setKey(f, 'inputs', fn(f.inputs)), `flow:inputs:${field}`);
+    store.getState().edit((f: Flow) => setFlowKey(f, 'inputs', fn(f.inputs)), `flow:inputs:${field}`);
   return (
     <Section title="Inputs"
       actions={

@@ -7,7 +7,7 @@ import type { Flow, Json, RetryPolicy, Trigger } from '../../engine/model/flow';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { RetryFields } from './CommonFields';
 import { invalid, JsonField, MapField, Section, TextField } from './fields';
-import { setKey } from './use-step-edit';
+import { setFlowKey, setKey } from './use-step-edit';
 
 function useFlowEdit() {
   const store = useAppStoreApi();
@@ -35,7 +35,7 @@ export function FlowVars() {
     <Section title="Variables">
       <MapField<Json> label="Var" value={vars} newValue="" mono valuePlaceholder='shop, 3, or {{ $input.app }}'
         parse={(t) => parseVar(t) ?? invalid} format={(v) => (typeof v === 'string' ? v : JSON.stringify(v))}
-        onChange={(next, field) => edit(`vars:${field}`, (f) => setKey(f, 'vars', next))} />
+        onChange={(next, field) => edit(`vars:${field}`, (f) => setFlowKey(f, 'vars', next))} />
     </Section>
   );
 }
@@ -47,7 +47,7 @@ export function FlowDefaults() {
   const setDefaults = (field: string, key: 'timeout' | 'retry', value: string | RetryPolicy | undefined) =>
     edit(`defaults.${field}`, (f) => {
       const next = setKey(f.defaults ?? {}, key, value);
-      return setKey(f, 'defaults', Object.keys(next).length ? next : undefined);
+      return setFlowKey(f, 'defaults', Object.keys(next).length ? next : undefined);
     });
   return (
     <Section title="Defaults">
@@ -62,7 +62,7 @@ export function FlowTriggers() {
   const triggers = useAppStore((s) => s.flow?.triggers);
   const edit = useFlowEdit();
   const list = triggers ?? [];
-  const setList = (field: string, next: Trigger[]) => edit(`triggers.${field}`, (f) => setKey(f, 'triggers', next.length ? next : undefined));
+  const setList = (field: string, next: Trigger[]) => edit(`triggers.${field}`, (f) => setFlowKey(f, 'triggers', next.length ? next : undefined));
   const setAt = (i: number, field: string, t: Trigger) => setList(`${i}.${field}`, list.map((x, j) => (j === i ? t : x)));
   return (
     <Section title="Triggers"
