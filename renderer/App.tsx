@@ -7,6 +7,7 @@ import { useAppStore } from './app-context';
 import { Canvas } from './canvas/Canvas';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
+import { FindBox } from './editing/FindBox';
 import { RunDialog } from './dialogs/RunDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { Inspector } from './inspector/Inspector';
@@ -42,6 +43,7 @@ export function App() {
         </div>
         <BottomPanel />
         <Dialogs />
+        <FindBox />
       </div>
     </ReactFlowProvider>
   );
