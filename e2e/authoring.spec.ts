@@ -134,3 +134,31 @@ test('authors a flow with every step type in the palette and inspector, and it v
   expect(record.waitingFor.map((w) => w.step)).toEqual([approval]);
   expect(record.path).toEqual(expect.arrayContaining(['begin', http, script, notify, call, map, wait, parallel, 'join-1', branch, approval]));
 });
+
+test('copies, pastes, duplicates and finds steps with the keyboard', async ({ webHost, designer, page }) => {
+  // Given web-app-deploy open, with "build" selected
+  const host = await webHost('web-app-deploy');
+  await designer.open(host.url);
+  const ui = new AuthoringPage(designer);
+  const count = await designer.nodes.count();
+  await designer.select('build');
+
+  // When I copy and paste it, then duplicate the pasted copy
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(ui.field('Step id')).toHaveValue('build-2');
+  await page.keyboard.press('Control+d');
+  await expect(ui.field('Step id')).toHaveValue('build-3');
+
+  // Then both copies are on the canvas, unconnected, with the original's body
+  await expect(designer.nodes).toHaveCount(count + 2);
+  await expect(designer.node('build-2')).toHaveAttribute('data-step-type', 'task');
+  await designer.save();
+  const saved = parse(readFileSync(host.flowPath, 'utf8')) as { steps: Record<string, Record<string, unknown>> };
+  const { next: _next, ...body } = saved.steps.build!;
+  expect(saved.steps['build-2']).toEqual(body);
+  expect(saved.steps['build-3']).toEqual(body);
+
+  // And Ctrl+F finds a step by its title and selects it
+  await ui.find('Approve production', 'approve');
+});
