@@ -118,3 +118,21 @@ describe('insertPaletteStep', () => {
     expect(JSON.stringify(flow)).toBe(before);
   });
 });
+
+describe('insertPaletteStep inside a map body', () => {
+  it('appends into the body of the selected body step, with ids fresh in the whole flow', () => {
+    const withMap = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
+    const { flow, id } = insertPaletteStep(withMap.flow, 'parallel', { x: 0, y: 0 }, 'item-1');
+    const map = flow.steps[withMap.id];
+    expect(map?.type === 'map' && map.steps).toEqual({
+      'item-1': { type: 'task', shell: 'echo "{{ $item }}"', next: id },
+      [id]: { type: 'parallel', branches: [], join: 'join-1' },
+      'join-1': { type: 'join', mode: 'all' },
+    });
+    expect(flow.steps[id]).toBeUndefined();
+    expect(flow.layout?.[id]).toBeUndefined();
+    const again = insertPaletteStep(flow, 'task', { x: 0, y: 0 }, id);
+    const body = again.flow.steps[withMap.id];
+    expect(body?.type === 'map' && body.steps['join-1']).toEqual({ type: 'join', mode: 'all', next: again.id });
+  });
+});

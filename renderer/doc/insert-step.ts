@@ -6,6 +6,7 @@
  */
 import type { Flow, ParallelStep, Position, Step, StepId } from '../../engine/model/flow';
 import { addStep, updateStep } from './edits';
+import { findStep, updateBody } from './nested';
 import { NODE_HEIGHT } from './node-size';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './new-step';
 import { freeSpot } from './placement';
@@ -40,6 +41,7 @@ function withRoute(step: Step, target: StepId | undefined): Step {
  *   block goes on) and spliced into its success route: `next`, or `default` for a branch. The new
  *   step (or, for a new parallel, its join) takes over the old target; an end step drops it. After an
  *   end step nothing is rewired.
+ * - With `after` inside a map body, the new steps go into that body, spliced in the same way.
  * Positions come from `positionOf`; the spot below is moved right until no step overlaps it.
  */
 export function insertPaletteStep(
@@ -55,23 +57,44 @@ export function insertPaletteStep(
   const bodyId = kind === 'map' ? freshId(flow, 'item', [id]) : undefined;
   const step = newStep(kind, { joinId, bodyId });
 
+  const nested = after && !flow.steps[after] ? findStep(flow, after) : undefined;
+  if (nested && nested.maps.length > 0) {
+    // Inside a map body: the new steps join that body (ids stay unique across the whole flow).
+    // Positions inside a group are the canvas' business, so no layout is written for them.
+    return { flow: updateBody(flow, nested.maps, (steps) => splice(withNew(steps, id, step, joinId), after!, id, joinId)), id };
+  }
+
   let anchor = after && flow.steps[after] ? after : undefined;
   const anchorStep = anchor ? flow.steps[anchor] : undefined;
   if (anchorStep?.type === 'parallel' && flow.steps[anchorStep.join]) anchor = anchorStep.join;
-  const route = anchor ? routeOf(flow.steps[anchor]!) : undefined;
   const taken = Object.keys(flow.steps).flatMap((s) => positionOf(s) ?? []);
   const anchorPos = anchor ? positionOf(anchor) : undefined;
   const where = anchorPos ? freeSpot({ x: anchorPos.x, y: anchorPos.y + ROW }, taken) : at;
 
   let out = addStep(flow, id, step, where);
   if (joinId) out = addStep(out, joinId, newStep('join'), { x: where.x, y: where.y + 2 * ROW });
-  if (!anchor || !route) return { flow: out, id };
+  if (!anchor) return { flow: out, id };
+  return { flow: { ...out, steps: splice(out.steps, anchor, id, joinId) }, id };
+}
 
-  const old = (flow.steps[anchor] as unknown as Record<string, StepId | undefined>)[route];
+function withNew(steps: Record<StepId, Step>, id: StepId, step: Step, joinId: StepId | undefined): Record<StepId, Step> {
+  return joinId ? { ...steps, [id]: step, [joinId]: newStep('join') } : { ...steps, [id]: step };
+}
+
+/**
+ * Splices the new block (`id`, ending at `joinId` for a parallel) into `after`'s success route in
+ * `steps` (a parallel `after` continues at its join). Returns `steps` unchanged after an end step.
+ */
+function splice(steps: Record<StepId, Step>, after: StepId, id: StepId, joinId: StepId | undefined): Record<StepId, Step> {
+  let anchor = after;
+  const a = steps[anchor];
+  if (a?.type === 'parallel' && steps[a.join]) anchor = a.join;
+  const anchorStep = steps[anchor];
+  const route = anchorStep ? routeOf(anchorStep) : undefined;
+  if (!anchorStep || !route) return steps;
+  const old = (anchorStep as unknown as Record<string, StepId | undefined>)[route];
   const tail = joinId ?? id; // where the new block goes on
-  out = updateStep(out, tail, withRoute(out.steps[tail]!, old));
-  out = updateStep(out, anchor, withRoute(out.steps[anchor]!, id));
-  return { flow: out, id };
+  return { ...steps, [tail]: withRoute(steps[tail]!, old), [anchor]: withRoute(anchorStep, id) };
 }
 
 /**

@@ -10,6 +10,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useActions, useAppStore, useAppStoreApi } from '../app-context';
 import { StepIcon, type IconName } from '../canvas/icons';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
+import { findStep } from '../doc/nested';
 import { PALETTE_DRAG_TYPE, paletteEntries, type PaletteKind } from '../doc/new-step';
 import { freeSpot } from '../doc/placement';
 
@@ -36,7 +37,10 @@ export function Palette() {
   const actions = useActions();
   const store = useAppStoreApi();
   const hasFlow = useAppStore((s) => s.flow !== null);
-  const selected = useAppStore((s) => (s.selectedStep && s.flow?.steps[s.selectedStep] ? s.selectedStep : null));
+  // A step inside a map body counts too: the new step then joins that body.
+  const selected = useAppStore((s) =>
+    s.selectedStep && s.flow && (s.flow.steps[s.selectedStep] || findStep(s.flow, s.selectedStep)) ? s.selectedStep : null,
+  );
   const { screenToFlowPosition } = useReactFlow();
 
   const add = (kind: PaletteKind) => {
