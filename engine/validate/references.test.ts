@@ -46,7 +46,7 @@ describe('references in expressions (FS027)', () => {
     expect(codesOf(open)).toEqual([]);
   });
 
-  it('flags $steps.y for an unknown step as an error, and knows map bodies and backtick ids', () => {
+  it('flags $steps.y for an unknown step as a warning, and knows map bodies and backtick ids', () => {
     const text = [
       ...header([]),
       '  a: {type: task, shell: "echo", output: "$steps.buidl.output", next: m}', // 5
@@ -61,8 +61,8 @@ describe('references in expressions (FS027)', () => {
       '',
     ].join('\n');
     expect(findingsWith('FS027', text).map((f) => [f.severity, f.line, f.step, f.path, f.message])).toEqual([
-      ['error', 5, 'a', '/steps/a/output', 'steps.a.output: $steps.buidl names no step of this flow; use an existing step id'],
-      ['error', 13, 'm', '/steps/m/set/gone', expect.stringMatching(/^steps\.m\.set\.gone: \$steps\.nope names no step/)],
+      ['warning', 5, 'a', '/steps/a/output', 'steps.a.output: $steps.buidl names no step of this flow; use an existing step id'],
+      ['warning', 13, 'm', '/steps/m/set/gone', expect.stringMatching(/^steps\.m\.set\.gone: \$steps\.nope names no step/)],
     ]);
   });
 

@@ -2,7 +2,8 @@
  * References inside expressions (FS027, issue #8 point 3): `$input.x` where the flow's `inputs`
  * declares properties and `x` is not one of them (a warning: JSON Schema lets a run pass extra
  * properties unless `additionalProperties: false`, then an error), and `$steps.y` where no step of
- * the flow is called `y` (an error: the value is always undefined).
+ * the flow is called `y` (a warning: the value is always undefined, which an expression may test
+ * for; importers translate references they cannot map this way, and a flow still runs).
  * Reads the same places as expressions.ts: bare JSONata in `when`, `items`, `until`, `output`,
  * `set` values, and `{{ expr }}` in every other string except `inputs`, `layout`, `script`, `mock`.
  * Expressions that do not parse are FS019's business and skipped here. A name bound inside the
@@ -77,6 +78,7 @@ function stepIssue(name: string, path: DocPath, known: Known): Issue | undefined
   if (known.steps.has(name)) return undefined;
   return {
     code: Code.unknownReference,
+    severity: 'warning',
     message: `${dottedPath(path)}: $steps.${name} names no step of this flow${didYouMean(name, known.steps)}; use an existing step id`,
     path,
   };
