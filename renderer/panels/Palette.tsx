@@ -13,6 +13,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
 import { findStep } from '../doc/nested';
 import { PALETTE_DRAG_TYPE, paletteEntries, type PaletteKind } from '../doc/new-step';
 import { freeSpot } from '../doc/placement';
+import type { AppState } from '../store/store';
 
 const iconOf: Record<PaletteKind, IconName> = {
   task: 'shell',
@@ -30,6 +31,11 @@ const iconOf: Record<PaletteKind, IconName> = {
   fail: 'fail',
 };
 
+/** The selected step if it exists; a step inside a map body counts too (the new step then joins that body). */
+function selectedStepOf(s: AppState): string | null {
+  return s.selectedStep && s.flow && (s.flow.steps[s.selectedStep] || findStep(s.flow, s.selectedStep)) ? s.selectedStep : null;
+}
+
 const isTaskVariant = (kind: PaletteKind) => ['task', 'http', 'script', 'notify', 'call'].includes(kind);
 
 /** The left-hand palette. */
@@ -37,10 +43,7 @@ export function Palette() {
   const actions = useActions();
   const store = useAppStoreApi();
   const hasFlow = useAppStore((s) => s.flow !== null);
-  // A step inside a map body counts too: the new step then joins that body.
-  const selected = useAppStore((s) =>
-    s.selectedStep && s.flow && (s.flow.steps[s.selectedStep] || findStep(s.flow, s.selectedStep)) ? s.selectedStep : null,
-  );
+  const selected = useAppStore(selectedStepOf);
   const { screenToFlowPosition } = useReactFlow();
 
   const add = (kind: PaletteKind) => {
@@ -49,9 +52,11 @@ export function Palette() {
       ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
       : { x: 0, y: 0 };
     const { flow, autoPositions } = store.getState();
+    // Read at click time: the selection may have changed since the last render.
+    const after = selectedStepOf(store.getState());
     const taken = Object.keys(flow?.steps ?? {}).flatMap((id) => flow?.layout?.[id] ?? autoPositions[id] ?? []);
     const at = freeSpot({ x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 }, taken);
-    actions.addFromPalette(kind, at, selected);
+    actions.addFromPalette(kind, at, after);
   };
 
   return (
