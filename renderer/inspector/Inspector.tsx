@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import './inspector.css';
 import type { Step } from '../../engine/model/flow';
-import { useAppStore } from '../app-context';
+import { useAppStore, useAppStoreApi } from '../app-context';
 import { stepIcon, stepKindLabel } from '../canvas/describe-step';
 import { StepIcon } from '../canvas/icons';
 import { findStep } from '../doc/nested';
@@ -48,6 +48,7 @@ function TypeFields({ id, step, others }: { id: string; step: Step; others: stri
 
 function StepInspector({ id, step, scopeIds, inMap }: { id: string; step: Step; scopeIds: string[]; inMap: string | undefined }) {
   const patch = useStepEdit(id);
+  const store = useAppStoreApi();
   const others = scopeIds.filter((x) => x !== id);
   return (
     <>
@@ -59,6 +60,11 @@ function StepInspector({ id, step, scopeIds, inMap }: { id: string; step: Step; 
           <div className="step-kind">{stepKindLabel(step)}{inMap ? ` in map ${inMap}` : ''}</div>
           <div className="inspector-title">{step.title ?? id}</div>
         </div>
+        {inMap && (
+          <button type="button" className="btn small" onClick={() => store.getState().selectStep(inMap)}>
+            Open map {inMap}
+          </button>
+        )}
       </div>
       <Section title="Step">
         <IdField id={id} isNested={inMap !== undefined} />

@@ -103,6 +103,8 @@ describe('Inspector forms', () => {
     expect([...next.options].map((o) => o.value)).toEqual(['', 'item-1']);
     type('Shell command', 'echo {{ $item }}');
     expect(store.getState().flow!.steps.each).toMatchObject({ steps: { 'item-2': { shell: 'echo {{ $item }}' } } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open map each' }));
+    expect(store.getState().selectedStep).toBe('each');
   });
 
   it('edits inputs as a form, vars, defaults and triggers of the flow', () => {
