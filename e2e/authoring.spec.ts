@@ -60,9 +60,9 @@ test('authors a flow with every step type in the palette and inspector, and it v
   const script = await ui.add('script');
   await ui.fill('Script code', 'return { status: $steps["' + http + '"].output.status };');
   await ui.press('Add set');
-  await ui.fill('Set name1', '$.status');
+  await ui.fill('Set var1', '$.status');
   const notify = await ui.add('notify');
-  await ui.fill('Notification message', 'status {{ $vars.name1 }}');
+  await ui.fill('Notification message', 'status {{ $vars.var1 }}');
   const call = await ui.add('call');
   await ui.fill('Flow file', 'sub.yaml');
   const map = await ui.add('map');

@@ -23,7 +23,7 @@ export function OutputFields({ id, step }: { id: string; step: Step }) {
           onCommit={(v) => patch('output', (s) => setKey(s, 'output', v))} />
       )}
       {showSet && (
-        <MapField label="Set" value={step.set} newValue="$" mono valuePlaceholder="$.version"
+        <MapField label="Set" value={step.set} newValue="$" newName="var" mono valuePlaceholder="$.version"
           onChange={(set, field) => patch(`set:${field}`, (s) => setKey(s, 'set', set))} />
       )}
     </Section>

@@ -33,7 +33,7 @@ export function FlowVars() {
   const edit = useFlowEdit();
   return (
     <Section title="Variables">
-      <MapField<Json> label="Var" value={vars} newValue="" mono valuePlaceholder='shop, 3, or {{ $input.app }}'
+      <MapField<Json> label="Var" value={vars} newValue="" newName="var" mono valuePlaceholder='shop, 3, or {{ $input.app }}'
         parse={(t) => parseVar(t) ?? invalid} format={(v) => (typeof v === 'string' ? v : JSON.stringify(v))}
         onChange={(next, field) => edit(`vars:${field}`, (f) => setFlowKey(f, 'vars', next))} />
     </Section>

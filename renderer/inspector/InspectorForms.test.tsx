@@ -30,9 +30,9 @@ describe('Inspector forms', () => {
     expect(Object.keys(store.getState().flow!.steps.build!)).toEqual(['type', 'http', 'next']);
     type('URL', 'http://127.0.0.1:9/x');
     fireEvent.click(screen.getByRole('button', { name: 'Add headers' }));
-    type('Headers name1', 'token');
-    type('Headers name 1', 'Authorization');
-    fireEvent.blur(screen.getByLabelText('Headers name 1'));
+    type('Headers X-Header-1', 'token');
+    type('Headers 1 name', 'Authorization');
+    fireEvent.blur(screen.getByLabelText('Headers 1 name'));
     type('Headers Authorization', 'Bearer {{ $env.TOKEN }}');
     type('Request body (JSON)', '{"v": 1}');
     expect(store.getState().flow!.steps.build).toMatchObject({
@@ -61,7 +61,7 @@ describe('Inspector forms', () => {
     type('Compensate shell command', 'make undo');
     type('Output', '{"v": stdout}');
     fireEvent.click(screen.getByRole('button', { name: 'Add set' }));
-    type('Set name1', '$.v');
+    type('Set var1', '$.v');
     type('Mock output (JSON)', '{"stdout": "1.0"}');
     type('Mock error', 'Timeout');
     type('Mock duration', '2m');
@@ -71,7 +71,7 @@ describe('Inspector forms', () => {
       retry: { maxAttempts: 3, delay: '2s', backoff: 'exponential', multiplier: 1.5, maxDelay: '1m', jitter: true },
       compensate: { shell: 'make undo' },
       output: '{"v": stdout}',
-      set: { name1: '$.v' },
+      set: { var1: '$.v' },
       mock: { output: { stdout: '1.0' }, error: { name: 'Timeout' }, duration: '2m' },
       next: 'approve',
     });
@@ -118,7 +118,7 @@ describe('Inspector forms', () => {
     type('environment default', 'dev');
     fireEvent.click(screen.getByLabelText('environment required'));
     fireEvent.click(screen.getByRole('button', { name: 'Add var' }));
-    type('Var name1', '3');
+    type('Var var1', '3');
     type('Default timeout', '10m');
     type('Default max attempts', '2');
     fireEvent.click(screen.getByRole('button', { name: 'Add cron trigger' }));
@@ -130,7 +130,7 @@ describe('Inspector forms', () => {
       properties: { environment: { type: 'string', enum: ['dev', 'production'], default: 'dev' } },
       required: ['environment'],
     });
-    expect(f.vars).toEqual({ name1: 3 });
+    expect(f.vars).toEqual({ var1: 3 });
     expect(f.defaults).toEqual({ timeout: '10m', retry: { maxAttempts: 2 } });
     expect(f.triggers).toEqual([{ cron: '0 23 * * *', timezone: 'Asia/Shanghai', input: { environment: 'dev' } }]);
     expect(Object.keys(f)).toEqual(['flowsmith', 'name', 'inputs', 'vars', 'triggers', 'defaults', 'start', 'steps']);

@@ -93,7 +93,7 @@ function ShellFields({ spec, onChange, L }: { spec: ShellSpec; onChange: (field:
         onCommit={(v) => onChange('shell.cwd', setKey(spec, 'cwd', v))} />
       <TextField label={L('Shell program')} mono value={spec.shell} placeholder="/bin/sh"
         onCommit={(v) => onChange('shell.shell', setKey(spec, 'shell', v))} />
-      <MapField label={L('Env')} value={spec.env} newValue="" mono valuePlaceholder="{{ $input.version }}"
+      <MapField label={L('Env')} value={spec.env} newValue="" newName="VAR" mono valuePlaceholder="{{ $input.version }}"
         namePattern={/^[A-Za-z_][A-Za-z0-9_]*$/}
         onChange={(env, field) => onChange(`shell.${field}`, setKey(spec, 'env', env))} />
     </>
@@ -106,7 +106,7 @@ function HttpFields({ http, onChange, L }: { http: HttpSpec; onChange: (field: s
       <SelectField label={L('HTTP method')} value={http.method ?? 'GET'} options={methods}
         onChange={(v) => onChange('http.method', setKey(http, 'method', v))} />
       <TextField label={L('URL')} mono value={http.url} onCommit={(v) => onChange('http.url', { ...http, url: v ?? '' })} />
-      <MapField label={L('Headers')} value={http.headers} newValue="" mono namePattern={/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/}
+      <MapField label={L('Headers')} value={http.headers} newValue="" newName="X-Header-" mono namePattern={/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/}
         onChange={(headers, field) => onChange(`http.${field}`, setKey(http, 'headers', headers))} />
       <JsonField label={L('Request body (JSON)')} multiline value={http.body}
         onCommit={(v) => onChange('http.body', setKey(http, 'body', v))} />

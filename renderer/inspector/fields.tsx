@@ -214,7 +214,7 @@ const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
  * A map of names to values (env, headers, set, vars): one row per entry with the name (committed
- * on Enter/blur) and the value (per keystroke, labelled `<label> <name>`), a remove button, and an
+ * on Enter/blur, labelled `<label> <n> name`) and the value (per keystroke, labelled `<label> <name>`), a remove button, and an
  * "Add <label>" button. `parse`/`format` convert values (strings by default). Key order is kept.
  */
 export function MapField<V = string>(p: {
@@ -227,14 +227,17 @@ export function MapField<V = string>(p: {
   mono?: boolean;
   valuePlaceholder?: string;
   namePattern?: RegExp;
+  /** New entries are named `<newName>1`, `<newName>2`… (default `name`). */
+  newName?: string;
 }) {
   const entries = Object.entries(p.value ?? {});
   const emit = (list: [string, V][], field: string) => p.onChange(list.length ? Object.fromEntries(list) : undefined, field);
   const pattern = p.namePattern ?? NAME_RE;
   const add = () => {
+    const prefix = p.newName ?? 'name';
     let n = 1;
-    while (entries.some(([k]) => k === `name${n}`)) n++;
-    emit([...entries, [`name${n}`, p.newValue]], `${p.label}:add`);
+    while (entries.some(([k]) => k === `${prefix}${n}`)) n++;
+    emit([...entries, [`${prefix}${n}`, p.newValue]], `${p.label}:add`);
   };
   return (
     <div className="map-field">
@@ -244,7 +247,7 @@ export function MapField<V = string>(p: {
       </div>
       {entries.map(([key, value], i) => (
         <div className="row" key={`${i}:${key}`}>
-          <CommitField label={`${p.label} name ${i + 1}`} value={key} mono
+          <CommitField label={`${p.label} ${i + 1} name`} value={key} mono
             check={(v) => (!pattern.test(v) ? 'letters, digits, _ and - only' : entries.some(([k]) => k === v) ? 'already listed' : null)}
             onCommit={(v) => emit(entries.map(([k, x]) => (k === key ? [v, x] : [k, x])), `${p.label}:name`)} />
           <DraftField<V> label={`${p.label} ${key}`} value={value} mono={p.mono} placeholder={p.valuePlaceholder}
