@@ -10,6 +10,7 @@ import { CentreSplit } from './code/CentreSplit';
 import { ParseErrorBanner } from './code/ParseErrorBanner';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { ImportDialog } from './dialogs/ImportDialog';
+import { FindBox } from './editing/FindBox';
 import { RunDialog } from './dialogs/RunDialog';
 import { TemplatesDialog } from './dialogs/TemplatesDialog';
 import { FileDialogs } from './files/FileDialogs';
@@ -58,6 +59,7 @@ export function App() {
         />
         <Dialogs />
         <FileDialogs />
+        <FindBox />
       </div>
     </ReactFlowProvider>
   );

@@ -7,9 +7,9 @@ import type { HostApi, HostEvent } from '../engine/host/api';
 import type { Finding } from '../engine/model/finding';
 import type { Flow, JsonObject, Position, StepId } from '../engine/model/flow';
 import type { RunId } from '../engine/runtime/events';
-import { addStep, updateStep, withLayout } from './doc/edits';
-import { freshId, newStep, paletteEntries, type PaletteKind } from './doc/new-step';
-import { NODE_HEIGHT } from './doc/node-size';
+import { withLayout } from './doc/edits';
+import { insertPaletteStep } from './doc/insert-step';
+import type { PaletteKind } from './doc/new-step';
 import type { TextValidator } from './doc/validator';
 import { createFileActions, type FilePicker } from './files/file-actions';
 import { i18n } from './i18n';
@@ -107,26 +107,27 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       }, VALIDATE_DELAY_MS);
     },
 
-    /** Adds a palette step at `at` (canvas coordinates), selected; a parallel gets its join below it. */
-    addFromPalette(kind: PaletteKind, at: Position): StepId | null {
+    /**
+     * Adds a palette step, selected: appended after step `after` when given (doc/insert-step.ts),
+     * else at `at` (canvas coordinates). A parallel comes with its join, a map with its body's start.
+     */
+    addFromPalette(kind: PaletteKind, at: Position, after?: StepId | null): StepId | null {
       const flow = get().flow;
       if (!flow) return null;
-      const entry = paletteEntries.find((e) => e.kind === kind);
-      const id = freshId(flow, entry?.prefix ?? kind);
+      const positionOf = (id: StepId) => get().flow?.layout?.[id] ?? positions()[id];
+      let id: StepId | null = null;
       get().markGesture();
       const done = get().edit((f) => {
-        if (kind !== 'parallel') return addStep(f, id, newStep(kind), at);
-        const withPar = addStep(f, id, newStep(kind), at);
-        const joinId = freshId(withPar, 'join');
-        const withJoin = addStep(withPar, joinId, newStep('join'), { x: at.x, y: at.y + NODE_HEIGHT * 3 });
-        return updateStep(withJoin, id, { ...newStep(kind), join: joinId } as Flow['steps'][string]);
+        const added = insertPaletteStep(f, kind, at, after, positionOf);
+        id = added.id;
+        return added.flow;
       });
       get().markGesture();
       if (!done) {
         get().notify({ kind: 'error', text: i18n.t('code.fixFirst') });
         return null;
       }
-      get().selectStep(id);
+      if (id) get().selectStep(id);
       return id;
     },
 

@@ -23,7 +23,7 @@ const AWKWARD_IDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', '
   'true', 'null', 'no', 'yes', '0', '1e3', '0x10', 'steps', 'start', 'type', 'next', 'join', 'a-b', '_'];
 
 const VALID_EXPRESSIONS = ['$input.x = 1', '$exists($vars.app)', '$count($input.items) > 0', 'true',
-  '$not(false)', '$input.env in ["dev", "prod"]', '$steps.`a-b`.status = "succeeded"', '($x := 2; $x * 3 > 5)'];
+  '$not(false)', '$input.env in ["dev", "prod"]', '$vars.`a-b`.status = "succeeded"', '($x := 2; $x * 3 > 5)'];
 
 const stepId = fc.oneof(
   { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_-]{0,15}$/) },

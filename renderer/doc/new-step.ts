@@ -1,23 +1,23 @@
 /**
- * What the palette adds: one entry per kind of step, with a default body that validates
- * once connected (issue #2 "Palette").
+ * What the palette adds: one entry per kind of step (DESIGN.md "Designer": "Add <type>" for task,
+ * http, script, notify, call, approval, branch, parallel, join, map, wait, succeed, fail), each
+ * with a default body that validates once connected and runs on a bare machine.
+ * `http`, `script`, `notify` and `call` are task steps with that executor.
  */
 import type { Flow, Step, StepId } from '../../engine/model/flow';
 
-export type PaletteKind =
-  | 'task-shell'
-  | 'task-http'
-  | 'approval'
-  | 'branch'
-  | 'parallel'
-  | 'join'
-  | 'wait'
-  | 'succeed'
-  | 'fail';
+export const paletteKinds = [
+  'task', 'http', 'script', 'notify', 'call',
+  'approval', 'branch', 'parallel', 'join', 'map', 'wait', 'succeed', 'fail',
+] as const;
+export type PaletteKind = (typeof paletteKinds)[number];
+
+/** The dataTransfer type a palette button drags, holding its PaletteKind (the canvas drops it). */
+export const PALETTE_DRAG_TYPE = 'application/x-flowsmith-step';
 
 export interface PaletteEntry {
   kind: PaletteKind;
-  /** Button text; the accessible name is `Add <label>`. */
+  /** Button text. The accessible name is `Add <kind>`. */
   label: string;
   hint: string;
   /** Id prefix for fresh ids (`task-1`, `approval-2`…). */
@@ -25,45 +25,84 @@ export interface PaletteEntry {
 }
 
 export const paletteEntries: readonly PaletteEntry[] = [
-  { kind: 'task-shell', label: 'task', hint: 'Run a shell command', prefix: 'task' },
-  { kind: 'task-http', label: 'HTTP task', hint: 'Call an HTTP endpoint', prefix: 'http' },
-  { kind: 'approval', label: 'approval', hint: 'Wait for a person to approve', prefix: 'approval' },
-  { kind: 'branch', label: 'branch', hint: 'Choose a path by condition', prefix: 'branch' },
-  { kind: 'parallel', label: 'parallel', hint: 'Start branches at once', prefix: 'parallel' },
-  { kind: 'join', label: 'join', hint: 'Wait for parallel branches', prefix: 'join' },
-  { kind: 'wait', label: 'wait', hint: 'Wait for a duration', prefix: 'wait' },
-  { kind: 'succeed', label: 'succeed', hint: 'End the path successfully', prefix: 'succeed' },
-  { kind: 'fail', label: 'fail', hint: 'Fail the run', prefix: 'fail' },
+  { kind: 'task', label: 'Shell task', hint: 'Run a shell command', prefix: 'task' },
+  { kind: 'http', label: 'HTTP request', hint: 'Call an HTTP endpoint', prefix: 'http' },
+  { kind: 'script', label: 'Script', hint: 'Run JavaScript in a sandbox', prefix: 'script' },
+  { kind: 'notify', label: 'Notify', hint: 'Desktop, webhook, Slack or DingTalk', prefix: 'notify' },
+  { kind: 'call', label: 'Call flow', hint: 'Run another flow as a subflow', prefix: 'call' },
+  { kind: 'approval', label: 'Approval', hint: 'Wait for a person to approve', prefix: 'approval' },
+  { kind: 'branch', label: 'Branch', hint: 'Choose a path by condition', prefix: 'branch' },
+  { kind: 'parallel', label: 'Parallel', hint: 'Start branches at once (adds its join)', prefix: 'parallel' },
+  { kind: 'join', label: 'Join', hint: 'Wait for parallel branches', prefix: 'join' },
+  { kind: 'map', label: 'Map', hint: 'Run steps for each item', prefix: 'map' },
+  { kind: 'wait', label: 'Wait', hint: 'Wait for a duration or a time', prefix: 'wait' },
+  { kind: 'succeed', label: 'Succeed', hint: 'End the path successfully', prefix: 'succeed' },
+  { kind: 'fail', label: 'Fail', hint: 'Fail the run with an error', prefix: 'fail' },
 ];
 
-/** The first free id `prefix-N` (N from 1) in the flow. */
-export function freshId(flow: Flow, prefix: string): StepId {
+/** Older names of two kinds (before issue #8), still accepted from callers and drops. */
+const legacyKinds: Record<string, PaletteKind> = { 'task-shell': 'task', 'task-http': 'http' };
+
+/** The PaletteKind a string names (a drop's dataTransfer is untrusted text), or undefined. */
+export function toPaletteKind(text: string): PaletteKind | undefined {
+  if ((paletteKinds as readonly string[]).includes(text)) return text as PaletteKind;
+  return Object.hasOwn(legacyKinds, text) ? legacyKinds[text] : undefined;
+}
+
+/** Every step id of the flow, map bodies included (ids are unique across the whole flow). */
+export function allStepIds(flow: Pick<Flow, 'steps'>): Set<StepId> {
+  const ids = new Set<StepId>();
+  const visit = (steps: Record<StepId, Step>) => {
+    for (const [id, step] of Object.entries(steps)) {
+      ids.add(id);
+      if (step.type === 'map') visit(step.steps);
+    }
+  };
+  visit(flow.steps);
+  return ids;
+}
+
+/** The first id `prefix-N` (N from 1) used nowhere in the flow, map bodies included, nor in `taken`. */
+export function freshId(flow: Pick<Flow, 'steps'>, prefix: string, taken: Iterable<StepId> = []): StepId {
+  const used = allStepIds(flow);
+  for (const id of taken) used.add(id);
   for (let n = 1; ; n++) {
     const id = `${prefix}-${n}`;
-    if (!flow.steps[id]) return id;
+    if (!used.has(id)) return id;
   }
 }
 
 /**
- * A new step of `kind`. Parallel needs a join id: `joinId` when given, else a placeholder the
- * inspector asks the user to set (validation reports it until then).
+ * A new step of `kind` (legacy `task-shell`/`task-http` accepted). Parallel needs its join id
+ * (`joinId`; empty leaves it for the inspector, and validation reports it). Map needs the id of
+ * its nested start step (`bodyId`, default `item-1`): the body is one shell task echoing the item.
  */
-export function newStep(kind: PaletteKind, joinId = ''): Step {
-  switch (kind) {
-    case 'task-shell':
+export function newStep(kind: PaletteKind | 'task-shell' | 'task-http', ids: { joinId?: StepId; bodyId?: StepId } = {}): Step {
+  switch (toPaletteKind(kind) ?? 'task') {
+    case 'task':
       return { type: 'task', shell: 'echo hello' };
-    case 'task-http':
+    case 'http':
       return { type: 'task', http: { method: 'GET', url: 'http://127.0.0.1:8080/health', expectStatus: [200] } };
+    case 'script':
+      return { type: 'task', script: 'return { ok: true };' };
+    case 'notify':
+      return { type: 'task', notify: { message: 'Hello from {{ $run.flow }}' } };
+    case 'call':
+      return { type: 'task', call: { flow: 'subflow.yaml' } };
     case 'approval':
       return { type: 'approval', approvers: ['ops-manager'], quorum: 1, message: 'Approve this step?' };
     case 'branch':
       return { type: 'branch', cases: [] };
     case 'parallel':
-      return { type: 'parallel', branches: [], join: joinId };
+      return { type: 'parallel', branches: [], join: ids.joinId ?? '' };
     case 'join':
       return { type: 'join', mode: 'all' };
+    case 'map': {
+      const bodyId = ids.bodyId ?? 'item-1';
+      return { type: 'map', items: '[1, 2, 3]', start: bodyId, steps: { [bodyId]: { type: 'task', shell: 'echo "{{ $item }}"' } } };
+    }
     case 'wait':
-      return { type: 'wait', duration: '30s' };
+      return { type: 'wait', duration: '1s' };
     case 'succeed':
       return { type: 'succeed' };
     case 'fail':

@@ -5,16 +5,18 @@ import { useTranslation } from '../i18n';
 import { flowEdges } from '../doc/edges';
 import { disconnect } from '../doc/edits';
 import { Section, SelectField, TextField } from './fields';
-import { setKey } from './use-step-edit';
+import { FlowInputs } from './FlowInputs';
+import { FlowDefaults, FlowTriggers, FlowVars } from './FlowSettings';
+import { setFlowKey } from './use-step-edit';
 
-/** Name, title, description and start step of the flow. */
+/** Name, title, description and start step of the flow, then its inputs, vars, defaults and triggers. */
 export function FlowFields() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const flow = useAppStore((s) => s.flow);
   if (!flow) return null;
   const edit = (field: string, value: unknown) =>
-    store.getState().edit((f) => setKey(f, field, value), `flow:${field}`);
+    store.getState().edit((f) => setFlowKey(f, field, value), `flow:${field}`);
   const count = Object.keys(flow.steps).length;
   return (
     <>
@@ -32,6 +34,10 @@ export function FlowFields() {
           onChange={(v) => v && edit('start', v)} />
         <p className="muted">{t('inspector.flowSummary', { count })}</p>
       </Section>
+      <FlowInputs />
+      <FlowVars />
+      <FlowDefaults />
+      <FlowTriggers />
     </>
   );
 }

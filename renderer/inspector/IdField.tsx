@@ -5,22 +5,21 @@
 import { useEffect, useId, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { renameStep } from '../doc/edits';
-import { useTranslation } from '../i18n';
+import { allStepIds } from '../doc/new-step';
 
 const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
-/** Editable step id. */
-export function IdField({ id }: { id: string }) {
-  const { t } = useTranslation();
+/** Editable step id; a step inside a map body shows its id read-only (renaming works on top-level steps). */
+export function IdField({ id, isNested = false }: { id: string; isNested?: boolean }) {
   const inputId = useId();
   const store = useAppStoreApi();
-  const taken = useAppStore((s) => Object.keys(s.flow?.steps ?? {}).join('\n'));
+  const taken = useAppStore((s) => (s.flow ? [...allStepIds(s.flow)].join('\n') : ''));
   const [draft, setDraft] = useState(id);
   useEffect(() => setDraft(id), [id]);
   const problem =
     draft === id ? null
-    : !ID_RE.test(draft) ? t('inspector.idBadChars')
-    : taken.split('\n').includes(draft) ? t('inspector.idTaken')
+    : !ID_RE.test(draft) ? 'letters, digits, - _ . only'
+    : taken.split('\n').includes(draft) ? 'another step has this id'
     : null;
   const commit = () => {
     if (draft === id) return;
@@ -31,12 +30,13 @@ export function IdField({ id }: { id: string }) {
   };
   return (
     <div className="field">
-      <label htmlFor={inputId}>{t('inspector.stepId')}</label>
+      <label htmlFor={inputId}>Step id</label>
       <input
         id={inputId}
         className={`mono${problem ? ' is-bad' : ''}`}
         value={draft}
         aria-invalid={problem ? true : undefined}
+        readOnly={isNested}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

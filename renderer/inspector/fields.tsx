@@ -5,6 +5,7 @@
  * from elsewhere (undo, rename).
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { Json } from '../../engine/model/flow';
 
 interface DraftProps<T> {
   label: string;
@@ -139,5 +140,133 @@ export function Section(p: { title: string; children: ReactNode; actions?: React
       </header>
       {p.children}
     </section>
+  );
+}
+
+/** A JSON value field (request body, mock output, call input); empty means absent. */
+export function JsonField(p: Omit<DraftProps<Json | undefined>, 'parse' | 'format'>) {
+  return (
+    <DraftField
+      {...p}
+      mono
+      parse={(t) => {
+        if (t.trim() === '') return undefined;
+        try {
+          return JSON.parse(t) as Json;
+        } catch {
+          return invalid;
+        }
+      }}
+      format={(v) => (v === undefined ? '' : JSON.stringify(v, null, 2))}
+    />
+  );
+}
+
+/** A number field that takes decimals (retry multiplier); empty means absent. */
+export function DecimalField(p: Omit<DraftProps<number | undefined>, 'parse' | 'format'>) {
+  return (
+    <DraftField
+      {...p}
+      parse={(t) => (t.trim() === '' ? undefined : Number.isFinite(Number(t)) ? Number(t) : invalid)}
+      format={(v) => (v === undefined ? '' : String(v))}
+    />
+  );
+}
+
+/**
+ * A text input that commits on Enter or leaving the field, not per keystroke: for names that other
+ * parts refer to (a variable or property name), where every intermediate spelling would be an edit.
+ * Escape restores the value. `check` returns a problem to show instead of committing.
+ */
+export function CommitField(p: {
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+  check?: (value: string) => string | null;
+  mono?: boolean;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(p.value);
+  useEffect(() => setDraft(p.value), [p.value]);
+  const problem = draft === p.value ? null : (p.check?.(draft) ?? null);
+  const commit = () => {
+    if (draft === p.value) return;
+    if (problem) return setDraft(p.value);
+    p.onCommit(draft);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{p.label}</label>
+      <input id={id} type="text" className={`${p.mono ? 'mono' : ''}${problem ? ' is-bad' : ''}`} value={draft}
+        placeholder={p.placeholder} aria-invalid={problem ? true : undefined}
+        onChange={(e) => setDraft(e.target.value)} onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(p.value);
+        }} />
+      {problem && <div className="field-hint bad">{problem}</div>}
+    </div>
+  );
+}
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * A map of names to values (env, headers, set, vars): one row per entry with the name (committed
+ * on Enter/blur, labelled `<label> <n> name`) and the value (per keystroke, labelled `<label> <name>`), a remove button, and an
+ * "Add <label>" button. `parse`/`format` convert values (strings by default). Key order is kept.
+ */
+export function MapField<V = string>(p: {
+  label: string;
+  value: Record<string, V> | undefined;
+  onChange: (next: Record<string, V> | undefined, field: string) => void;
+  newValue: V;
+  parse?: (text: string) => V | typeof invalid;
+  format?: (value: V) => string;
+  mono?: boolean;
+  valuePlaceholder?: string;
+  namePattern?: RegExp;
+  /** New entries are named `<newName>1`, `<newName>2`… (default `name`). */
+  newName?: string;
+}) {
+  const entries = Object.entries(p.value ?? {});
+  const emit = (list: [string, V][], field: string) => p.onChange(list.length ? Object.fromEntries(list) : undefined, field);
+  const pattern = p.namePattern ?? NAME_RE;
+  const add = () => {
+    const prefix = p.newName ?? 'name';
+    let n = 1;
+    while (entries.some(([k]) => k === `${prefix}${n}`)) n++;
+    emit([...entries, [`${prefix}${n}`, p.newValue]], `${p.label}:add`);
+  };
+  return (
+    <div className="map-field">
+      <div className="map-field-head">
+        <span className="map-field-title">{p.label}</span>
+        <button type="button" className="btn small" onClick={add}>Add {p.label.toLowerCase()}</button>
+      </div>
+      {entries.map(([key, value], i) => (
+        <div className="row" key={`${i}:${key}`}>
+          <CommitField label={`${p.label} ${i + 1} name`} value={key} mono
+            check={(v) => (!pattern.test(v) ? 'letters, digits, _ and - only' : entries.some(([k]) => k === v) ? 'already listed' : null)}
+            onCommit={(v) => emit(entries.map(([k, x]) => (k === key ? [v, x] : [k, x])), `${p.label}:name`)} />
+          <DraftField<V> label={`${p.label} ${key}`} value={value} mono={p.mono} placeholder={p.valuePlaceholder}
+            parse={p.parse ?? ((t) => t as V)} format={p.format ?? ((v) => String(v))}
+            onCommit={(v) => emit(entries.map(([k, x]) => (k === key ? [k, v] : [k, x])), `${p.label}:${key}`)} />
+          <button type="button" className="btn small danger" aria-label={`Remove ${p.label.toLowerCase()} ${key}`}
+            onClick={() => emit(entries.filter(([k]) => k !== key), `${p.label}:remove`)}>
+            ✕
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A yes / no / default select for optional booleans (`desktop`, `jitter`): default means absent. */
+export function OptionalBoolField(p: { label: string; value: boolean | undefined; defaultLabel: string; onChange: (v: boolean | undefined) => void }) {
+  return (
+    <SelectField label={p.label} value={p.value === undefined ? undefined : String(p.value)} options={['true', 'false']}
+      noneLabel={p.defaultLabel} onChange={(v) => p.onChange(v === undefined ? undefined : v === 'true')} />
   );
 }

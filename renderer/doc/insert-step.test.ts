@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Flow } from '../../engine/model/flow';
+import { structuralErrors } from './test-validate';
+import { addParallelBranch, insertPaletteStep, ROW } from './insert-step';
+import { allStepIds, freshId, newStep, paletteEntries, paletteKinds, toPaletteKind } from './new-step';
+
+function chain(): Flow {
+  return {
+    flowsmith: '1.0',
+    name: 'chain',
+    start: 'build',
+    steps: {
+      build: { type: 'task', shell: 'make', next: 'gate' },
+      gate: { type: 'approval', approvers: ['ops'], next: 'done', onReject: 'stop' },
+      stop: { type: 'fail', error: 'Rejected' },
+      done: { type: 'succeed' },
+    },
+    layout: { build: { x: 0, y: 0 }, gate: { x: 0, y: 200 }, stop: { x: 300, y: 400 }, done: { x: 0, y: 400 } },
+  };
+}
+
+const errorsOf = structuralErrors;
+
+describe('palette kinds', () => {
+  it('has one entry per step type of DESIGN.md, and reads drops defensively', () => {
+    expect(paletteEntries.map((e) => e.kind)).toEqual([...paletteKinds]);
+    expect(toPaletteKind('map')).toBe('map');
+    expect(toPaletteKind('task-shell')).toBe('task');
+    expect(toPaletteKind('__proto__')).toBeUndefined();
+  });
+
+  it('gives every kind a default body that validates once it is the whole flow', () => {
+    for (const kind of paletteKinds) {
+      if (kind === 'branch' || kind === 'parallel') continue; // they need targets: checked below
+      const flow: Flow = { flowsmith: '1.0', name: 'one', start: '', steps: {} };
+      const { flow: out } = insertPaletteStep(flow, kind, { x: 0, y: 0 });
+      expect([kind, errorsOf(out)]).toEqual([kind, []]);
+    }
+  });
+
+  it('finds fresh ids across map bodies', () => {
+    const flow: Flow = { flowsmith: '1.0', name: 'm', start: 'm', steps: { m: newStep('map', { bodyId: 'item-1' }) } };
+    expect([...allStepIds(flow)]).toEqual(['m', 'item-1']);
+    expect(freshId(flow, 'item')).toBe('item-2');
+    expect(freshId(flow, 'item', ['item-2'])).toBe('item-3');
+  });
+});
+
+describe('insertPaletteStep', () => {
+  it('adds at the given spot, unconnected, when nothing is selected', () => {
+    const { flow, id } = insertPaletteStep(chain(), 'wait', { x: 600, y: 50 });
+    expect(id).toBe('wait-1');
+    expect(flow.layout?.['wait-1']).toEqual({ x: 600, y: 50 });
+    expect(flow.steps.build?.next).toBe('gate');
+  });
+
+  it('appends after the selected step: selected → new → old next, placed below it', () => {
+    const { flow, id } = insertPaletteStep(chain(), 'http', { x: 900, y: 900 }, 'build');
+    expect(flow.steps.build?.next).toBe(id);
+    expect(flow.steps[id]).toMatchObject({ type: 'task', next: 'gate' });
+    expect(flow.layout?.[id]?.y).toBe(ROW);
+    expect(errorsOf(flow)).toEqual([]);
+  });
+
+  it('follows the approve route of an approval and keeps onReject', () => {
+    const { flow, id } = insertPaletteStep(chain(), 'notify', { x: 0, y: 0 }, 'gate');
+    expect(flow.steps.gate).toMatchObject({ next: id, onReject: 'stop' });
+    expect(flow.steps[id]?.next).toBe('done');
+  });
+
+  it('puts a parallel in with its join, which takes over the old next', () => {
+    const { flow, id } = insertPaletteStep(chain(), 'parallel', { x: 0, y: 0 }, 'build');
+    const par = flow.steps[id];
+    expect(par).toMatchObject({ type: 'parallel', branches: [], join: 'join-1' });
+    expect(flow.steps.build?.next).toBe(id);
+    expect(flow.steps['join-1']).toEqual({ type: 'join', mode: 'all', next: 'gate' });
+    expect(flow.layout?.['join-1']?.y).toBeGreaterThan(flow.layout?.[id]?.y ?? Infinity);
+    // A branch task from the inspector closes the block, and the flow validates.
+    const withBranch = addParallelBranch(flow, id);
+    expect(withBranch.flow.steps[withBranch.id!]).toMatchObject({ next: 'join-1' });
+    expect(errorsOf(withBranch.flow)).toEqual([]);
+  });
+
+  it('appends after a parallel below its join, and after a branch on its default route', () => {
+    const par = insertPaletteStep(chain(), 'parallel', { x: 0, y: 0 }, 'build');
+    const after = insertPaletteStep(par.flow, 'script', { x: 0, y: 0 }, par.id);
+    expect(after.flow.steps['join-1']?.next).toBe(after.id);
+    expect(after.flow.steps[after.id]?.next).toBe('gate');
+
+    const withBranch = insertPaletteStep(chain(), 'branch', { x: 0, y: 0 }, 'build');
+    expect(withBranch.flow.steps[withBranch.id]).toEqual({ type: 'branch', cases: [], default: 'gate' });
+    const next = insertPaletteStep(withBranch.flow, 'task', { x: 0, y: 0 }, withBranch.id);
+    expect(next.flow.steps[withBranch.id]).toMatchObject({ default: next.id });
+    expect(next.flow.steps[next.id]?.next).toBe('gate');
+  });
+
+  it('adds a map with a nested start step whose id is fresh in the whole flow', () => {
+    const { flow, id } = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
+    expect(flow.steps[id]).toMatchObject({ type: 'map', start: 'item-1', steps: { 'item-1': { type: 'task' } }, next: 'gate' });
+    const second = insertPaletteStep(flow, 'map', { x: 0, y: 0 });
+    expect(second.flow.steps[second.id]).toMatchObject({ start: 'item-2' });
+    expect(errorsOf(second.flow)).toEqual([]);
+  });
+
+  it('ends the path with an end step, and rewires nothing after one', () => {
+    const ended = insertPaletteStep(chain(), 'fail', { x: 0, y: 0 }, 'build');
+    expect(ended.flow.steps.build?.next).toBe(ended.id);
+    expect(ended.flow.steps[ended.id]).not.toHaveProperty('next');
+    const afterEnd = insertPaletteStep(chain(), 'task', { x: 0, y: 0 }, 'done');
+    expect(afterEnd.flow.steps.done).toEqual({ type: 'succeed' });
+    expect(afterEnd.flow.layout?.[afterEnd.id]).toEqual({ x: 0, y: 400 + ROW });
+  });
+
+  it('never leaves the input flow changed', () => {
+    const flow = chain();
+    const before = JSON.stringify(flow);
+    insertPaletteStep(flow, 'parallel', { x: 0, y: 0 }, 'build');
+    expect(JSON.stringify(flow)).toBe(before);
+  });
+});
+
+describe('insertPaletteStep inside a map body', () => {
+  it('appends into the body of the selected body step, with ids fresh in the whole flow', () => {
+    const withMap = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
+    const { flow, id } = insertPaletteStep(withMap.flow, 'parallel', { x: 0, y: 0 }, 'item-1');
+    const map = flow.steps[withMap.id];
+    expect(map?.type === 'map' && map.steps).toEqual({
+      'item-1': { type: 'task', shell: 'echo "{{ $item }}"', next: id },
+      [id]: { type: 'parallel', branches: [], join: 'join-1' },
+      'join-1': { type: 'join', mode: 'all' },
+    });
+    expect(flow.steps[id]).toBeUndefined();
+    expect(flow.layout?.[id]).toBeUndefined();
+    const again = insertPaletteStep(flow, 'task', { x: 0, y: 0 }, id);
+    const body = again.flow.steps[withMap.id];
+    expect(body?.type === 'map' && body.steps['join-1']).toEqual({ type: 'join', mode: 'all', next: again.id });
+  });
+});
