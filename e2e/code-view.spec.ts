@@ -112,3 +112,20 @@ test('selecting a node reveals its YAML, and moving the cursor into a step selec
   await code.gotoLineWith('title: Verify deploy');
   await expect(page.getByLabel('Step id', { exact: true })).toHaveValue('verify');
 });
+
+test('the flow JSON Schema drives completion and schema errors in the code view', async ({ webHost, designer, page }) => {
+  const host = await webHost('web-app-deploy');
+  await designer.open(host.url);
+  const code = new CodeViewPage(page);
+  await code.show();
+
+  // When I misspell a step type, monaco-yaml marks it from resources/schema/flow.schema.json
+  await code.gotoLineWith('type: succeed');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect.poll(async () => (await code.markers('yaml')).length, { timeout: 20_000 }).toBeGreaterThan(0);
+
+  // And completion offers the schema's values for `type`
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('succeed');
+});

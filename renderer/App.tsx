@@ -22,6 +22,7 @@ import { LeftColumn } from './panels/LeftColumn';
 import { NoticeBar } from './panels/NoticeBar';
 import { Toolbar } from './panels/Toolbar';
 import { useShortcuts } from './use-shortcuts';
+import { Guard } from './ViewBoundary';
 
 function Dialogs() {
   const dialog = useAppStore((s) => s.dialog);
@@ -49,13 +50,19 @@ export function App() {
                 <main className="canvas">
                   <section className="canvas-region" aria-label={t('regions.canvas')}>
                     <ParseErrorBanner />
-                    <Canvas />
+                    <Guard name={t('regions.canvas')}>
+                      <Canvas />
+                    </Guard>
                   </section>
                 </main>
               }
             />
           }
-          right={<Inspector />}
+          right={
+            <Guard name={t('regions.inspector')}>
+              <Inspector />
+            </Guard>
+          }
         />
         <Dialogs />
         <FileDialogs />

@@ -15,10 +15,11 @@ export interface FoundStep {
 /** The step called `id` anywhere in the flow (top level first, then map bodies, depth first). */
 export function findStep(flow: Pick<Flow, 'steps'>, id: StepId): FoundStep | undefined {
   const visit = (scope: Record<StepId, Step>, maps: StepId[]): FoundStep | undefined => {
-    const own = Object.hasOwn(scope, id) ? scope[id] : undefined;
-    if (own) return { step: own, scope, maps };
+    // The code view may hold any YAML that parses: a step may be null, a string, or a map without a body.
+    if (typeof scope !== 'object' || scope === null) return undefined;
+    if (Object.hasOwn(scope, id)) return { step: scope[id] as Step, scope, maps };
     for (const [mid, s] of Object.entries(scope)) {
-      if (s.type !== 'map') continue;
+      if (typeof s !== 'object' || s === null || s.type !== 'map') continue;
       const found = visit(s.steps, [...maps, mid]);
       if (found) return found;
     }

@@ -185,6 +185,8 @@ export const en = {
     failure: 'failure',
   },
   inspector: {
+    malformed: 'Step {{id}} does not match the flow format, so it has no form here. Fix it in the code view; the Findings say what is wrong.',
+    openCode: 'Show the YAML',
     noFlow: 'Open a flow to edit it.',
     sections: {
       step: 'Step',
@@ -397,6 +399,7 @@ export const en = {
     },
   },
   notices: {
+    viewFailed: '{{view}} cannot show this document ({{error}}). Fix the YAML (see Findings); the other views still work.',
     failed: '{{what}}: {{error}}',
     hostUnreachable: 'Could not reach the Flowsmith host',
     unparsable: '{{path}} could not be parsed; see Findings',

@@ -182,6 +182,8 @@ export const zhCN: Messages = {
     failure: '失败',
   },
   inspector: {
+    malformed: '步骤 {{id}} 不符合流程格式，因此这里没有表单。请在代码视图中修正；“问题”中说明了错误。',
+    openCode: '显示 YAML',
     noFlow: '打开一个流程后即可编辑。',
     sections: {
       step: '步骤',
@@ -392,6 +394,7 @@ export const zhCN: Messages = {
     },
   },
   notices: {
+    viewFailed: '{{view}} 无法显示此文档（{{error}}）。请修正 YAML（见“问题”）；其他视图仍可使用。',
     failed: '{{what}}：{{error}}',
     hostUnreachable: '无法连接 Flowsmith 主机',
     unparsable: '无法解析 {{path}}；请查看“问题”',

@@ -11,6 +11,7 @@ import { useAppStore, useAppStoreApi } from '../app-context';
 import { stepIcon, stepKindLabel } from '../canvas/describe-step';
 import { StepIcon } from '../canvas/icons';
 import { findStep } from '../doc/nested';
+import { isMalformed, MalformedStep, useSchemaErrors } from './MalformedStep';
 import { ApprovalFields } from './ApprovalFields';
 import { BranchFields } from './BranchFields';
 import { ErrorFields, NextField } from './CommonFields';
@@ -91,9 +92,12 @@ export function Inspector() {
   const found = useMemo(() => (flow && selected ? findStep(flow, selected) : undefined), [flow, selected]);
   const scopeKey = found ? Object.keys(found.scope).join('\n') : '';
   const scopeIds = useMemo(() => (scopeKey ? scopeKey.split('\n') : []), [scopeKey]);
+  const schemaErrors = useSchemaErrors(selected ?? '');
   return (
     <section className="inspector" aria-label="Inspector">
-      {selected && found ? (
+      {selected && found !== undefined && isMalformed(found.step, schemaErrors) ? (
+        <MalformedStep id={selected} step={found.step} errors={schemaErrors} />
+      ) : selected && found ? (
         // key: a different step gets fresh drafts in its fields
         <StepInspector key={selected} id={selected} step={found.step} scopeIds={scopeIds} inMap={found.maps[found.maps.length - 1]} />
       ) : edge ? (

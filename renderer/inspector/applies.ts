@@ -24,5 +24,5 @@ const byType: Record<Step['type'], readonly CommonField[]> = {
 
 /** True when the inspector shows common field `field` for `step`. */
 export function applies(step: Step, field: CommonField): boolean {
-  return byType[step.type].includes(field) || (step as unknown as Record<string, unknown>)[field] !== undefined;
+  return (byType[step.type] ?? []).includes(field) || (step as unknown as Record<string, unknown>)[field] !== undefined;
 }

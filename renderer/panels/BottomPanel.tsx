@@ -6,6 +6,7 @@
 import { useAppStore } from '../app-context';
 import { useTranslation } from '../i18n';
 import { useDebugKeys } from '../runs-ui/use-debug-keys';
+import { Guard } from '../ViewBoundary';
 import { bottomTabs } from './bottom-tabs';
 import { RunNotices } from './RunNotices';
 
@@ -51,7 +52,9 @@ export function BottomPanel({ isCollapsed, onToggle, onExpand }: BottomPanelProp
       </div>
       {current && (
         <div id={bodyId} className="tab-body" hidden={isCollapsed}>
-          <current.Body />
+          <Guard name={current.label(t)}>
+            <current.Body />
+          </Guard>
         </div>
       )}
     </section>
