@@ -61,7 +61,7 @@ export const Code = {
   /** Parsing the flow's expressions took longer than EXPRESSION_CHECK_BUDGET_MS; the rest were not checked. */
   expressionsUnchecked: 'FS026',
   /** An expression reads `$input.x` not declared in `inputs.properties`, or `$steps.y` for no step of the flow. */
-  unknownReference: 'FS027',
+  unknownReference: 'FS030',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -90,5 +90,5 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS024: 'alias inside its own anchor',
   FS025: 'key that is a list or mapping',
   FS026: `expressions not checked: checking took over ${EXPRESSION_CHECK_BUDGET_MS / 1000} s`,
-  FS027: 'expression refers to an undeclared input or an unknown step',
+  FS030: 'expression refers to an undeclared input or an unknown step',
 };

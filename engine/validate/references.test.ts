@@ -4,7 +4,7 @@ import { codesOf, colOf, findingsWith } from './test-helpers.js';
 
 const header = (inputs: string[]) => ['flowsmith: "1.0"', 'name: t', ...inputs, 'start: a', 'steps:'];
 
-describe('references in expressions (FS027)', () => {
+describe('references in expressions (FS030)', () => {
   it('flags $input.x not declared in inputs.properties, located on the string, with a guess', () => {
     const text = [
       ...header(['inputs:', '  type: object', '  properties:', '    environment: {type: string}', '    version: {type: string}']),
@@ -16,7 +16,7 @@ describe('references in expressions (FS027)', () => {
       '  b: {type: task, shell: "deploy {{ $input.version }} {{ $input.region }}"}', // 15
       '',
     ].join('\n');
-    expect(findingsWith('FS027', text)).toEqual([
+    expect(findingsWith('FS030', text)).toEqual([
       {
         severity: 'warning',
         line: 13,
@@ -27,7 +27,7 @@ describe('references in expressions (FS027)', () => {
       },
       expect.objectContaining({ severity: 'warning', line: 15, col: colOf(text, 15, '"deploy'), step: 'b', path: '/steps/b/shell' }),
     ]);
-    expect(findingsWith('FS027', text)[1]?.message).toMatch(/\$input\.region is not declared/);
+    expect(findingsWith('FS030', text)[1]?.message).toMatch(/\$input\.region is not declared/);
   });
 
   it('makes an undeclared input an error when the schema closes additionalProperties', () => {
@@ -36,7 +36,7 @@ describe('references in expressions (FS027)', () => {
       '  a: {type: task, shell: "echo {{ $input.w }}"}',
       '',
     ].join('\n');
-    expect(findingsWith('FS027', text).map((f) => f.severity)).toEqual(['error']);
+    expect(findingsWith('FS030', text).map((f) => f.severity)).toEqual(['error']);
   });
 
   it('checks nothing about $input when inputs declares no properties', () => {
@@ -60,7 +60,7 @@ describe('references in expressions (FS027)', () => {
       '    set: {last: "$steps.`b-1`.status", gone: "$steps.nope.output"}', // 13
       '',
     ].join('\n');
-    expect(findingsWith('FS027', text).map((f) => [f.severity, f.line, f.step, f.path, f.message])).toEqual([
+    expect(findingsWith('FS030', text).map((f) => [f.severity, f.line, f.step, f.path, f.message])).toEqual([
       ['warning', 5, 'a', '/steps/a/output', 'steps.a.output: $steps.buidl names no step of this flow; use an existing step id'],
       ['warning', 13, 'm', '/steps/m/set/gone', expect.stringMatching(/^steps\.m\.set\.gone: \$steps\.nope names no step/)],
     ]);

@@ -1,5 +1,5 @@
 /**
- * References inside expressions (FS027, issue #8 point 3): `$input.x` where the flow's `inputs`
+ * References inside expressions (FS030, issue #8 point 3): `$input.x` where the flow's `inputs`
  * declares properties and `x` is not one of them (a warning: JSON Schema lets a run pass extra
  * properties unless `additionalProperties: false`, then an error), and `$steps.y` where no step of
  * the flow is called `y` (a warning: the value is always undefined, which an expression may test
@@ -36,7 +36,7 @@ interface Known {
   steps: Set<string>;
 }
 
-/** FS027 issues for `flow` (any JSON; mistyped parts are skipped). */
+/** FS030 issues for `flow` (any JSON; mistyped parts are skipped). */
 export function checkReferences(flow: unknown): Issue[] {
   if (!isObject(flow)) return [];
   const known = knownNames(flow);
