@@ -60,6 +60,8 @@ export const Code = {
   complexKey: 'FS025',
   /** Parsing the flow's expressions took longer than EXPRESSION_CHECK_BUDGET_MS; the rest were not checked. */
   expressionsUnchecked: 'FS026',
+  /** A `{{ }}` in a shell command where bash evaluates the value as code: arithmetic, `[[ ]]`, `let`, subscripts. */
+  templateInShellCode: 'FS027',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -88,4 +90,5 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS024: 'alias inside its own anchor',
   FS025: 'key that is a list or mapping',
   FS026: `expressions not checked: checking took over ${EXPRESSION_CHECK_BUDGET_MS / 1000} s`,
+  FS027: 'template where bash evaluates a value as code (arithmetic, [[ ]], let, array subscript)',
 };
