@@ -17,6 +17,7 @@ import { leafStep, textTranslator } from './leaf.js';
 import { loopItems } from './loops.js';
 import { arr, obj, str, type Obj } from './source.js';
 import { literalText } from './text.js';
+import { failingCommand } from '../shell-text.js';
 import type { NamedStep } from './vars.js';
 
 /** One call: the Argo step or task (`raw`), its name, and the step id handed out for it. */
@@ -80,7 +81,7 @@ function inner(ctx: ImportContext, call: Call, id: StepId, frame: Frame, passed:
   const tmpl = inline ? { ...inline, name: str(inline['name']) ?? `${call.name}-inline` } : ctx.templates.get(name ?? '');
   if (!tmpl) {
     ctx.report('warning', ArgoImportCode.unsupportedTemplate, `${call.name} runs template ${name ?? '(none)'}, which is not in this document; the step is a placeholder that fails`, { template: frame.template, step: id });
-    return { kind: 'step', id, step: { type: 'task', title: call.name, shell: `echo "template ${name ?? '(none)'} is missing" >&2\nexit 1` } };
+    return { kind: 'step', id, step: { type: 'task', title: call.name, shell: failingCommand(`template ${name ?? '(none)'} is missing`) } };
   }
   const tmplName = str(tmpl['name']) ?? name ?? call.name;
   if (frame.stack.includes(tmplName)) {
