@@ -28,6 +28,7 @@ import { HostChildRuns } from './child-runs.js';
 import type { ChildRuns } from '../runtime/children.js';
 import { subflowOf } from '../model/subflow.js';
 import { secretNames } from '../runtime/secrets.js';
+import { sensitiveEnv } from '../runtime/redact-stream.js';
 import type { RunHistoryFilter } from './run-history.js';
 import { runHistory } from './run-history.js';
 import { parseDurationMs } from '../model/duration.js';
@@ -93,7 +94,7 @@ function seedOf(source: RunState, start: StepId): NonNullable<Extract<RunEvent, 
 
 /** The values of the environment variables `flow` references as `$env.NAME` (unset ones left out). */
 function secretsOf(flow: Flow): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = sensitiveEnv(process.env); // inherited by steps (#11 item 5)
   for (const name of secretNames(flow)) {
     const value = process.env[name];
     if (value !== undefined) out[name] = value;

@@ -19,6 +19,14 @@ import type { Bindings } from '../expr/index.js';
  * script code, which reads the same bindings as `$input`, `$vars`, … (script.ts ScriptInput).
  */
 export async function runTaskBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Promise<Json> {
+  try {
+    return await runBody(body, bindings, ctx);
+  } finally {
+    ctx.flushLog?.(); // the log's held-back end (redact-stream.ts), once the executor is done
+  }
+}
+
+async function runBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Promise<Json> {
   const executor = taskExecutor(body);
   switch (executor) {
     case 'shell': {
