@@ -19,3 +19,4 @@ export {
   type TemplateMatch,
 } from './templates.js';
 export { interpolateShell, SHELL_ARG_PREFIX } from './shell.js';
+export { interpolateUrl } from './url.js';

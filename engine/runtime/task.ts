@@ -2,7 +2,7 @@
  * Runs one attempt of a task step's executor: interpolates the body, calls the executor, applies
  * `output` and `set` (DESIGN.md "Executors", "Expressions"). Effects live here and in driver.ts only.
  */
-import { evaluateExpression, interpolateJson, interpolateShell, interpolateString, valueToText } from '../expr/index.js';
+import { evaluateExpression, interpolateJson, interpolateShell, interpolateString, interpolateUrl, valueToText } from '../expr/index.js';
 import { runHttp } from '../executors/http.js';
 import { runNotify, type NotifyRequest } from '../executors/notify.js';
 import { runScript, type ScriptInput } from '../executors/script.js';
@@ -36,7 +36,9 @@ async function runBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Pr
       return runShell({ ...spec, command, cwd, env: { ...stepEnv(ctx), ...spec.env, ...env } }, ctx);
     }
     case 'http': {
-      const spec = (await interpolateJson(body.http as unknown as Json, bindings)) as unknown as HttpSpec;
+      const { url, ...rest } = body.http!;
+      // The URL apart: inserted values are percent-encoded there (issue #11 item 6, expr/url.ts).
+      const spec = { ...((await interpolateJson(rest as unknown as Json, bindings)) as object), url: await interpolateUrl(url, bindings) } as HttpSpec;
       return runHttp(spec, ctx);
     }
     case 'script': {
