@@ -5,7 +5,7 @@
  */
 import type { Json } from '../model/flow.js';
 import { evaluateExpression, ExpressionError, type Bindings } from './evaluate.js';
-import { findTemplates, valueToText, type TemplateMatch } from './templates.js';
+import { findTemplates, interpolateString, valueToText, type TemplateMatch } from './templates.js';
 
 /** Prefix of the environment variables that carry interpolated values: FLOWSMITH_ARG_0, _1 … */
 export const SHELL_ARG_PREFIX = 'FLOWSMITH_ARG_';
@@ -52,6 +52,17 @@ export async function interpolateShell(
     last = t.end;
   }
   return { command: out + command.slice(last), env };
+}
+
+/**
+ * A shell step's `env:` with `{{ }}` interpolated (issue #11 item 14): each value becomes the text
+ * of interpolateString (non-strings as JSON). Values reach the process as environment values only,
+ * never as command text, so no quoting is needed or applied. Throws ExpressionError.
+ */
+export async function interpolateEnv(env: Readonly<Record<string, string>>, bindings: Bindings): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) out[name] = typeof value === 'string' ? valueToText(await interpolateString(value, bindings)) : String(value);
+  return out;
 }
 
 /** The reference to environment variable `name` that reads as one word in `context` (exporters reuse it). */

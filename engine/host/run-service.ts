@@ -29,6 +29,7 @@ import type { ChildRuns } from '../runtime/children.js';
 import { subflowOf } from '../model/subflow.js';
 import { secretNames } from '../runtime/secrets.js';
 import { sensitiveEnv } from '../runtime/redact-stream.js';
+import { initialVars } from '../expr/vars.js';
 import type { RunHistoryFilter } from './run-history.js';
 import { runHistory } from './run-history.js';
 import { parseDurationMs } from '../model/duration.js';
@@ -147,7 +148,7 @@ export class RunService {
       flow: flow.name,
       flowPath: path,
       input,
-      vars: (source?.vars ?? flow.vars ?? {}) as JsonObject,
+      vars: (source?.vars ?? initialVars((flow.vars ?? {}) as JsonObject, { input, run: { id, flow: flow.name, workdir } })) as JsonObject,
       mode,
       semantics: SEMANTICS,
       workdir,

@@ -2,7 +2,7 @@
  * Runs one attempt of a task step's executor: interpolates the body, calls the executor, applies
  * `output` and `set` (DESIGN.md "Executors", "Expressions"). Effects live here and in driver.ts only.
  */
-import { evaluateExpression, interpolateJson, interpolateShell, interpolateString, interpolateUrl, valueToText } from '../expr/index.js';
+import { evaluateExpression, interpolateEnv, interpolateJson, interpolateShell, interpolateString, interpolateUrl, valueToText } from '../expr/index.js';
 import { runHttp } from '../executors/http.js';
 import { runNotify, type NotifyRequest } from '../executors/notify.js';
 import { runScript, type ScriptInput } from '../executors/script.js';
@@ -33,7 +33,8 @@ async function runBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Pr
       const spec = typeof body.shell === 'string' ? { command: body.shell } : body.shell!;
       const { command, env } = await interpolateShell(spec.command, bindings);
       const cwd = spec.cwd === undefined ? undefined : String(await interpolateString(spec.cwd, bindings));
-      return runShell({ ...spec, command, cwd, env: { ...stepEnv(ctx), ...spec.env, ...env } }, ctx);
+      const stepVars = spec.env === undefined ? {} : await interpolateEnv(spec.env, bindings); // values, never command text (#11 item 14)
+      return runShell({ ...spec, command, cwd, env: { ...stepEnv(ctx), ...stepVars, ...env } }, ctx);
     }
     case 'http': {
       const { url, ...rest } = body.http!;

@@ -62,6 +62,8 @@ export const Code = {
   expressionsUnchecked: 'FS026',
   /** A `{{ }}` in a shell command where bash evaluates the value as code: arithmetic, `[[ ]]`, `let`, subscripts. */
   templateInShellCode: 'FS027',
+  /** A `{{ }}` in `vars` that cannot be evaluated when the run starts (expr/vars.ts). */
+  varsNotAtStart: 'FS028',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -91,4 +93,5 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS025: 'key that is a list or mapping',
   FS026: `expressions not checked: checking took over ${EXPRESSION_CHECK_BUDGET_MS / 1000} s`,
   FS027: 'template where bash evaluates a value as code (arithmetic, [[ ]], let, array subscript)',
+  FS028: 'vars template that cannot be evaluated when the run starts',
 };

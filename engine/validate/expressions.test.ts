@@ -74,3 +74,25 @@ describe('templates where bash evaluates a value as code (FS027)', () => {
     expect(findingsWith('FS027', text).every((f) => f.severity === 'error' && f.col !== undefined)).toBe(true);
   });
 });
+
+describe('vars that cannot be evaluated when the run starts (FS028)', () => {
+  it('reports templates reading $steps, $env or outside the subset, at the var', () => {
+    const text = [
+      'flowsmith: "1.0"',
+      'name: t',
+      'vars:',
+      '  ok: "v{{ $input.version }}"', // 4
+      '  early: "{{ $steps.a.output }}"', // 5
+      '  secret: {token: "{{ $env.TOKEN }}"}', // 6
+      '  fancy: "{{ $uppercase($input.env) }}"', // 7
+      'start: a',
+      'steps: {a: {type: succeed}}',
+      '',
+    ].join('\n');
+    expect(findingsWith('FS028', text).map((f) => [f.line, f.path, f.message])).toEqual([
+      [5, '/vars/early', expect.stringMatching(/^vars\.early: \{\{ \$steps\.a\.output \}\} cannot be evaluated when the run starts: it reads \$steps/)],
+      [6, '/vars/secret/token', expect.stringMatching(/reads \$env, and vars are journaled/)],
+      [7, '/vars/fancy', expect.stringMatching(/\$uppercase\(\) is outside the subset vars can evaluate/)],
+    ]);
+  });
+});

@@ -8,6 +8,7 @@
 import { compileExpression, ExpressionError } from '../expr/evaluate.js';
 import { codeContextMessage, shellSites } from '../expr/shell.js';
 import { findTemplates, findUnclosedTemplate } from '../expr/templates.js';
+import { varsProblems } from '../expr/vars.js';
 import { EXPRESSION_CHECK_BUDGET_MS, MAX_EXPRESSION_CHARS } from '../yaml/limits.js';
 import { Code } from './codes.js';
 import { dottedPath, type DocPath, type Issue } from './issue.js';
@@ -28,7 +29,7 @@ const NOT_TEMPLATES = new Set(['inputs', 'layout', 'script', 'mock']);
 const BARE = new Set(['output', 'items', 'until']);
 
 /**
- * FS019, FS023, FS026 and FS027 issues for `flow` (any JSON; mistyped parts are skipped). Walks without
+ * FS019, FS023, FS026, FS027 and FS028 issues for `flow` (any JSON; mistyped parts are skipped). Walks without
  * recursion: the loader bounds nesting, but validateFlow also takes flows that did not come from it.
  */
 export function checkExpressions(flow: unknown): Issue[] {
@@ -48,6 +49,9 @@ export function checkExpressions(flow: unknown): Issue[] {
     }
   }
   walkStrings(flow, check);
+  if (isObject(flow)) {
+    for (const p of varsProblems(flow['vars'])) check.issues.push({ code: Code.varsNotAtStart, message: `${dottedPath(['vars', ...p.path])}: ${p.message}`, path: ['vars', ...p.path] });
+  }
   return check.issues;
 }
 
