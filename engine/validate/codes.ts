@@ -64,6 +64,8 @@ export const Code = {
   templateInShellCode: 'FS027',
   /** A `{{ }}` in `vars` that cannot be evaluated when the run starts (expr/vars.ts). */
   varsNotAtStart: 'FS028',
+  /** The text is not UTF-8: NUL characters (UTF-16) or undecodable bytes (Latin-1). */
+  notUtf8: 'FS029',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -94,4 +96,5 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS026: `expressions not checked: checking took over ${EXPRESSION_CHECK_BUDGET_MS / 1000} s`,
   FS027: 'template where bash evaluates a value as code (arithmetic, [[ ]], let, array subscript)',
   FS028: 'vars template that cannot be evaluated when the run starts',
+  FS029: 'file is not UTF-8',
 };
