@@ -12,7 +12,7 @@ import { seq, type Block } from './blocks.js';
 import { ArgoImportCode } from './codes.js';
 import { parseWhen } from './conditions.js';
 import { scopeOf, type Frame, type ImportContext } from './context.js';
-import { printJExpr } from './jexpr.js';
+import { printJExpr, type JExpr } from './jexpr.js';
 import { leafStep, textTranslator } from './leaf.js';
 import { loopItems } from './loops.js';
 import { arr, obj, str, type Obj } from './source.js';
@@ -131,6 +131,17 @@ function conditionOf(ctx: ImportContext, call: Call, frame: Frame): { when: stri
     if (parsed.ok) {
       parts.unshift(printJExpr(parsed.expr));
       for (const note of parsed.notes) ctx.report('warning', ArgoImportCode.condition, `${call.name}: when "${when}": ${note}`, where);
+      // In the exit handler workflow.status is the constant "Succeeded" (it follows success only):
+      // a branch on the status is then decided at import time, never silently (issue #11 item 17).
+      if (frame.exitHandler && /workflow\.status/.test(when) && isConstant(parsed.expr)) {
+        description = `Argo exit-handler branch on the workflow status (${literalText(when)}); the imported exit handler runs after success only`;
+        ctx.report(
+          'warning',
+          ArgoImportCode.exitHandler,
+          `${call.name}: when "${when}" reads workflow.status, which is always Succeeded in the imported exit handler (it runs after success only), so the condition is the constant ${printJExpr(parsed.expr)}; in Argo this branch also covers failed runs: handle those with catch or compensate on the main steps`,
+          where,
+        );
+      }
     } else {
       description = `Argo condition, not translated: ${literalText(when)}`;
       ctx.report('warning', ArgoImportCode.condition, `${call.name}: when "${when}" could not be translated (${parsed.reason}); the branch always runs it: rewrite the case by hand`, where);
@@ -140,6 +151,20 @@ function conditionOf(ctx: ImportContext, call: Call, frame: Frame): { when: stri
   if (parts.length === 0) return undefined;
   const text = parts.length === 1 ? parts[0]! : parts.map((p) => `(${p})`).join(' and ');
   return { when: text, title: `${call.name}?`, ...(description === undefined ? {} : { description }) };
+}
+
+/** True when `e` reads nothing (no path): its value is fixed at import time. */
+function isConstant(e: JExpr): boolean {
+  switch (e.kind) {
+    case 'path':
+      return false;
+    case 'literal':
+      return true;
+    case 'binary':
+      return isConstant(e.left) && isConstant(e.right);
+    default:
+      return isConstant(e.operand);
+  }
 }
 
 function describeLoop(raw: Obj): string {
