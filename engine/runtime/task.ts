@@ -72,7 +72,7 @@ async function notifyRequest(spec: NotifySpec, bindings: Bindings): Promise<Noti
   const text = async (template: string) => valueToText(await interpolateString(template, bindings));
   const request: NotifyRequest = { ...spec, message: await text(spec.message ?? ''), flow: bindings.run.flow };
   if (spec.title !== undefined) request.title = await text(spec.title);
-  if (spec.webhook !== undefined) request.webhook = await text(spec.webhook);
+  if (spec.webhook !== undefined) request.webhook = await interpolateUrl(spec.webhook, bindings); // encoded as http URLs are (#11 item 6)
   return request;
 }
 
