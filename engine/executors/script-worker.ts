@@ -198,7 +198,7 @@ async function main() {
 
   // The only host function the script can reach, through console: strings in, nothing out.
   const emitHandle = vm.newFunction('emit', (streamHandle, textHandle) => {
-    if (vm.typeof(streamHandle) !== 'string' || vm.typeof(textHandle) !== 'string') return;
+    if (logBytes >= maxLogBytes || vm.typeof(streamHandle) !== 'string' || vm.typeof(textHandle) !== 'string') return;
     emit(vm.getString(streamHandle) === 'stderr' ? 'stderr' : 'stdout', vm.getString(textHandle));
   });
   const setup = vm.unwrapResult(vm.evalCode(SETUP_SOURCE, 'flowsmith-setup'));
