@@ -21,6 +21,11 @@ export interface ExecContext {
   /** Called with each chunk of output as it arrives (utf-8 text, not split into lines). */
   log(stream: 'stdout' | 'stderr', text: string): void;
   /**
+   * Called once when the attempt's executor has finished (runtime/task.ts): stores what `log` held
+   * back while it could still be the start of a secret (runtime/redact-stream.ts).
+   */
+  flushLog?(): void;
+  /**
    * Shows a desktop notification (the Electron host); absent where there is no desktop (the CLI,
    * the web host), in which case the notify executor writes the text to the step log instead.
    * Rejects when the notification could not be shown.

@@ -88,13 +88,15 @@ describe('runScript errors', () => {
   it('fails with ScriptError naming the error and its line:column in the script', async () => {
     const err = await failure(run('const a = 1;\nconst b = null;\n  b.c'));
     expect(err.name).toBe('ScriptError');
-    expect(err.message).toBe("script failed at line 3:5: TypeError: Cannot read properties of null (reading 'c')");
-    expect(err.details).toEqual({ line: 3, column: 5, errorName: 'TypeError' });
+    expect(err.message).toBe("script failed at line 3:4: TypeError: cannot read property 'c' of null");
+    expect(err.details).toEqual({ line: 3, column: 4, errorName: 'TypeError' });
   });
 
   it('keeps line numbers in async scripts and reports thrown values and syntax errors', async () => {
     const err = await failure(run('await null;\nthrow new Error("deploy window closed")'));
-    expect(err.message).toBe('script failed at line 2:7: Error: deploy window closed');
+    expect(err.message).toBe('script failed at line 2:16: Error: deploy window closed');
+    const first = await failure(run('await null; null.x'));
+    expect(first.details).toMatchObject({ line: 1, column: 17 }); // the async wrapper does not shift columns
     expect((await failure(run('throw "plain text"'))).message).toBe('script threw "plain text"');
     const syntax = await failure(run('const x = 1;\nconst = 2'));
     expect(syntax.name).toBe('ScriptError');
@@ -134,7 +136,7 @@ describe('runScript sandbox', () => {
   it('cannot import modules', async () => {
     const err = await failure(run('const fs = await import("node:fs");\nreturn typeof fs.readFileSync'));
     expect(err.name).toBe('ScriptError');
-    expect(err.message).toMatch(/dynamic import/i);
+    expect(err.message).toMatch(/could not load module 'node:fs'/);
   });
 
   it('cannot reach the host through the constructors of what it is given', async () => {

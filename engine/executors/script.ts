@@ -1,18 +1,17 @@
 /**
  * The script executor (DESIGN.md "Executors": "JavaScript in a worker thread with a time and memory
  * limit, input in, value out"). Each attempt gets its own worker thread, started from the source in
- * script-worker.ts, which runs the code with node:vm in a context that holds only the bindings,
- * the JavaScript built-ins (JSON, Math, Date, …) and a console feeding the step log.
+ * script-worker.ts, which runs the code in QuickJS (WebAssembly, quickjs-emscripten) with only the
+ * bindings, the JavaScript built-ins (JSON, Math, Date, …) and a console feeding the step log.
  *
- * Two limits, because each catches what the other cannot: vm's `timeout` interrupts a synchronous
- * loop cleanly inside the worker; `worker.terminate()` stops anything else (a loop after an
- * `await`), on the step's timeout or cancel (`ctx.signal`) or after SCRIPT_LIMIT_MS.
- * Memory: the worker's V8 heap is capped by `resourceLimits.maxOldGenerationSizeMb`.
- *
- * The sandbox keeps honest mistakes and copied snippets away from the host (no require, process,
- * import(), fetch or files); node:vm is not a boundary against a determined attacker, which is why
- * flows from elsewhere run only in simulation until trusted (DESIGN.md "Security").
+ * The boundary is QuickJS (issue #11 item 1: node:vm leaked `process` through constructor chains):
+ * the script's objects live in WebAssembly memory and no host object is ever handed in. Limits:
+ * QuickJS's interrupt handler stops any loop at the deadline, its allocator refuses memory past
+ * `memoryMb` and its stack limit stops deep recursion, each failing the step only (item 2); the
+ * worker thread is the outer fence, terminated on the step's timeout or cancel (`ctx.signal`) or
+ * shortly after SCRIPT_LIMIT_MS, whatever the WebAssembly is doing.
  */
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Json, JsonObject } from '../model/flow.js';
 import { KEPT_BYTES } from './capture.js';
@@ -28,6 +27,23 @@ export const SCRIPT_LIMIT_MS = 30_000;
 export const SCRIPT_MAX_LOG_BYTES = KEPT_BYTES;
 /** Largest output a script may return, in bytes of JSON text (1 MiB), as shell and http keep. */
 export const SCRIPT_MAX_OUTPUT_BYTES = KEPT_BYTES;
+/**
+ * QuickJS stack limit, in bytes. Below the worker's own stack (SCRIPT_WORKER_STACK_MB), so deep
+ * recursion ends as QuickJS's "stack overflow" before the WebAssembly exhausts the thread.
+ */
+const SCRIPT_STACK_BYTES = 256 * 1024;
+const SCRIPT_WORKER_STACK_MB = 8;
+/** V8 heap of the worker itself (the host side: messages, the QuickJS loader), in MiB. */
+const SCRIPT_WORKER_HEAP_MB = 96;
+/** Extra time the worker gets past QuickJS's deadline to report the timeout itself. */
+const SCRIPT_GRACE_MS = 1_000;
+
+let quickjsPath: string | undefined;
+/** The quickjs-emscripten entry the worker loads (an external package in the bundle too). */
+function quickjsEntry(): string {
+  quickjsPath ??= createRequire(import.meta.url).resolve('quickjs-emscripten');
+  return quickjsPath;
+}
 
 /**
  * What a script sees, each key as a global named with a `$` in front: `$input`, `$vars`,
@@ -84,6 +100,9 @@ export function runScript(spec: ScriptRequest, ctx: ExecContext): Promise<Json> 
     code: spec.code,
     inputJson: JSON.stringify(spec.input),
     limitMs,
+    memoryBytes: memoryMb * 1024 * 1024,
+    stackBytes: SCRIPT_STACK_BYTES,
+    quickjsPath: quickjsEntry(),
     maxLogBytes: SCRIPT_MAX_LOG_BYTES,
     maxOutputBytes: SCRIPT_MAX_OUTPUT_BYTES,
   };
@@ -93,7 +112,9 @@ export function runScript(spec: ScriptRequest, ctx: ExecContext): Promise<Json> 
       eval: true,
       workerData,
       env: {}, // no engine environment (tokens, keys) inside the worker
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      // The script's memory is QuickJS's (in WebAssembly memory, capped by memoryBytes); these
+      // bound the worker's own JavaScript, so a fault there also ends in the worker, not the engine.
+      resourceLimits: { maxOldGenerationSizeMb: SCRIPT_WORKER_HEAP_MB, stackSizeMb: SCRIPT_WORKER_STACK_MB },
     });
     liveWorkers++;
     let settled = false;
@@ -105,8 +126,8 @@ export function runScript(spec: ScriptRequest, ctx: ExecContext): Promise<Json> 
       void worker.terminate();
       action();
     };
-    // Catches what vm's timeout cannot: work after an `await`, or a worker stuck starting.
-    const timer = setTimeout(() => settle(() => reject(timeoutFailure(limitMs))), limitMs);
+    // QuickJS's interrupt handler stops the script at limitMs; this catches a worker stuck anywhere else.
+    const timer = setTimeout(() => settle(() => reject(timeoutFailure(limitMs))), limitMs + SCRIPT_GRACE_MS);
     const onAbort = () => settle(() => reject(abortFailure(ctx.signal)));
     ctx.signal.addEventListener('abort', onAbort, { once: true });
 
@@ -116,29 +137,28 @@ export function runScript(spec: ScriptRequest, ctx: ExecContext): Promise<Json> 
       } else if (message.kind === 'done') {
         settle(() => resolve(JSON.parse(message.json) as Json));
       } else {
-        settle(() => reject(message.reason === 'timeout' ? timeoutFailure(limitMs) : scriptFailure(message)));
+        settle(() => reject(message.reason === 'timeout' ? timeoutFailure(limitMs) : scriptFailure(message, memoryMb)));
       }
     });
     worker.on('error', (err: Error & { code?: string }) =>
       settle(() =>
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new StepFailure('ScriptError', `script ran out of memory (limit ${memoryMb} MiB); raise memoryMb or handle less data at once`, { reason: 'memory', memoryMb })
+            ? memoryFailure(memoryMb)
             : new StepFailure('ScriptError', `script worker failed: ${err.message}`),
         ),
       ),
     );
     worker.on('exit', () => {
       liveWorkers--;
-      // Only reached with no result when the script's last promise never settled: nothing in the
-      // sandbox (no timers, no I/O) could ever settle it, so the worker's event loop ran dry.
-      settle(() => reject(new StepFailure('ScriptError', 'script ended without a result: it awaits a promise that never settles')));
+      // The worker always posts a result before it ends; reaching this means it died without one.
+      settle(() => reject(new StepFailure('ScriptError', 'script worker ended without a result')));
     });
   });
 }
 
 /** The StepFailure for a `fail` message other than timeout. */
-function scriptFailure(m: Extract<ScriptWorkerMessage, { kind: 'fail' }>): StepFailure {
+function scriptFailure(m: Extract<ScriptWorkerMessage, { kind: 'fail' }>, memoryMb: number): StepFailure {
   const text = m.message.length > 2000 ? `${m.message.slice(0, 2000)}…` : m.message;
   const at = m.line === undefined ? '' : m.column === undefined ? ` at line ${m.line}` : ` at line ${m.line}:${m.column}`;
   const details: JsonObject = {};
@@ -150,11 +170,21 @@ function scriptFailure(m: Extract<ScriptWorkerMessage, { kind: 'fail' }>): StepF
       return new StepFailure('ScriptError', `script does not parse${at}: ${text}`, details);
     case 'output':
       return new StepFailure('ScriptError', `${text}; return plain objects, arrays, strings, finite numbers, booleans or null`);
+    case 'memory':
+      return memoryFailure(memoryMb);
+    case 'stack':
+      return new StepFailure('ScriptError', `script nests too deep (stack overflow${at}); use a loop instead of deep recursion`, { ...details, reason: 'stack' });
+    case 'pending':
+      return new StepFailure('ScriptError', 'script ended without a result: it awaits a promise that never settles');
     default:
       return m.errorName === undefined
         ? new StepFailure('ScriptError', `script threw ${text}`, details)
         : new StepFailure('ScriptError', `script failed${at}: ${m.errorName}: ${text}`, details);
   }
+}
+
+function memoryFailure(memoryMb: number): StepFailure {
+  return new StepFailure('ScriptError', `script ran out of memory (limit ${memoryMb} MiB); raise memoryMb or handle less data at once`, { reason: 'memory', memoryMb });
 }
 
 function timeoutFailure(limitMs: number): StepFailure {

@@ -18,4 +18,5 @@ export {
   valueToText,
   type TemplateMatch,
 } from './templates.js';
-export { interpolateShell, SHELL_ARG_PREFIX } from './shell.js';
+export { interpolateEnv, interpolateShell, SHELL_ARG_PREFIX } from './shell.js';
+export { interpolateUrl } from './url.js';

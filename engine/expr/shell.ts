@@ -4,8 +4,8 @@
  * the command only references them, so the shell never parses a value as code.
  */
 import type { Json } from '../model/flow.js';
-import { evaluateExpression, type Bindings } from './evaluate.js';
-import { findTemplates, valueToText, type TemplateMatch } from './templates.js';
+import { evaluateExpression, ExpressionError, type Bindings } from './evaluate.js';
+import { findTemplates, interpolateString, valueToText, type TemplateMatch } from './templates.js';
 
 /** Prefix of the environment variables that carry interpolated values: FLOWSMITH_ARG_0, _1 … */
 export const SHELL_ARG_PREFIX = 'FLOWSMITH_ARG_';
@@ -32,7 +32,15 @@ export async function interpolateShell(
   bindings: Bindings,
 ): Promise<{ command: string; env: Record<string, string> }> {
   const templates = findTemplates(command);
-  const contexts = shellContexts(command, templates);
+  const sites = shellSites(command, templates);
+  // Refused before anything is evaluated: validate reports these as FS027 (issue #11 item 4).
+  for (const [n, site] of sites.entries()) {
+    const t = templates[n]!;
+    if (site.evaluatedAs !== undefined) {
+      throw new ExpressionError(codeContextMessage(command.slice(t.start, t.end), site.evaluatedAs), t.expr, undefined, undefined);
+    }
+  }
+  const contexts = sites.map((s) => s.context);
   const env: Record<string, string> = {};
   let out = '';
   let last = 0;
@@ -44,6 +52,17 @@ export async function interpolateShell(
     last = t.end;
   }
   return { command: out + command.slice(last), env };
+}
+
+/**
+ * A shell step's `env:` with `{{ }}` interpolated (issue #11 item 14): each value becomes the text
+ * of interpolateString (non-strings as JSON). Values reach the process as environment values only,
+ * never as command text, so no quoting is needed or applied. Throws ExpressionError.
+ */
+export async function interpolateEnv(env: Readonly<Record<string, string>>, bindings: Bindings): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) out[name] = typeof value === 'string' ? valueToText(await interpolateString(value, bindings)) : String(value);
+  return out;
 }
 
 /** The reference to environment variable `name` that reads as one word in `context` (exporters reuse it). */
@@ -70,13 +89,64 @@ interface Heredoc {
 const HEREDOC = /^<<(-?)[ \t]*(?:'([^']*)'|"([^"]*)"|(\\?)([A-Za-z0-9_]+))/;
 
 /**
- * The quoting context at the start of each template. A small sh lexer (quotes, backslashes,
- * comments, heredocs); it does not follow `$( )` nesting, where a miss costs word splitting, never
- * safety. Template bodies are skipped whole, so quotes inside `{{ "x" }}` do not count.
+ * A bash construct that evaluates the text of a value as code: arithmetic (`$(( ))`, `(( ))`,
+ * `$[ ]`, `let`, array subscripts, `${name:offset:length}`) evaluates `a[$(cmd)]` by running cmd,
+ * and `[[ ]]` evaluates the operands of `-eq`, `-lt`… the same way (issue #11 item 4). dash refuses
+ * these values, bash (and /bin/sh on macOS) runs them, so a template there is refused whatever the
+ * shell: no quoting can make a value inert once bash reads it as an arithmetic expression.
  */
+export type CodeContext = '$(( ))' | '(( ))' | '$[ ]' | 'let' | '[[ ]]' | 'an array subscript' | '${name:offset:length}';
+
+/** Where one template stands: its quoting context, and the code context that evaluates it, if any. */
+export interface ShellSite {
+  context: ShellContext;
+  evaluatedAs?: CodeContext;
+}
+
+/**
+ * Why a template may not stand in a code context: one sentence for the finding (FS027) and the
+ * runtime error, with what to do instead.
+ */
+export function codeContextMessage(template: string, where: CodeContext): string {
+  const instead =
+    where === '[[ ]]'
+      ? 'compare in the expression ({{ $input.n > 3 }} gives true/false) or with [ ] or case, which read values as text'
+      : 'do the arithmetic in the expression ({{ $number($input.n) + 1 }}) and insert its result outside the arithmetic';
+  return `${template} stands inside ${where}, where bash evaluates a value as code (a[$(cmd)] runs cmd); ${instead}`;
+}
+
+/** The quoting context at the start of each template (see shellSites). */
 export function shellContexts(command: string, templates: readonly TemplateMatch[]): ShellContext[] {
+  return shellSites(command, templates).map((s) => s.context);
+}
+
+/** An open code context: closed by its bracket count reaching 0, a word, or the command's end. */
+interface CodeRegion {
+  kind: CodeContext;
+  open?: string;
+  close?: string;
+  depth: number;
+}
+
+/** `${name[` or `${name:` not followed by `-=?+` (those are defaults, not offsets), `${#name[`, `${!name[`. */
+const PARAM_CODE = /^\$\{[#!]?[A-Za-z_][A-Za-z0-9_]*(\[|:(?![-=?+]))/;
+/** At a word start: `((`, `[[ `, `let `, or `name[` (an array element assignment). */
+const WORD_CODE = /^(?:(\(\()|(\[\[)(?=[ \t\n])|(let)(?=[ \t])|[A-Za-z_][A-Za-z0-9_]*(\[))/;
+
+/** Text before a command word: nothing, a separator, or a reserved word that a command follows. */
+const COMMAND_START = /(?:^|[;&|(\n]|(?:^|[\s;&|(])(?:if|then|do|else|elif|while|until|!|time))[ \t]*$/;
+
+/**
+ * The quoting context at the start of each template, and the bash code context around it. A small
+ * sh lexer (quotes, backslashes, comments, heredocs, the arithmetic and `[[ ]]` constructs); it does
+ * not follow `$( )` nesting, where a miss costs word splitting, never safety. A template inside a
+ * `$( )` inside arithmetic still counts as in arithmetic (the substitution's output is evaluated).
+ * Template bodies are skipped whole, so quotes inside `{{ "x" }}` do not count.
+ */
+export function shellSites(command: string, templates: readonly TemplateMatch[]): ShellSite[] {
   const startAt = new Map(templates.map((t, n) => [t.start, n]));
-  const contexts: ShellContext[] = templates.map(() => 'plain');
+  const sites: ShellSite[] = templates.map(() => ({ context: 'plain' }));
+  const regions: CodeRegion[] = [];
   const pending: Heredoc[] = [];
   let state = 'plain' as ShellContext | 'comment';
   let heredoc: Heredoc | undefined;
@@ -104,12 +174,23 @@ export function shellContexts(command: string, templates: readonly TemplateMatch
   for (let i = 0; i < command.length; i++) {
     const n = startAt.get(i);
     if (n !== undefined) {
-      contexts[n] = state === 'comment' ? 'plain' : state;
+      const site: ShellSite = { context: state === 'comment' ? 'plain' : state };
+      const region = state === 'comment' ? undefined : regions[0];
+      if (region) site.evaluatedAs = region.kind;
+      sites[n] = site;
       i = (templates[n]?.end ?? i + 1) - 1;
       atWordStart = false;
       continue;
     }
     const ch = command[i];
+    if (state === 'plain' || state === 'double' || state === 'heredoc') {
+      const skip = codeRegionAt(command, i, state === 'plain' && atWordStart, regions);
+      if (skip > 0) {
+        i += skip - 1;
+        atWordStart = false;
+        continue;
+      }
+    }
     // A backslash escapes the next character, unless that character opens a template.
     const escapes = ch === '\\' && !startAt.has(i + 1);
     if (state === 'single') {
@@ -140,5 +221,42 @@ export function shellContexts(command: string, templates: readonly TemplateMatch
     }
     atWordStart = ch === undefined || /[\s;&|()]/.test(ch);
   }
-  return contexts;
+  return sites;
+}
+
+/**
+ * Opens or closes code regions at `i` (unquoted text, double quotes or an unquoted heredoc body).
+ * Returns how many characters it consumed when it opened one (0 otherwise; a closing character is
+ * still lexed normally by the caller).
+ */
+function codeRegionAt(command: string, i: number, isWordStart: boolean, regions: CodeRegion[]): number {
+  const ch = command[i];
+  const top = regions[regions.length - 1];
+  if (top?.kind === 'let' && ch !== undefined && /[;&|\n)]/.test(ch)) regions.pop();
+  else if (top?.kind === '[[ ]]' && isWordStart && command.startsWith(']]', i) && /^(?:[\s;&|)]|$)/.test(command.slice(i + 2, i + 3))) regions.pop();
+  else if (top?.open !== undefined && ch === top.open) top.depth++;
+  else if (top?.close !== undefined && ch === top.close && --top.depth === 0) regions.pop();
+
+  if (command.startsWith('$((', i)) {
+    regions.push({ kind: '$(( ))', open: '(', close: ')', depth: 2 });
+    return 3;
+  }
+  if (command.startsWith('$[', i)) {
+    regions.push({ kind: '$[ ]', open: '[', close: ']', depth: 1 });
+    return 2;
+  }
+  const head = command.slice(i, i + 200);
+  const param = PARAM_CODE.exec(head);
+  if (param) {
+    regions.push(param[1] === '[' ? { kind: 'an array subscript', open: '[', close: ']', depth: 1 } : { kind: '${name:offset:length}', open: '{', close: '}', depth: 1 });
+    return param[0].length;
+  }
+  if (!isWordStart) return 0;
+  const word = WORD_CODE.exec(head);
+  if (!word || !COMMAND_START.test(command.slice(0, i))) return 0;
+  if (word[1]) regions.push({ kind: '(( ))', open: '(', close: ')', depth: 2 });
+  else if (word[2]) regions.push({ kind: '[[ ]]', depth: 1 });
+  else if (word[3]) regions.push({ kind: 'let', depth: 1 });
+  else regions.push({ kind: 'an array subscript', open: '[', close: ']', depth: 1 });
+  return word[0].length;
 }

@@ -28,6 +28,8 @@ import { HostChildRuns } from './child-runs.js';
 import type { ChildRuns } from '../runtime/children.js';
 import { subflowOf } from '../model/subflow.js';
 import { secretNames } from '../runtime/secrets.js';
+import { sensitiveEnv } from '../runtime/redact-stream.js';
+import { initialVars } from '../expr/vars.js';
 import type { RunHistoryFilter } from './run-history.js';
 import { runHistory } from './run-history.js';
 import { parseDurationMs } from '../model/duration.js';
@@ -93,7 +95,7 @@ function seedOf(source: RunState, start: StepId): NonNullable<Extract<RunEvent, 
 
 /** The values of the environment variables `flow` references as `$env.NAME` (unset ones left out). */
 function secretsOf(flow: Flow): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = sensitiveEnv(process.env); // inherited by steps (#11 item 5)
   for (const name of secretNames(flow)) {
     const value = process.env[name];
     if (value !== undefined) out[name] = value;
@@ -146,7 +148,7 @@ export class RunService {
       flow: flow.name,
       flowPath: path,
       input,
-      vars: (source?.vars ?? flow.vars ?? {}) as JsonObject,
+      vars: (source?.vars ?? initialVars((flow.vars ?? {}) as JsonObject, { input, run: { id, flow: flow.name, workdir } })) as JsonObject,
       mode,
       semantics: SEMANTICS,
       workdir,

@@ -5,8 +5,11 @@
  * untrusted until a person trusts it (DESIGN.md "Security").
  */
 import { parse } from 'yaml';
+import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
 import { flowToText } from '../yaml/save.js';
+import { encodingProblem } from '../yaml/encoding.js';
+import { capPerCode } from '../validate/cap.js';
 import { importArgo } from './argo/index.js';
 import { importAsl } from './asl/index.js';
 import { importServerlessWorkflow } from './serverless-workflow/index.js';
@@ -56,14 +59,25 @@ export interface ImportedFlow extends ImportResult {
 /**
  * Imports `text` (the file `file`, used for findings and `origin`) as `format` (detected when
  * omitted). The flow gets `origin: {format, file, importedAt}` (`now` as ISO 8601), which keeps it
- * untrusted until a person trusts it (engine/host/trust.ts). Throws Error when the format cannot
- * be detected; content problems are findings.
+ * untrusted until a person trusts it (engine/host/trust.ts). Throws Error when the text is not
+ * UTF-8 (yaml/encoding.ts) or the format cannot be detected; content problems are findings.
  */
 export async function importFlow(text: string, file: string, format?: ImportFormat, now: Date = new Date()): Promise<ImportedFlow> {
+  const encoding = encodingProblem(text);
+  if (encoding?.severity === 'error') throw new Error(`${file}: ${encoding.message}`);
   const from = format ?? detectFormat(text);
   if (!from) throw new Error(`${file}: cannot tell which format this is; pass --from asl, argo or serverless-workflow`);
   const { flow, findings } = importers[from](text, file);
   const layout = await layoutFlow(flow);
   const withLayout: Flow = { ...flow, layout, origin: { format: from, file, importedAt: now.toISOString() } };
-  return { format: from, flow: withLayout, findings, text: flowToText(withLayout) };
+  return { format: from, flow: withLayout, findings: capPerCode(findings.map(located)), text: flowToText(withLayout) };
+}
+
+/**
+ * A finding with a place: those about the document as a whole (workflow-level fields, deploy-time
+ * placeholders, the imported flow failing validation) had none and printed as 0:0 (issue #11 item
+ * 13); they point at the start of the document.
+ */
+function located(f: Finding): Finding {
+  return f.line === undefined ? { ...f, line: 1, col: 1 } : f;
 }

@@ -61,7 +61,7 @@ export interface HttpSpec {
 /**
  * JavaScript run by the script executor (engine/executors/script.ts): `code` sees the run's
  * bindings as `$input`, `$vars`, `$steps`, `$run`, `$item`, `$index`, `$error`; its output is the
- * value it returns. `memoryMb` is the worker's V8 heap limit in MiB (default 64).
+ * value it returns. `memoryMb` is the script's memory limit (QuickJS allocator) in MiB (default 64).
  */
 export interface ScriptSpec {
   code: string;

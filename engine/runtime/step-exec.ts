@@ -2,6 +2,7 @@
  * What executing one attempt of a step means, per step type (DESIGN.md step types): the effects
  * that driver.ts journals. Split from the driver so each stays one screenful per idea.
  */
+import { streamRedactor } from './redact-stream.js';
 import { evaluateExpression, interpolateString } from '../expr/index.js';
 import { StepFailure } from '../executors/index.js';
 import type { ExecContext } from '../executors/index.js';
@@ -131,6 +132,13 @@ function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'ma
 
 /** The executor context of one attempt; step logs are stored, then reported. */
 export function execContext(host: StepHost, id: StepId, attempt: number, handle: Attempt): ExecContext {
+  // Redacted as streams, so a secret cut across two chunks is caught (issue #11 item 5).
+  const streams = { stdout: streamRedactor(host.deps.secrets ?? {}), stderr: streamRedactor(host.deps.secrets ?? {}) };
+  const store = (stream: 'stdout' | 'stderr', text: string) => {
+    if (text === '') return;
+    host.deps.journal.appendLog(host.id, id, attempt, stream, host.now(), text);
+    host.deps.onLog?.(host.id, id, attempt, stream, text);
+  };
   return {
     runId: host.id,
     step: id,
@@ -139,11 +147,8 @@ export function execContext(host: StepHost, id: StepId, attempt: number, handle:
       return handle.signal;
     },
     workdir: host.state.workdir,
-    log: (stream, raw) => {
-      const text = host.redactText(raw);
-      host.deps.journal.appendLog(host.id, id, attempt, stream, host.now(), text);
-      host.deps.onLog?.(host.id, id, attempt, stream, text);
-    },
+    log: (stream, raw) => store(stream, streams[stream].push(raw)),
+    flushLog: () => (['stdout', 'stderr'] as const).forEach((stream) => store(stream, streams[stream].flush())),
     ...(host.deps.notifyDesktop
       ? { notifyDesktop: (title: string, message: string) => host.deps.notifyDesktop!(title, message, { run: host.id, step: id }) }
       : {}),

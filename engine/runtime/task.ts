@@ -2,7 +2,7 @@
  * Runs one attempt of a task step's executor: interpolates the body, calls the executor, applies
  * `output` and `set` (DESIGN.md "Executors", "Expressions"). Effects live here and in driver.ts only.
  */
-import { evaluateExpression, interpolateJson, interpolateShell, interpolateString, valueToText } from '../expr/index.js';
+import { evaluateExpression, interpolateEnv, interpolateJson, interpolateShell, interpolateString, interpolateUrl, valueToText } from '../expr/index.js';
 import { runHttp } from '../executors/http.js';
 import { runNotify, type NotifyRequest } from '../executors/notify.js';
 import { runScript, type ScriptInput } from '../executors/script.js';
@@ -19,16 +19,27 @@ import type { Bindings } from '../expr/index.js';
  * script code, which reads the same bindings as `$input`, `$vars`, … (script.ts ScriptInput).
  */
 export async function runTaskBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Promise<Json> {
+  try {
+    return await runBody(body, bindings, ctx);
+  } finally {
+    ctx.flushLog?.(); // the log's held-back end (redact-stream.ts), once the executor is done
+  }
+}
+
+async function runBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Promise<Json> {
   const executor = taskExecutor(body);
   switch (executor) {
     case 'shell': {
       const spec = typeof body.shell === 'string' ? { command: body.shell } : body.shell!;
       const { command, env } = await interpolateShell(spec.command, bindings);
       const cwd = spec.cwd === undefined ? undefined : String(await interpolateString(spec.cwd, bindings));
-      return runShell({ ...spec, command, cwd, env: { ...stepEnv(ctx), ...spec.env, ...env } }, ctx);
+      const stepVars = spec.env === undefined ? {} : await interpolateEnv(spec.env, bindings); // values, never command text (#11 item 14)
+      return runShell({ ...spec, command, cwd, env: { ...stepEnv(ctx), ...stepVars, ...env } }, ctx);
     }
     case 'http': {
-      const spec = (await interpolateJson(body.http as unknown as Json, bindings)) as unknown as HttpSpec;
+      const { url, ...rest } = body.http!;
+      // The URL apart: inserted values are percent-encoded there (issue #11 item 6, expr/url.ts).
+      const spec = { ...((await interpolateJson(rest as unknown as Json, bindings)) as object), url: await interpolateUrl(url, bindings) } as HttpSpec;
       return runHttp(spec, ctx);
     }
     case 'script': {
@@ -61,7 +72,7 @@ async function notifyRequest(spec: NotifySpec, bindings: Bindings): Promise<Noti
   const text = async (template: string) => valueToText(await interpolateString(template, bindings));
   const request: NotifyRequest = { ...spec, message: await text(spec.message ?? ''), flow: bindings.run.flow };
   if (spec.title !== undefined) request.title = await text(spec.title);
-  if (spec.webhook !== undefined) request.webhook = await text(spec.webhook);
+  if (spec.webhook !== undefined) request.webhook = await interpolateUrl(spec.webhook, bindings); // encoded as http URLs are (#11 item 6)
   return request;
 }
 

@@ -60,6 +60,12 @@ export const Code = {
   complexKey: 'FS025',
   /** Parsing the flow's expressions took longer than EXPRESSION_CHECK_BUDGET_MS; the rest were not checked. */
   expressionsUnchecked: 'FS026',
+  /** A `{{ }}` in a shell command where bash evaluates the value as code: arithmetic, `[[ ]]`, `let`, subscripts. */
+  templateInShellCode: 'FS027',
+  /** A `{{ }}` in `vars` that cannot be evaluated when the run starts (expr/vars.ts). */
+  varsNotAtStart: 'FS028',
+  /** The text is not UTF-8: NUL characters (UTF-16) or undecodable bytes (Latin-1). */
+  notUtf8: 'FS029',
   /** An expression reads `$input.x` not declared in `inputs.properties`, or `$steps.y` for no step of the flow. */
   unknownReference: 'FS030',
 } as const;
@@ -90,5 +96,8 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS024: 'alias inside its own anchor',
   FS025: 'key that is a list or mapping',
   FS026: `expressions not checked: checking took over ${EXPRESSION_CHECK_BUDGET_MS / 1000} s`,
+  FS027: 'template where bash evaluates a value as code (arithmetic, [[ ]], let, array subscript)',
+  FS028: 'vars template that cannot be evaluated when the run starts',
+  FS029: 'file is not UTF-8',
   FS030: 'expression refers to an undeclared input or an unknown step',
 };

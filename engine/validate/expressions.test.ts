@@ -58,3 +58,41 @@ describe('expressions that do not parse (FS019)', () => {
     expect(codesOf(text)).toEqual([]);
   });
 });
+
+describe('templates where bash evaluates a value as code (FS027)', () => {
+  it('reports each, located at its command, with what to do instead', () => {
+    const text = flowText([
+      '  a: {type: task, shell: "echo $(( {{ $input.n }} + 1 ))", next: b}', // 5
+      '  b: {type: task, shell: {command: "x=1\\nif [[ {{ $input.n }} -gt 2 ]]; then echo {{ $input.n }}; fi", shell: /bin/bash}, next: c}', // 6
+      '  c: {type: task, shell: "echo {{ $input.n }} $(( 1 + 2 ))", compensate: {shell: "let n={{ $input.n }}"}}', // 7
+    ]);
+    expect(findingsWith('FS027', text).map((f) => [f.line, f.step, f.path, f.message])).toEqual([
+      [5, 'a', '/steps/a/shell', 'steps.a.shell: {{ $input.n }} stands inside $(( )), where bash evaluates a value as code (a[$(cmd)] runs cmd); do the arithmetic in the expression ({{ $number($input.n) + 1 }}) and insert its result outside the arithmetic'],
+      [6, 'b', '/steps/b/shell/command', expect.stringMatching(/^steps\.b\.shell\.command \(line 2 of the command\): \{\{ \$input\.n \}\} stands inside \[\[ \]\].*\[ \] or case/)],
+      [7, 'c', '/steps/c/compensate/shell', expect.stringMatching(/^steps\.c\.compensate\.shell: .* inside let/)],
+    ]);
+    expect(findingsWith('FS027', text).every((f) => f.severity === 'error' && f.col !== undefined)).toBe(true);
+  });
+});
+
+describe('vars that cannot be evaluated when the run starts (FS028)', () => {
+  it('reports templates reading $steps, $env or outside the subset, at the var', () => {
+    const text = [
+      'flowsmith: "1.0"',
+      'name: t',
+      'vars:',
+      '  ok: "v{{ $input.version }}"', // 4
+      '  early: "{{ $steps.a.output }}"', // 5
+      '  secret: {token: "{{ $env.TOKEN }}"}', // 6
+      '  fancy: "{{ $uppercase($input.env) }}"', // 7
+      'start: a',
+      'steps: {a: {type: succeed}}',
+      '',
+    ].join('\n');
+    expect(findingsWith('FS028', text).map((f) => [f.line, f.path, f.message])).toEqual([
+      [5, '/vars/early', expect.stringMatching(/^vars\.early: \{\{ \$steps\.a\.output \}\} cannot be evaluated when the run starts: it reads \$steps/)],
+      [6, '/vars/secret/token', expect.stringMatching(/reads \$env, and vars are journaled/)],
+      [7, '/vars/fancy', expect.stringMatching(/\$uppercase\(\) is outside the subset vars can evaluate/)],
+    ]);
+  });
+});

@@ -6,7 +6,9 @@
  * parsing has taken EXPRESSION_CHECK_BUDGET_MS, the rest are left unchecked with one FS026.
  */
 import { compileExpression, ExpressionError } from '../expr/evaluate.js';
+import { codeContextMessage, shellSites } from '../expr/shell.js';
 import { findTemplates, findUnclosedTemplate } from '../expr/templates.js';
+import { varsProblems } from '../expr/vars.js';
 import { EXPRESSION_CHECK_BUDGET_MS, MAX_EXPRESSION_CHARS } from '../yaml/limits.js';
 import { Code } from './codes.js';
 import { dottedPath, type DocPath, type Issue } from './issue.js';
@@ -27,7 +29,7 @@ const NOT_TEMPLATES = new Set(['inputs', 'layout', 'script', 'mock']);
 const BARE = new Set(['output', 'items', 'until']);
 
 /**
- * FS019, FS023 and FS026 issues for `flow` (any JSON; mistyped parts are skipped). Walks without
+ * FS019, FS023, FS026, FS027 and FS028 issues for `flow` (any JSON; mistyped parts are skipped). Walks without
  * recursion: the loader bounds nesting, but validateFlow also takes flows that did not come from it.
  */
 export function checkExpressions(flow: unknown): Issue[] {
@@ -47,6 +49,9 @@ export function checkExpressions(flow: unknown): Issue[] {
     }
   }
   walkStrings(flow, check);
+  if (isObject(flow)) {
+    for (const p of varsProblems(flow['vars'])) check.issues.push({ code: Code.varsNotAtStart, message: `${dottedPath(['vars', ...p.path])}: ${p.message}`, path: ['vars', ...p.path] });
+  }
   return check.issues;
 }
 
@@ -83,6 +88,7 @@ function checkTemplates(text: string, path: DocPath, check: Check): void {
     const message = `${where}: ${cut(text.slice(template.start, template.end))} ${problem}${hint}`;
     check.issues.push({ code: Code.badExpression, message, path });
   }
+  if (isShellCommand(path)) checkShellCode(text, path, check);
   const unclosed = findUnclosedTemplate(text);
   if (unclosed !== undefined) {
     check.issues.push({
@@ -90,6 +96,26 @@ function checkTemplates(text: string, path: DocPath, check: Check): void {
       message: `${where}: the {{ at character ${unclosed + 1} is never closed; add }} after the expression, or write a literal {{ as {{ "{{" }}`,
       path,
     });
+  }
+}
+
+/** `….shell` (a command string) or `….shell.command`, not `….shell.shell` (the shell program). */
+function isShellCommand(path: DocPath): boolean {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  return (last === 'shell' && parent !== 'shell') || (last === 'command' && parent === 'shell');
+}
+
+/** FS027: templates where bash evaluates a value as code (issue #11 item 4; expr/shell.ts shellSites). */
+function checkShellCode(command: string, path: DocPath, check: Check): void {
+  const templates = findTemplates(command);
+  if (templates.length === 0) return;
+  for (const [n, site] of shellSites(command, templates).entries()) {
+    const t = templates[n]!;
+    if (site.evaluatedAs === undefined) continue;
+    const line = command.slice(0, t.start).split('\n').length;
+    const at = line > 1 ? ` (line ${line} of the command)` : '';
+    check.issues.push({ code: Code.templateInShellCode, message: `${dottedPath(path)}${at}: ${codeContextMessage(cut(command.slice(t.start, t.end)), site.evaluatedAs)}`, path });
   }
 }
 

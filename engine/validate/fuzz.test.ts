@@ -13,6 +13,7 @@ import { flowToText } from '../yaml/save.js';
 import { validFlow } from './fuzz-flows.js';
 import { mutate, mutation, seedFlows } from './fuzz-mutations.js';
 import { validateFlow, validateText } from './index.js';
+import { MAX_EXPRESSION_CHARS, MAX_FINDINGS_PER_CODE, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../yaml/limits.js';
 
 const errorsOf = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
 
@@ -145,4 +146,79 @@ describe('arbitrary expressions', () => {
       fuzzParams(500),
     );
   }, FUZZ_TIMEOUT_MS);
+});
+
+/**
+ * Sizes up to the documented limits (engine/README.md "Limits"; issue #11 "Tests and figures"):
+ * chains of up to MAX_STEP_COUNT steps damaged at random places, steps with thousands of unknown
+ * keys, expressions at MAX_EXPRESSION_CHARS, and JSON nested far past MAX_NESTING_LEVELS. Every
+ * error stays located, no code is reported more than MAX_FINDINGS_PER_CODE + 1 times, nothing throws.
+ */
+describe('validate at the limits', () => {
+  const capped = (findings: Finding[]) => {
+    const perCode = new Map<string, number>();
+    for (const f of findings) perCode.set(f.code, (perCode.get(f.code) ?? 0) + 1);
+    for (const [code, n] of perCode) expect(n, code).toBeLessThanOrEqual(MAX_FINDINGS_PER_CODE + 1);
+  };
+
+  it('locates damage in chains of up to MAX_STEP_COUNT steps, with capped findings', () => {
+    const size = fc.constantFrom(2_000, MAX_STEP_COUNT, MAX_STEP_COUNT + 1);
+    fc.assert(
+      fc.property(size, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.array(fc.nat(), { maxLength: 5 }), (steps, mutations, bad) => {
+        const lines = ['flowsmith: "1.0"', 'name: big', 'start: s0', 'steps:'];
+        const broken = new Set(bad.map((b) => b % steps));
+        for (let i = 0; i < steps; i++) {
+          const next = i + 1 < steps ? `next: s${i + 1}` : 'x-end: true';
+          lines.push(broken.has(i) ? `  s${i}: {type: task, shell: 5, ${next}, timeout: 99999999999999999999999d, unknown${i}: 1}` : `  s${i}: {type: task, shell: "echo {{ $input.n }}", ${next}}`);
+        }
+        const text = mutate(lines.join('\n') + '\n', mutations);
+        const findings = locatedFindings(text);
+        capped(findings);
+        if (steps > MAX_STEP_COUNT && findings.some((f) => f.code === 'FS022')) expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['FS022']);
+      }),
+      fuzzParams(4),
+    );
+  }, FUZZ_TIMEOUT_MS * 4);
+
+  it('caps findings for steps with thousands of unknown keys', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 20_000 }), fc.integer({ min: 1, max: 5 }), (keys, stepCount) => {
+        const lines = ['flowsmith: "1.0"', 'name: keys', 'start: s0', 'steps:'];
+        for (let s = 0; s < stepCount; s++) {
+          lines.push(`  s${s}:`, '    type: succeed');
+          for (let k = 0; k < Math.floor(keys / stepCount); k++) lines.push(`    k${k}: ${k}`);
+        }
+        const findings = locatedFindings(lines.join('\n') + '\n');
+        capped(findings);
+      }),
+      fuzzParams(4),
+    );
+  }, FUZZ_TIMEOUT_MS * 2);
+
+  it('checks expressions up to MAX_EXPRESSION_CHARS and refuses longer ones, located', () => {
+    const body = fc.constantFrom('$input.a + ', '$string($input.b) & ', '($input.c = 1) and ', '$steps.a.output.x + ');
+    fc.assert(
+      fc.property(body, fc.integer({ min: MAX_EXPRESSION_CHARS - 40, max: MAX_EXPRESSION_CHARS + 40 }), (piece, length) => {
+        const expr = (piece.repeat(Math.ceil(length / piece.length)) + '1').slice(-length).replace(/^[^$(]*/, '');
+        const text = ['flowsmith: "1.0"', 'name: e', 'start: a', 'steps:', `  a: {type: task, shell: ${JSON.stringify(`echo {{ ${expr} }}`)}, output: ${JSON.stringify(expr)}}`, ''].join('\n');
+        const findings = locatedFindings(text);
+        if (expr.length > MAX_EXPRESSION_CHARS) expect(findings.map((f) => f.code)).toContain('FS023');
+        else expect(findings.map((f) => f.code)).not.toContain('FS023');
+      }),
+      fuzzParams(10),
+    );
+  }, FUZZ_TIMEOUT_MS * 2);
+
+  it('refuses JSON nested past MAX_NESTING_LEVELS, at any depth up to 100,000, without recursion', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: MAX_NESTING_LEVELS - 2, max: 100_000 }), fc.constantFrom('array', 'object', 'step'), (levels, kind) => {
+        let value: unknown = 1;
+        for (let i = 0; i < levels; i++) value = kind === 'array' ? [value] : { a: value };
+        const flow = kind === 'step' ? { flowsmith: '1.0', name: 'd', start: 'a', steps: { a: { type: 'task', shell: 'x', 'x-deep': value } } } : { flowsmith: '1.0', name: 'd', start: 'a', steps: { a: { type: 'succeed' } }, 'x-deep': value };
+        const findings = validateFlow(flow);
+        if (levels > MAX_NESTING_LEVELS) expect(findings.map((f) => f.code)).toEqual(['FS004']);
+      }),
+      fuzzParams(12),
+    );
+  }, FUZZ_TIMEOUT_MS * 2);
 });

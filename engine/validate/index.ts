@@ -6,6 +6,7 @@
 import type { Finding } from '../model/finding.js';
 import { loadFlowText, type LoadedFlow } from '../yaml/load.js';
 import { checkBounds } from './bounds.js';
+import { capPerCode } from './cap.js';
 import { checkDuplicateKeys } from './duplicates.js';
 import { checkExpressions } from './expressions.js';
 import { checkGraph } from './graph.js';
@@ -34,6 +35,10 @@ export interface FlowSource {
  * Sorted by position when `source.locate` is given. Never throws.
  */
 export function validateFlow(flow: unknown, source?: FlowSource): Finding[] {
+  return capPerCode(allFindings(flow, source));
+}
+
+function allFindings(flow: unknown, source?: FlowSource): Finding[] {
   const outOfBounds = checkBounds(flow);
   if (outOfBounds.length > 0) return outOfBounds.map((issue) => toFinding(issue, source));
   const issues = [
@@ -64,8 +69,8 @@ export function validateText(text: string, file?: string): { loaded: LoadedFlow;
     const finding = toFinding(issue, source);
     return issue.offset === undefined ? finding : { ...finding, ...positionAt(lineStarts, issue.offset) };
   });
-  const findings = [...loaded.findings, ...duplicates, ...validateFlow(loaded.flow, source)];
-  return { loaded, findings: sortByPosition(findings) };
+  const findings = [...loaded.findings, ...duplicates, ...allFindings(loaded.flow, source)];
+  return { loaded, findings: capPerCode(sortByPosition(findings)) };
 }
 
 function toFinding(issue: Issue, source: FlowSource | undefined): Finding {

@@ -4,6 +4,7 @@
  * the first two (so editors mark them while typing); schema.ts leaves them to this file.
  */
 import { parseDurationMs } from '../model/duration.js';
+import { MAX_DURATION_MS } from '../yaml/limits.js';
 import { Code } from './codes.js';
 import { dottedPath, type DocPath, type Issue } from './issue.js';
 import { isObject, scopesOf } from './scopes.js';
@@ -64,7 +65,11 @@ function durationsOf(owner: Record<string, unknown>, path: DocPath): Issue[] {
   for (const [value, at] of fields) {
     if (typeof value !== 'string') continue; // absent, or a type error the schema reports
     try {
-      parseDurationMs(value);
+      const ms = parseDurationMs(value);
+      // 99999999999999999999999d parses to a finite number, and then a timer never fires (#11 item 13).
+      if (!(ms <= MAX_DURATION_MS)) {
+        issues.push({ code: Code.badDuration, message: `${dottedPath(at)}: "${value.length > 40 ? `${value.slice(0, 39)}…` : value}" is longer than ${MAX_DURATION_MS / 86_400_000} days, the longest duration a flow may wait or allow; use a schedule (trigger) for anything longer`, path: at });
+      }
     } catch (error) {
       issues.push({ code: Code.badDuration, message: `${dottedPath(at)}: ${(error as Error).message}`, path: at });
     }

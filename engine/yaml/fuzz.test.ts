@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectLocated, FUZZ_TIMEOUT_MS, fuzzParams, yamlishText } from './fuzz-helpers.js';
+import { MAX_ALIAS_EXPANSION_NODES, MAX_FILE_BYTES, MAX_NESTING_LEVELS } from './limits.js';
 import { loadFlowText } from './load.js';
 
 function checkLoad(text: string): void {
@@ -53,6 +54,73 @@ describe('loadFlowText on arbitrary input', () => {
     fc.assert(
       fc.property(nested, ([openers, times]) => checkLoad(openers.join('').repeat(times))),
       fuzzParams(60),
+    );
+  }, FUZZ_TIMEOUT_MS);
+});
+
+/**
+ * Sizes up to the documented limits (engine/README.md "Limits"; issue #11 "Tests and figures": not
+ * 200 characters): text just under and over 5 MiB, nesting at 64 levels and just past, alias
+ * expansion near 100,000 values, and bytes that are not UTF-8. Few runs, because each input is big.
+ */
+describe('loadFlowText at the limits', () => {
+  it('loads or refuses text up to and just past MAX_FILE_BYTES, always located', () => {
+    const size = fc.constantFrom(MAX_FILE_BYTES - 64, MAX_FILE_BYTES + 1, 1_000_000);
+    fc.assert(
+      fc.property(yamlishText(40), size, (piece, bytes) => {
+        const unit = `flowsmith: "1.0"\nname: big\nstart: a\nsteps:\n  a: {type: succeed}\nx-pad:\n`;
+        const line = `  - ${JSON.stringify(piece).slice(0, 60)}\n`;
+        const text = (unit + line.repeat(Math.ceil(bytes / line.length))).slice(0, bytes);
+        const loaded = loadFlowText(text, 'big.yaml');
+        expectLocated(loaded.findings, text.slice(0, 300));
+        if (Buffer.byteLength(text) > MAX_FILE_BYTES) expect(loaded.findings.map((f) => f.code)).toEqual(['FS002']);
+      }),
+      fuzzParams(4),
+    );
+  }, FUZZ_TIMEOUT_MS * 2);
+
+  it('takes nesting up to MAX_NESTING_LEVELS and refuses one level more, for every kind of collection', () => {
+    const kind = fc.constantFrom<[string, string]>(['[', ']'], ['{a: ', '}'], ['[a, ', ']'], ['{k: 1, a: ', '}']);
+    fc.assert(
+      fc.property(kind, fc.integer({ min: MAX_NESTING_LEVELS - 3, max: MAX_NESTING_LEVELS + 3 }), ([open, close], levels) => {
+        // `x: <value>` under the root mapping: the root is one level, so the value gets levels − 1.
+        const text = `flowsmith: "1.0"\nx: ${open.repeat(levels - 1)}1${close.repeat(levels - 1)}\n`;
+        const loaded = loadFlowText(text, 'deep.yaml');
+        expectLocated(loaded.findings, text.slice(0, 300));
+        const tooDeep = loaded.findings.some((f) => f.code === 'FS004');
+        if (levels <= MAX_NESTING_LEVELS - 1) expect(tooDeep, `${levels} levels`).toBe(false);
+        if (levels > MAX_NESTING_LEVELS + 1) expect(tooDeep, `${levels} levels`).toBe(true);
+      }),
+      fuzzParams(30),
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it('counts alias expansion near MAX_ALIAS_EXPANSION_NODES', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 400 }), fc.integer({ min: 10, max: 600 }), (width, uses) => {
+        const anchor = `base: &b [${Array.from({ length: width }, (_, i) => i).join(', ')}]\n`;
+        const text = `flowsmith: "1.0"\n${anchor}uses: [${Array(uses).fill('*b').join(', ')}]\n`;
+        const loaded = loadFlowText(text, 'aliases.yaml');
+        expectLocated(loaded.findings, text.slice(0, 300));
+        const expanded = (width + 1) * uses;
+        if (expanded > MAX_ALIAS_EXPANSION_NODES * 1.01) expect(loaded.findings.map((f) => f.code)).toContain('FS003');
+        if (expanded < MAX_ALIAS_EXPANSION_NODES * 0.99 && uses <= 1000) expect(loaded.findings.filter((f) => f.code === 'FS003')).toEqual([]);
+      }),
+      fuzzParams(40),
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it('locates bytes that are not UTF-8 (Latin-1, UTF-16, binary) once decoded as UTF-8', () => {
+    const encoding = fc.constantFrom<BufferEncoding>('latin1', 'utf16le', 'binary');
+    fc.assert(
+      fc.property(yamlishText(40), encoding, fc.boolean(), (text, enc, bom) => {
+        const bytes = Buffer.concat([bom && enc === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(`name: café\n${text}`, enc)]);
+        const decoded = bytes.toString('utf8');
+        const loaded = loadFlowText(decoded, 'enc.yaml');
+        expectLocated(loaded.findings, decoded);
+        if (decoded.includes('\u0000')) expect(loaded.findings.map((f) => f.code)).toEqual(['FS029']);
+      }),
+      fuzzParams(200),
     );
   }, FUZZ_TIMEOUT_MS);
 });

@@ -29,6 +29,20 @@ export const MAX_ALIAS_EXPANSION_NODES = 100_000;
 /** Deepest nesting of collections, aliases expanded, in levels (FS004); real flows stay under 20. */
 export const MAX_NESTING_LEVELS = 64;
 
+/**
+ * Findings of one code reported one by one (validate); past this, one finding at the next one says
+ * how many more there are. 200,000 unknown keys gave 200,000 findings, whose spread into a call
+ * overflowed the stack (issue #11 item 13); nobody reads past the first hundred of one kind.
+ */
+export const MAX_FINDINGS_PER_CODE = 100;
+
+/**
+ * Longest duration a flow may write (timeout, wait, retry delay, mock duration), in ms: 365 days
+ * (FS021). A run waiting longer belongs on a schedule; past it, numbers like
+ * `99999999999999999999999d` parse and then no timer honours them (issue #11 item 13).
+ */
+export const MAX_DURATION_MS = 365 * 86_400_000;
+
 /** YAML syntax errors reported one by one; past this, one finding says how many more there are. */
 export const MAX_SYNTAX_FINDINGS = 20;
 

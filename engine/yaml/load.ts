@@ -17,6 +17,7 @@ import {
   MAX_NESTING_LEVELS,
   MAX_SYNTAX_FINDINGS,
 } from './limits.js';
+import { encodingProblem } from './encoding.js';
 import { locator, type SourcePosition } from './locate.js';
 import { checkShape, parseTokens, type ShapeProblem } from './shape.js';
 
@@ -62,6 +63,9 @@ export function loadFlowText(text: string, file?: string): LoadedFlow {
   });
   const bytes = utf8Length(text);
   if (bytes > MAX_FILE_BYTES) return refuse(tooLarge(bytes));
+  const encoding = encodingProblem(text);
+  const notUtf8 = encoding && { severity: encoding.severity, code: Code.notUtf8, message: encoding.message, ...lineColAt(text, encoding.offset) };
+  if (notUtf8?.severity === 'error') return refuse(notUtf8);
 
   const lineCounter = new LineCounter();
   const parsed = parseTokens(text, lineCounter.addNewLine, MAX_NESTING_LEVELS);
@@ -69,7 +73,7 @@ export function loadFlowText(text: string, file?: string): LoadedFlow {
 
   const doc = composeOne(parsed.tokens, text.length);
   const locate = locator(doc, lineCounter);
-  const findings = syntaxFindings(doc, lineCounter).map(at);
+  const findings = [...(notUtf8 ? [notUtf8] : []), ...syntaxFindings(doc, lineCounter)].map(at);
   const result = (flow: Flow | null): LoadedFlow => ({ doc, flow, findings, locate });
   if (doc.errors.length > 0) return result(null);
 
@@ -178,7 +182,18 @@ function describeShape(problem: ShapeProblem): Omit<Located, 'line' | 'col'> {
       const message = 'a key must be a single value, not a list or mapping; write it as a plain word';
       return { severity: 'error', code: Code.complexKey, message };
     }
+    case 'unknownAnchor': {
+      const message = `the alias *${problem.anchor} names no anchor: define &${problem.anchor} on a value above it, or write the value out`;
+      return { severity: 'error', code: Code.yamlSyntax, message };
+    }
   }
+}
+
+/** 1-based line and column of a character offset in `text`. */
+function lineColAt(text: string, offset: number): SourcePosition {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, col: offset - lineStart + 1 };
 }
 
 /** Position of `node`, or 1:1 for a node without a source range (an empty document). */

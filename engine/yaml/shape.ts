@@ -18,7 +18,9 @@ export type ShapeProblem =
   /** One anchor is used by more than `limits.usesPerAnchor` aliases (yaml's maxAliasCount, unweighted). */
   | { kind: 'uses'; node: Node }
   /** A mapping key that is a collection (`? [a, b]: c`); JS objects cannot have it, yaml would stringify it. */
-  | { kind: 'key'; node: Node };
+  | { kind: 'key'; node: Node }
+  /** An alias whose anchor is not defined before it (`*nope`); yaml's toJS would throw. */
+  | { kind: 'unknownAnchor'; node: Node; anchor: string };
 
 /** Limits for checkShape, in levels, in values and in aliases. */
 export interface ShapeLimits {
@@ -92,7 +94,8 @@ export function checkShape(doc: Document, limits: ShapeLimits): ShapeProblem | u
     if (node.anchor) anchors.set(node.anchor, node);
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      if (target === undefined) continue; // yaml reports an unknown anchor as a syntax error
+      // yaml does not report it while parsing, and its toJS then throws (issue #11 item 13).
+      if (target === undefined) return { kind: 'unknownAnchor', node, anchor: node.source };
       if (open.has(target)) return { kind: 'cycle', node };
       if (isKey && !isScalar(target)) return { kind: 'key', node };
       const used = (uses.get(target) ?? 0) + 1;

@@ -18,6 +18,8 @@ export const SW_FLOW_VERSION = '1.0.0';
 /** Error type URIs of native error names that are not SW standard errors: `${base}DeployFailed`. */
 export const FLOWSMITH_ERROR_BASE = 'https://flowsmith.dev/errors/';
 /** Standard SW error types (dsl-reference.md "Standard Error Types"). */
+// Kept at 1.0.0 for DSL 1.0.3 too: the 1.0.x dsl-reference ("Standard Error Types") and the 1.0.3
+// examples in the corpus still write …/spec/1.0.0/errors/… (checked for issue #11 item 16).
 export const SW_ERROR_BASE = 'https://serverlessworkflow.io/spec/1.0.0/errors/';
 
 /** CloudEvent source of the events Flowsmith emits. */

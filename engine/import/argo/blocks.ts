@@ -83,13 +83,16 @@ export function tidy(step: Step): Step {
 /** `steps` with its keys in the order a reader follows them from `start` (unreached ones last). */
 export function ordered(steps: Record<StepId, Step>, start: StepId): Record<StepId, Step> {
   const out: Record<StepId, Step> = {};
-  const visit = (id: StepId | undefined): void => {
-    const step = id === undefined ? undefined : steps[id];
-    if (id === undefined || !step || id in out) return;
+  // Depth-first preorder with an explicit stack: a chain of 20,001 steps overflowed the recursion.
+  const stack: StepId[] = [start];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    const step = steps[id];
+    if (!step || id in out) continue;
     out[id] = step;
-    successors(step).forEach(visit);
-  };
-  visit(start);
+    const next = successors(step);
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+  }
   for (const [id, step] of Object.entries(steps)) if (!(id in out)) out[id] = step;
   return out;
 }

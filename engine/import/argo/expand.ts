@@ -12,11 +12,12 @@ import { seq, type Block } from './blocks.js';
 import { ArgoImportCode } from './codes.js';
 import { parseWhen } from './conditions.js';
 import { scopeOf, type Frame, type ImportContext } from './context.js';
-import { printJExpr } from './jexpr.js';
+import { printJExpr, type JExpr } from './jexpr.js';
 import { leafStep, textTranslator } from './leaf.js';
 import { loopItems } from './loops.js';
 import { arr, obj, str, type Obj } from './source.js';
 import { literalText } from './text.js';
+import { failingCommand } from '../shell-text.js';
 import type { NamedStep } from './vars.js';
 
 /** One call: the Argo step or task (`raw`), its name, and the step id handed out for it. */
@@ -80,7 +81,7 @@ function inner(ctx: ImportContext, call: Call, id: StepId, frame: Frame, passed:
   const tmpl = inline ? { ...inline, name: str(inline['name']) ?? `${call.name}-inline` } : ctx.templates.get(name ?? '');
   if (!tmpl) {
     ctx.report('warning', ArgoImportCode.unsupportedTemplate, `${call.name} runs template ${name ?? '(none)'}, which is not in this document; the step is a placeholder that fails`, { template: frame.template, step: id });
-    return { kind: 'step', id, step: { type: 'task', title: call.name, shell: `echo "template ${name ?? '(none)'} is missing" >&2\nexit 1` } };
+    return { kind: 'step', id, step: { type: 'task', title: call.name, shell: failingCommand(`template ${name ?? '(none)'} is missing`) } };
   }
   const tmplName = str(tmpl['name']) ?? name ?? call.name;
   if (frame.stack.includes(tmplName)) {
@@ -130,6 +131,17 @@ function conditionOf(ctx: ImportContext, call: Call, frame: Frame): { when: stri
     if (parsed.ok) {
       parts.unshift(printJExpr(parsed.expr));
       for (const note of parsed.notes) ctx.report('warning', ArgoImportCode.condition, `${call.name}: when "${when}": ${note}`, where);
+      // In the exit handler workflow.status is the constant "Succeeded" (it follows success only):
+      // a branch on the status is then decided at import time, never silently (issue #11 item 17).
+      if (frame.exitHandler && /workflow\.status/.test(when) && isConstant(parsed.expr)) {
+        description = `Argo exit-handler branch on the workflow status (${literalText(when)}); the imported exit handler runs after success only`;
+        ctx.report(
+          'warning',
+          ArgoImportCode.exitHandler,
+          `${call.name}: when "${when}" reads workflow.status, which is always Succeeded in the imported exit handler (it runs after success only), so the condition is the constant ${printJExpr(parsed.expr)}; in Argo this branch also covers failed runs: handle those with catch or compensate on the main steps`,
+          where,
+        );
+      }
     } else {
       description = `Argo condition, not translated: ${literalText(when)}`;
       ctx.report('warning', ArgoImportCode.condition, `${call.name}: when "${when}" could not be translated (${parsed.reason}); the branch always runs it: rewrite the case by hand`, where);
@@ -139,6 +151,20 @@ function conditionOf(ctx: ImportContext, call: Call, frame: Frame): { when: stri
   if (parts.length === 0) return undefined;
   const text = parts.length === 1 ? parts[0]! : parts.map((p) => `(${p})`).join(' and ');
   return { when: text, title: `${call.name}?`, ...(description === undefined ? {} : { description }) };
+}
+
+/** True when `e` reads nothing (no path): its value is fixed at import time. */
+function isConstant(e: JExpr): boolean {
+  switch (e.kind) {
+    case 'path':
+      return false;
+    case 'literal':
+      return true;
+    case 'binary':
+      return isConstant(e.left) && isConstant(e.right);
+    default:
+      return isConstant(e.operand);
+  }
 }
 
 function describeLoop(raw: Obj): string {

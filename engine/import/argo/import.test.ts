@@ -235,6 +235,26 @@ describe('importArgo: documents', () => {
     expect(codes(result).has('FS229')).toBe(true);
   });
 
+  it('says so, at the step, when an exit-handler branch on workflow.status becomes a constant (issue #11 item 17)', () => {
+    const result = importSpec(`  entrypoint: hi
+  onExit: exit
+  templates:
+  - {name: hi, container: {image: busybox, command: [echo, hi]}}
+  - name: exit
+    steps:
+    - - {name: celebrate, template: say, when: "{{workflow.status}} == Succeeded"}
+      - {name: cry, template: say, when: "{{workflow.status}} != Succeeded"}
+  - {name: say, container: {image: busybox, command: [echo, bye]}}
+`);
+    const constant = result.findings.filter((f) => f.code === 'FS229' && /reads workflow\.status/.test(f.message));
+    expect(constant.map((f) => [f.step, f.line !== undefined])).toEqual([
+      ['celebrate', true],
+      ['cry', true],
+    ]);
+    expect(constant[1]!.message).toMatch(/the constant "Succeeded" != "Succeeded"; in Argo this branch also covers failed runs: handle those with catch or compensate/);
+    expect(JSON.stringify(result.flow)).toContain('Argo exit-handler branch on the workflow status');
+  });
+
   it('imports the first workflow document of a file and reports the others', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata: {name: first}\nspec:\n  entrypoint: a\n  templates: [{name: a, container: {image: busybox, command: ["true"]}}]\n---\napiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata: {name: second}\nspec: {}\n`;
     const result = importArgo(text, 'two.yaml');

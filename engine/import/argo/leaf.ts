@@ -13,6 +13,7 @@ import { quoteWord, scriptBody, SHELLS, shellPath } from './script.js';
 import { arr, obj, str, type Obj } from './source.js';
 import { httpStep, suspendStep } from './suspend-http.js';
 import { translateText } from './text.js';
+import { failingCommand, quotedHeredoc, shellWordMin } from '../shell-text.js';
 import type { NamedStep } from './vars.js';
 
 /** The native step for leaf template `tmpl` called as `callName`, and what its output looks like. */
@@ -34,7 +35,9 @@ export function leafStep(ctx: ImportContext, tmpl: Obj, frame: Frame, id: StepId
   } else if (resource) {
     const action = str(resource['action']) ?? 'apply';
     const manifest = text(str(resource['manifest']) ?? '');
-    step = { type: 'task', shell: `kubectl ${action} -f - <<'FLOWSMITH_MANIFEST'\n${manifest}\nFLOWSMITH_MANIFEST` };
+    // The action is one quoted word and no manifest line can end the heredoc (issue #11 item 3).
+    const doc = quotedHeredoc(manifest, 'FLOWSMITH_MANIFEST');
+    step = { type: 'task', shell: `kubectl ${shellWordMin(action)} -f - ${doc.open}\n${doc.body}\n${doc.close}` };
     ctx.report('warning', ArgoImportCode.unsupportedTemplate, `template ${name} is a Kubernetes resource template; it became a kubectl ${action} command, without its success/failure conditions`, { template: name, step: id });
   } else if (tmpl['suspend'] !== undefined) {
     step = suspendStep(ctx, tmpl, id, text);
@@ -44,7 +47,7 @@ export function leafStep(ctx: ImportContext, tmpl: Obj, frame: Frame, id: StepId
     output = 'http';
   } else {
     const kind = ['data', 'plugin', 'containerSet'].find((k) => tmpl[k] !== undefined) ?? 'empty';
-    step = { type: 'task', shell: `echo "Argo ${kind} template ${name} has no Flowsmith equivalent; replace this step" >&2\nexit 1` };
+    step = { type: 'task', shell: failingCommand(`Argo ${kind} template ${name} has no Flowsmith equivalent; replace this step`) };
     ctx.report('warning', ArgoImportCode.unsupportedTemplate, `template ${name} is a ${kind} template, which Flowsmith cannot run; the step is a placeholder that fails`, { template: name, step: id });
   }
   applyOptions(ctx, tmpl, step, id);

@@ -13,6 +13,7 @@ import { dynamicValue, isStatic, payloadToNative, templateToNative } from './exp
 import { onBase } from './jsonpath.js';
 import { commonFields, envOf, nextOf, note, outputField, setField, targetOf, type StateSite } from './site.js';
 import { escapeTemplates, shellQuote } from './text.js';
+import { shellWordMin } from '../shell-text.js';
 
 /** What a Resource names: a service integration, a Lambda function ARN, or something else. */
 interface ResourceInfo {
@@ -147,7 +148,8 @@ function shellBody(site: StateSite, info: ResourceInfo): { body: { shell: string
     const args = argumentsOf(site);
     const input = args.value === undefined ? '' : ` --cli-input-json ${jsonWord(isStatic(args.value) ? { text: '', literal: args.value } : { text: args.whole })}`;
     notes(site, `calls ${info.service}:${info.action}; imported as the AWS CLI call aws ${service} ${action}, a placeholder to check (CLI names and input can differ from the SDK's)`);
-    return { body: { shell: `aws ${service} ${action}${input}` }, raw: '$', what: `${info.service}:${info.action} (${info.text})` };
+    // service and action come from the Resource text: each one quoted word (issue #11 item 3).
+    return { body: { shell: `aws ${shellWordMin(service)} ${shellWordMin(action)}${input}` }, raw: '$', what: `${info.service}:${info.action} (${info.text})` };
   }
   notes(site, `runs ${info.text}, which has no native equivalent; imported as a shell step that fails until you replace it`);
   const command = `echo ${shellQuote(`replace this placeholder: the ASL Task ran ${info.text}`)} >&2; exit 1`;

@@ -5,12 +5,4 @@
  * deploy-time placeholders and JSON reach the command unchanged.
  */
 
-/** `text` with each literal `{{` written as the template `{{ "{{" }}`. */
-export function escapeTemplates(text: string): string {
-  return text.replace(/\{\{/g, '{{ "{{" }}');
-}
-
-/** `text` as one POSIX shell word in single quotes (`'` written as `'\''`), templates escaped. */
-export function shellQuote(text: string): string {
-  return `'${escapeTemplates(text).replace(/'/g, `'\\''`)}'`;
-}
+export { escapeTemplates, shellWord as shellQuote } from '../shell-text.js';

@@ -3,6 +3,7 @@
  * native output — a JSON literal when nothing in it is an expression, else a JSONata object
  * constructor — and POSIX shell quoting for commands assembled from argument lists.
  */
+import { shellWordMin } from '../shell-text.js';
 import type { SubsetExpr } from '../../expr/subset.js';
 import { printJsonata } from '../../expr/subset.js';
 import { SwImportCode } from './codes.js';
@@ -46,7 +47,7 @@ function report(env: TaskEnv, jq: string, reason: string): void {
   env.ctx.add(SwImportCode.expressionNotTranslated, env.name, `\`${jq}\` in set was not translated (${reason}); kept as text`, env.at);
 }
 
-/** Words joined for `sh`, each single-quoted unless it is plainly safe. */
+/** Words joined for `sh`, each single-quoted unless it is plainly safe, templates escaped (import/shell-text.ts). */
 export function shellWords(words: string[]): string {
-  return words.map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", `'"'"'`)}'`)).join(' ');
+  return words.map(shellWordMin).join(' ');
 }
