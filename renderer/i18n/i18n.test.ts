@@ -120,6 +120,7 @@ describe('hard-coded strings', () => {
   /**
    * Text that stays as written in every language, each with the reason:
    * the product name, and placeholders that show example values in the flow format's own syntax.
+   * Anything with words a person reads (hints, "e.g." notes, "(default: …)") goes through t().
    */
   const allowed = new Set([
     'Flowsmith', // product name
@@ -130,6 +131,19 @@ describe('hard-coded strings', () => {
     '30s, 5m, PT1H', // duration syntax
     '$input.at', // example expression
     'DeployFailed', // example error name
+    // Placeholders showing example values in the flow format's own syntax (JSONata, JSON, YAML
+    // literals, paths, identifiers, JavaScript): they read the same in every language.
+    '{"version": stdout}', // example output expression
+    '{"status": 200}', // example mock output
+    '{"environment": "staging"}', // example trigger input
+    '{"version": "{{ $input.version }}"}', // example call input
+    '$input.hosts', // example map items expression
+    'host', // example map item name
+    'dev, staging, production', // example enum values
+    'true / false', // the two boolean literals
+    'other-flow.yaml', // example flow path
+    '/bin/sh', // example shell program
+    'return { ok: $input.version !== undefined };', // example script
   ]);
 
   const components = (dir: string): string[] =>
