@@ -28,7 +28,8 @@ export function TimeTravel() {
       <button type="button" className="btn icon" aria-label={t('runs.timeTravel.forward')} disabled={isLive} onClick={() => runs.setCursor(position + 1)}>
         ›
       </button>
-      <span className="muted mono tt-where" data-cursor={position} data-live={isLive ? 'true' : 'false'}>
+      <span className="muted mono tt-where" data-cursor={position} data-live={isLive ? 'true' : 'false'}
+        title={`${position}/${length} · ${what} · ${at}`}>
         {position}/{length} · {what} · {at}
         {isLive ? t('runs.timeTravel.now') : ''}
       </span>
