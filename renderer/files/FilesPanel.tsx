@@ -57,9 +57,9 @@ export function FilesPanel() {
   }, [files]);
   const flows = tree?.entries ?? [];
   return (
-    <section className="files-panel" role="region" aria-label={t('files.region')}>
+    <section className="files-panel" role="region" aria-label={t('regions.files')}>
       <header className="files-head">
-        <h3>{t('files.region')}</h3>
+        <h3>{t('regions.files')}</h3>
         <button type="button" className="btn icon small" aria-label={t('files.refresh')} title={t('files.refreshTitle')} onClick={() => void files.refreshTree()}>
           ↻
         </button>

@@ -22,6 +22,7 @@ export const en = {
   },
   regions: {
     canvas: 'Canvas',
+    files: 'Files',
     yaml: 'YAML',
     inspector: 'Inspector',
     run: 'Run',
@@ -268,10 +269,6 @@ export const en = {
     url: 'URL',
     expectedStatus: 'Expected status',
     requestBody: 'Request body (JSON)',
-    executorNote: 'This task uses a {{executor}} executor; edit it in the YAML file.',
-    executors: { script: 'script', call: 'subflow call', notify: 'notify' },
-    mapNote_one: 'Runs {{count}} nested step for each of {{items}}; edit them in the YAML file.',
-    mapNote_other: 'Runs {{count}} nested steps for each of {{items}}; edit them in the YAML file.',
     flowName: 'Flow name',
     flowTitle: 'Flow title',
     flowDescription: 'Flow description',
@@ -368,7 +365,6 @@ export const en = {
     },
   },
   files: {
-    region: 'Files',
     refresh: 'Refresh files',
     refreshTitle: 'List the workspace again',
     listFailed: 'Could not list the workspace: {{error}}',
@@ -433,7 +429,6 @@ export const en = {
       goNow: 'Now',
     },
     variables: {
-      region: 'Variables',
       title: 'Variables',
       editable: '(Enter applies)',
       atCursor: '(at the cursor)',
@@ -448,7 +443,6 @@ export const en = {
       eta: ' · ETA {{duration}} (median of {{count}})',
     },
     history: {
-      region: 'Run history',
       flow: 'Flow',
       anyFlow: 'any flow',
       status: 'Status',
@@ -475,12 +469,10 @@ export const en = {
       open: 'Open',
     },
     inbox: {
-      region: 'Approvals',
       none: 'Nothing waits for approval.',
       showRun: 'Show run',
     },
     scenarios: {
-      region: 'Scenarios',
       run: 'Run scenarios',
       running: 'Running…',
       passedOf: '{{passed}} of {{total}} passed · {{file}}',
@@ -492,7 +484,6 @@ export const en = {
     },
     analytics: {
       noFlow: 'Open a flow to see its analytics.',
-      region: 'Analytics',
       mode: 'Mode',
       runs: 'runs',
       simulations: 'simulations',
@@ -642,7 +633,6 @@ export const en = {
       extend: 'Extend',
     },
     stepDetails: {
-      region: 'Step details',
       meta: 'attempts {{attempts}} · started {{started}} · ended {{ended}}',
       decisions: 'Approval decisions',
       approved: 'Approved',

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { paletteKinds } from '../doc/new-step';
 import { en } from './en';
 import { formatDuration, formatNumber, formatTime } from './format';
 import { i18n } from './index';
@@ -57,6 +58,20 @@ describe('catalogues', () => {
     ];
     const same = [...enKeys].filter(([k, v]) => zhKeys.get(k) === v).map(([k]) => k);
     expect(same.filter((k) => !kept.some((re) => re.test(k)))).toEqual([]);
+  });
+});
+
+describe('contract names', () => {
+  afterEach(() => void i18n.changeLanguage('en'));
+
+  it('names every palette kind, in English as DESIGN.md\'s "Add <kind>" and translated in Chinese', async () => {
+    for (const kind of paletteKinds) {
+      expect(i18n.t('palette.add', { label: i18n.t(`palette.kinds.${kind}.name`) })).toBe(`Add ${kind}`);
+      expect(i18n.t(`palette.kinds.${kind}.hint`)).not.toBe('');
+    }
+    await i18n.changeLanguage('zh-CN');
+    expect(i18n.t('palette.add', { label: i18n.t('palette.kinds.task.name') })).toBe('添加任务');
+    expect(i18n.t('runs.debugger.runFrom')).toBe('从此处运行');
   });
 });
 

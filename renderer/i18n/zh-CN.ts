@@ -21,6 +21,7 @@ export const zhCN: Messages = {
   },
   regions: {
     canvas: '画布',
+    files: '文件',
     yaml: 'YAML',
     inspector: '属性',
     run: '运行',
@@ -265,10 +266,6 @@ export const zhCN: Messages = {
     url: 'URL',
     expectedStatus: '期望状态码',
     requestBody: '请求体 (JSON)',
-    executorNote: '此任务使用 {{executor}} 执行器；请在 YAML 文件中编辑。',
-    executors: { script: '脚本', call: '子流程调用', notify: '通知' },
-    mapNote_one: '对 {{items}} 的每一项运行 {{count}} 个子步骤；请在 YAML 文件中编辑。',
-    mapNote_other: '对 {{items}} 的每一项运行 {{count}} 个子步骤；请在 YAML 文件中编辑。',
     flowName: '流程名',
     flowTitle: '流程标题',
     flowDescription: '流程描述',
@@ -365,7 +362,6 @@ export const zhCN: Messages = {
     },
   },
   files: {
-    region: '文件',
     refresh: '刷新文件',
     refreshTitle: '重新列出工作区',
     listFailed: '无法列出工作区：{{error}}',
@@ -429,7 +425,6 @@ export const zhCN: Messages = {
       goNow: '回到当前',
     },
     variables: {
-      region: '变量',
       title: '变量',
       editable: '（按 Enter 应用）',
       atCursor: '（游标处）',
@@ -444,7 +439,6 @@ export const zhCN: Messages = {
       eta: ' · 预计还需 {{duration}}（{{count}} 次的中位数）',
     },
     history: {
-      region: '运行历史',
       flow: '流程',
       anyFlow: '任意流程',
       status: '状态',
@@ -471,12 +465,10 @@ export const zhCN: Messages = {
       open: '打开',
     },
     inbox: {
-      region: '审批',
       none: '没有等待审批的步骤。',
       showRun: '查看运行',
     },
     scenarios: {
-      region: '场景',
       run: '运行场景',
       running: '正在运行…',
       passedOf: '{{passed}}/{{total}} 通过 · {{file}}',
@@ -488,7 +480,6 @@ export const zhCN: Messages = {
     },
     analytics: {
       noFlow: '打开一个流程查看它的分析。',
-      region: '分析',
       mode: '模式',
       runs: '运行',
       simulations: '模拟',
@@ -635,7 +626,6 @@ export const zhCN: Messages = {
       extend: '延长',
     },
     stepDetails: {
-      region: '步骤详情',
       meta: '尝试 {{attempts}} 次 · 开始 {{started}} · 结束 {{ended}}',
       decisions: '审批记录',
       approved: '已批准',

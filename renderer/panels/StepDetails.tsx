@@ -27,7 +27,7 @@ export function StepDetails({ id }: { id: string }) {
   const look = statusLook(status);
   const attempts = all.filter((a) => a.step === id);
   return (
-    <section className="step-details" data-step-details={id} aria-label={t('panels.stepDetails.region')}>
+    <section className="step-details" data-step-details={id} aria-label={t('regions.stepDetails')}>
       <div className="details-head">
         <span className="mono strong">{id}</span>
         <span className="badge" style={{ color: look.accent, background: look.tint }}>

@@ -38,7 +38,7 @@ export function AnalyticsPanel() {
   }, [host, flow, mode]);
   if (!flow) return <p className="muted pad">{t('runs.analytics.noFlow')}</p>;
   return (
-    <section className="analytics" aria-label={t('runs.analytics.region')}>
+    <section className="analytics" aria-label={t('regions.analytics')}>
       <div className="history-filters">
         <strong className="mono">{flow}</strong>
         <div className="field">

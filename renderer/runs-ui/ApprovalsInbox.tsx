@@ -14,7 +14,7 @@ export function ApprovalsInbox() {
   const { runs } = useActions();
   const inbox = useAppStore((s) => s.inbox);
   return (
-    <section className="approvals-inbox" aria-label={t('runs.inbox.region')}>
+    <section className="approvals-inbox" aria-label={t('regions.approvals')}>
       {inbox.length === 0 && <p className="muted pad">{t('runs.inbox.none')}</p>}
       {inbox.map((a) => (
         <div key={`${a.run}/${a.step}`} className="inbox-item" data-run-id={a.run}>

@@ -32,7 +32,7 @@ export function RunHistory() {
     runs.refreshHistorySoon();
   };
   return (
-    <section className="run-history" aria-label={t('runs.history.region')}>
+    <section className="run-history" aria-label={t('regions.runHistory')}>
       <div className="history-filters">
         <div className="field">
           <label htmlFor="history-flow">{t('runs.history.flow')}</label>

@@ -40,7 +40,7 @@ export function ScenariosPanel() {
   };
   const passed = outcome?.results.filter((r) => r.passed).length ?? 0;
   return (
-    <section className="scenarios" aria-label={t('runs.scenarios.region')}>
+    <section className="scenarios" aria-label={t('regions.scenarios')}>
       <div className="history-filters">
         <button type="button" className="btn primary" disabled={!path || isRunning} onClick={() => void runAll()}>
           {isRunning ? t('runs.scenarios.running') : t('runs.scenarios.run')}

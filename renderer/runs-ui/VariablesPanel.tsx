@@ -52,7 +52,7 @@ export function VariablesPanel() {
   const isEditable = isLive && run.status === 'paused';
   const names = Object.keys(run.vars);
   return (
-    <section className="variables" aria-label={t('runs.variables.region')}>
+    <section className="variables" aria-label={t('regions.variables')}>
       <h5>
         {t('runs.variables.title')}{' '}
         <span className="muted">{t(isEditable ? 'runs.variables.editable' : run.status === 'paused' ? 'runs.variables.atCursor' : 'runs.variables.readOnly')}</span>
