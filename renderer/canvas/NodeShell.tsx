@@ -64,7 +64,7 @@ export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
       title={step.description ?? title}
     >
       <Handle type="target" position={Position.Top} id="in" className="handle-in" />
-      {hasBreakpoint && <span className="breakpoint-dot" title="Breakpoint (F9)" aria-label="breakpoint" />}
+      {hasBreakpoint && <span className="breakpoint-dot" title={t('canvas.breakpointTitle')} aria-label={t('canvas.breakpoint')} />}
       <div className={`step-icon icon-${step.type}`}>
         <StepIcon name={stepIcon(step)} />
       </div>

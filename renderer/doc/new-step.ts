@@ -17,27 +17,25 @@ export const PALETTE_DRAG_TYPE = 'application/x-flowsmith-step';
 
 export interface PaletteEntry {
   kind: PaletteKind;
-  /** Button text. The accessible name is `Add <kind>`. */
-  label: string;
-  hint: string;
   /** Id prefix for fresh ids (`task-1`, `approval-2`…). */
   prefix: string;
 }
 
+/** The palette's kinds in button order; their names and hints are `palette.kinds.<kind>` in renderer/i18n. */
 export const paletteEntries: readonly PaletteEntry[] = [
-  { kind: 'task', label: 'Shell task', hint: 'Run a shell command', prefix: 'task' },
-  { kind: 'http', label: 'HTTP request', hint: 'Call an HTTP endpoint', prefix: 'http' },
-  { kind: 'script', label: 'Script', hint: 'Run JavaScript in a sandbox', prefix: 'script' },
-  { kind: 'notify', label: 'Notify', hint: 'Desktop, webhook, Slack or DingTalk', prefix: 'notify' },
-  { kind: 'call', label: 'Call flow', hint: 'Run another flow as a subflow', prefix: 'call' },
-  { kind: 'approval', label: 'Approval', hint: 'Wait for a person to approve', prefix: 'approval' },
-  { kind: 'branch', label: 'Branch', hint: 'Choose a path by condition', prefix: 'branch' },
-  { kind: 'parallel', label: 'Parallel', hint: 'Start branches at once (adds its join)', prefix: 'parallel' },
-  { kind: 'join', label: 'Join', hint: 'Wait for parallel branches', prefix: 'join' },
-  { kind: 'map', label: 'Map', hint: 'Run steps for each item', prefix: 'map' },
-  { kind: 'wait', label: 'Wait', hint: 'Wait for a duration or a time', prefix: 'wait' },
-  { kind: 'succeed', label: 'Succeed', hint: 'End the path successfully', prefix: 'succeed' },
-  { kind: 'fail', label: 'Fail', hint: 'Fail the run with an error', prefix: 'fail' },
+  { kind: 'task', prefix: 'task' },
+  { kind: 'http', prefix: 'http' },
+  { kind: 'script', prefix: 'script' },
+  { kind: 'notify', prefix: 'notify' },
+  { kind: 'call', prefix: 'call' },
+  { kind: 'approval', prefix: 'approval' },
+  { kind: 'branch', prefix: 'branch' },
+  { kind: 'parallel', prefix: 'parallel' },
+  { kind: 'join', prefix: 'join' },
+  { kind: 'map', prefix: 'map' },
+  { kind: 'wait', prefix: 'wait' },
+  { kind: 'succeed', prefix: 'succeed' },
+  { kind: 'fail', prefix: 'fail' },
 ];
 
 /** Older names of two kinds (before issue #8), still accepted from callers and drops. */

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { findSteps } from '../doc/clipboard';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
+import { useTranslation } from '../i18n';
 import './find.css';
 
 /** Most matches listed at once. */
@@ -16,6 +17,7 @@ const MAX_RESULTS = 8;
 
 /** The find box; renders nothing until Ctrl+F. Must sit inside the ReactFlowProvider. */
 export function FindBox() {
+  const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -54,8 +56,8 @@ export function FindBox() {
       <input
         ref={input}
         type="search"
-        aria-label="Find step"
-        placeholder="Find a step by id or title"
+        aria-label={t('find.label')}
+        placeholder={t('find.placeholder')}
         value={query}
         autoFocus
         aria-controls="find-results"
@@ -77,8 +79,8 @@ export function FindBox() {
         }}
       />
       {query.trim() !== '' && (
-        <ul id="find-results" role="listbox" aria-label="Matching steps">
-          {results.length === 0 && <li className="muted">No step matches</li>}
+        <ul id="find-results" role="listbox" aria-label={t('find.results')}>
+          {results.length === 0 && <li className="muted">{t('find.none')}</li>}
           {results.map((id) => (
             <li key={id} id={`find-${id}`} role="option" aria-selected={id === chosen}>
               <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => reveal(id)}>

@@ -7,37 +7,38 @@ import { useId, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useActions } from '../app-context';
 import { Modal } from '../dialogs/Modal';
+import { useTranslation } from '../i18n';
 import type { FileDialog } from './file-ui';
 import './files.css';
 
 function UnsavedDialog({ d }: { d: Extract<FileDialog, { kind: 'unsaved' }> }) {
+  const { t } = useTranslation();
   return (
     <Modal
-      title="Unsaved changes"
+      title={t('files.unsaved.title')}
       onClose={() => d.answer('cancel')}
       footer={
         <>
           <button type="button" className="btn" onClick={() => d.answer('cancel')}>
-            Cancel
+            {t('files.unsaved.cancel')}
           </button>
           <button type="button" className="btn" onClick={() => d.answer('discard')}>
-            Don't save
+            {t('files.unsaved.discard')}
           </button>
           <button type="button" className="btn primary" autoFocus onClick={() => d.answer('save')}>
-            Save
+            {t('files.unsaved.save')}
           </button>
         </>
       }
     >
-      <p>
-        {d.fileName} has changes that are not saved. Save them before {d.action}?
-      </p>
+      <p>{t('files.unsaved.body', { file: d.fileName, action: d.action })}</p>
     </Modal>
   );
 }
 
 /** One path field with a submit button, for Open and Save as in the web host. */
 function PathDialog(p: { title: string; label: string; hint: string; submit: string; initial: string; onSubmit: (path: string) => Promise<void>; onCancel: () => void }) {
+  const { t } = useTranslation();
   const [path, setPath] = useState(p.initial);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -62,7 +63,7 @@ function PathDialog(p: { title: string; label: string; hint: string; submit: str
       footer={
         <>
           <button type="button" className="btn" onClick={p.onCancel}>
-            Cancel
+            {t('files.cancel')}
           </button>
           <button type="submit" form={formId} className="btn primary" disabled={isBusy || !path.trim()}>
             {p.submit}
@@ -88,6 +89,7 @@ function PathDialog(p: { title: string; label: string; hint: string; submit: str
 
 /** Whichever file dialog is open, or nothing. */
 export function FileDialogs() {
+  const { t } = useTranslation();
   const { files } = useActions();
   const d = useStore(files.ui, (s) => s.dialog);
   if (!d) return null;
@@ -95,10 +97,10 @@ export function FileDialogs() {
   if (d.kind === 'open') {
     return (
       <PathDialog
-        title="Open a flow"
-        label="Workspace path"
-        hint="A flow file in the workspace, e.g. ops/deploy.yaml; or pick one in Files."
-        submit="Open"
+        title={t('files.open.title')}
+        label={t('files.pathLabel')}
+        hint={t('files.open.hint')}
+        submit={t('files.open.submit')}
         initial=""
         onSubmit={async (path) => d.answer(path)}
         onCancel={() => d.answer(null)}
@@ -107,10 +109,10 @@ export function FileDialogs() {
   }
   return (
     <PathDialog
-      title="Save as"
-      label="Workspace path"
-      hint="Where in the workspace to save this flow (.yaml); an existing file is not replaced."
-      submit="Save"
+      title={t('files.saveAs.title')}
+      label={t('files.pathLabel')}
+      hint={t('files.saveAs.hint')}
+      submit={t('files.saveAs.submit')}
       initial={d.defaultPath}
       onSubmit={async (path) => {
         await d.save(path);

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { WorkspaceEntry } from '../../engine/host/api';
 import { useActions, useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 import './files.css';
 
 function Entries(p: { entries: readonly WorkspaceEntry[]; depth: number; openPath: string | null; onOpen: (path: string) => void }) {
@@ -46,6 +47,7 @@ function Entries(p: { entries: readonly WorkspaceEntry[]; depth: number; openPat
 
 /** The Files panel. */
 export function FilesPanel() {
+  const { t } = useTranslation();
   const { files } = useActions();
   const tree = useStore(files.ui, (s) => s.tree);
   const error = useStore(files.ui, (s) => s.treeError);
@@ -55,10 +57,10 @@ export function FilesPanel() {
   }, [files]);
   const flows = tree?.entries ?? [];
   return (
-    <section className="files-panel" role="region" aria-label="Files">
+    <section className="files-panel" role="region" aria-label={t('regions.files')}>
       <header className="files-head">
-        <h3>Files</h3>
-        <button type="button" className="btn icon small" aria-label="Refresh files" title="List the workspace again" onClick={() => void files.refreshTree()}>
+        <h3>{t('regions.files')}</h3>
+        <button type="button" className="btn icon small" aria-label={t('files.refresh')} title={t('files.refreshTitle')} onClick={() => void files.refreshTree()}>
           ↻
         </button>
       </header>
@@ -67,11 +69,11 @@ export function FilesPanel() {
           {tree.root.split(/[\\/]/).pop() || tree.root}
         </div>
       )}
-      {error && <p className="files-note error">Could not list the workspace: {error}</p>}
-      {!tree && !error && <p className="files-note">Loading…</p>}
-      {tree && flows.length === 0 && <p className="files-note">No flows in the workspace yet. New or a template starts one.</p>}
+      {error && <p className="files-note error">{t('files.listFailed', { error })}</p>}
+      {!tree && !error && <p className="files-note">{t('files.loading')}</p>}
+      {tree && flows.length === 0 && <p className="files-note">{t('files.empty')}</p>}
       {flows.length > 0 && <Entries entries={flows} depth={0} openPath={openPath} onOpen={(path) => void files.open(path)} />}
-      {tree?.truncated && <p className="files-note">Some files are not listed (the workspace is large); open them by path.</p>}
+      {tree?.truncated && <p className="files-note">{t('files.truncated')}</p>}
     </section>
   );
 }

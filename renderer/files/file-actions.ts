@@ -9,6 +9,7 @@ import type { HostApi, WorkspaceEntry } from '../../engine/host/api';
 import { newFlow } from '../../engine/model/new-flow';
 import { flowToText } from '../../engine/yaml/save';
 import { withLayout } from '../doc/edits';
+import { i18n } from '../i18n';
 import type { AppStore } from '../store/store';
 import { createFileUi, type FileDialog, type UnsavedChoice } from './file-ui';
 
@@ -103,7 +104,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
      */
     async guard(action: string): Promise<boolean> {
       if (!get().isDirty()) return true;
-      const choice = await show<UnsavedChoice>((answer) => ({ kind: 'unsaved', fileName: baseName(get().path ?? 'Untitled'), action, answer }));
+      const choice = await show<UnsavedChoice>((answer) => ({ kind: 'unsaved', fileName: baseName(get().path ?? i18n.t('files.untitled')), action, answer }));
       if (choice === 'cancel') return false;
       if (choice === 'discard') return true;
       return files.save();
@@ -111,27 +112,27 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
 
     /** Opens the flow at `path` (guarded unless `guard: false`). Resolves true when it opened. */
     async open(path: string, opts: { guard?: boolean } = {}): Promise<boolean> {
-      if (opts.guard !== false && !(await files.guard(`opening ${baseName(path)}`))) return false;
+      if (opts.guard !== false && !(await files.guard(i18n.t('files.actions.opening', { file: baseName(path) })))) return false;
       try {
         const opened = await host.openFlow({ path });
         get().loadDocument(opened.path, opened.text, { findings: opened.findings });
         get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
         settle();
         ui.setState({ isReadOnly: opened.readOnly === true, isOnDisk: true });
-        if (!opened.flow) get().notify({ kind: 'error', text: `${opened.path} could not be parsed; see Findings` });
-        else if (opened.readOnly) get().notify({ kind: 'info', text: `${baseName(opened.path)} is a shipped template (read-only); Save as makes your copy in the workspace` });
+        if (!opened.flow) get().notify({ kind: 'error', text: i18n.t('notices.unparsable', { path: opened.path }) });
+        else if (opened.readOnly) get().notify({ kind: 'info', text: i18n.t('notices.readOnlyTemplate', { file: baseName(opened.path) }) });
         else get().notify(null);
         get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
         return true;
       } catch (err) {
-        get().notify({ kind: 'error', text: `Could not open ${path}: ${messageOf(err)}` });
+        get().notify({ kind: 'error', text: i18n.t('notices.failed', { what: i18n.t('notices.openFailed', { path }), error: messageOf(err) }) });
         return false;
       }
     },
 
     /** Open…: Electron's native dialog, else the designer's own (a workspace path, or pick in Files). */
     async openPicked(): Promise<boolean> {
-      if (!(await files.guard('opening another flow'))) return false;
+      if (!(await files.guard(i18n.t('files.actions.openingAnother')))) return false;
       const path = picker ? await picker.pickFile('open') : await show<string | null>((answer) => ({ kind: 'open', answer }));
       return path ? files.open(path, { guard: false }) : false;
     },
@@ -141,7 +142,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
      * free `new-flow.yaml` in the workspace; Save asks where to write it.
      */
     async create(opts: { guard?: boolean } = {}): Promise<boolean> {
-      if (opts.guard !== false && !(await files.guard('starting a new flow'))) return false;
+      if (opts.guard !== false && !(await files.guard(i18n.t('files.actions.startingNew')))) return false;
       if (!ui.getState().tree) await files.refreshTree();
       const tree = ui.getState().tree;
       const root = tree?.root ?? (await host.getWorkspace({})).root;
@@ -153,21 +154,21 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
       get().setTrust(true, null);
       settle();
       ui.setState({ isReadOnly: false, isOnDisk: false });
-      get().notify({ kind: 'info', text: 'New flow: add steps from the palette, then Save as' });
+      get().notify({ kind: 'info', text: i18n.t('notices.newFlow') });
       return true;
     },
 
     /** Copies a shipped template into the workspace and opens the copy (the template stays as shipped). */
     async openTemplate(templatePath: string): Promise<boolean> {
-      if (!(await files.guard(`opening the template ${baseName(templatePath)}`))) return false;
+      if (!(await files.guard(i18n.t('files.actions.openingTemplate', { file: baseName(templatePath) })))) return false;
       try {
         const copy = await host.copyTemplate({ template: templatePath });
         void files.refreshTree();
         if (!(await files.open(copy.path, { guard: false }))) return false;
-        get().notify({ kind: 'info', text: `Copied the template to ${baseName(copy.path)} in your workspace; the shipped template stays unchanged` });
+        get().notify({ kind: 'info', text: i18n.t('notices.templateCopied', { file: baseName(copy.path) }) });
         return true;
       } catch (err) {
-        get().notify({ kind: 'error', text: `Could not copy the template: ${messageOf(err)}` });
+        get().notify({ kind: 'error', text: i18n.t('notices.failed', { what: i18n.t('notices.copyTemplateFailed'), error: messageOf(err) }) });
         return false;
       }
     },
@@ -188,7 +189,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
         get().markSaved(res.path, text);
         get().setFindings(res.findings, text);
         ui.setState({ isReadOnly: false, isOnDisk: true });
-        get().notify({ kind: 'info', text: `Saved ${baseName(res.path)}` });
+        get().notify({ kind: 'info', text: i18n.t('notices.saved', { name: baseName(res.path) }) });
         void files.refreshTree();
       } finally {
         get().setSaving(false);
@@ -204,7 +205,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
         await files.writeText(path, savedText);
         return true;
       } catch (err) {
-        get().notify({ kind: 'error', text: `Could not save: ${messageOf(err)}` });
+        get().notify({ kind: 'error', text: i18n.t('notices.failed', { what: i18n.t('notices.saveFailed'), error: messageOf(err) }) });
         return false;
       }
     },
@@ -227,7 +228,7 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
         await files.writeText(path, undefined);
         return true;
       } catch (err) {
-        get().notify({ kind: 'error', text: `Could not save: ${messageOf(err)}` });
+        get().notify({ kind: 'error', text: i18n.t('notices.failed', { what: i18n.t('notices.saveFailed'), error: messageOf(err) }) });
         return false;
       }
     },

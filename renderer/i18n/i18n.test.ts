@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { paletteKinds } from '../doc/new-step';
 import { en } from './en';
 import { formatDuration, formatNumber, formatTime } from './format';
 import { i18n } from './index';
@@ -57,6 +58,20 @@ describe('catalogues', () => {
     ];
     const same = [...enKeys].filter(([k, v]) => zhKeys.get(k) === v).map(([k]) => k);
     expect(same.filter((k) => !kept.some((re) => re.test(k)))).toEqual([]);
+  });
+});
+
+describe('contract names', () => {
+  afterEach(() => void i18n.changeLanguage('en'));
+
+  it('names every palette kind, in English as DESIGN.md\'s "Add <kind>" and translated in Chinese', async () => {
+    for (const kind of paletteKinds) {
+      expect(i18n.t('palette.add', { label: i18n.t(`palette.kinds.${kind}.name`) })).toBe(`Add ${kind}`);
+      expect(i18n.t(`palette.kinds.${kind}.hint`)).not.toBe('');
+    }
+    await i18n.changeLanguage('zh-CN');
+    expect(i18n.t('palette.add', { label: i18n.t('palette.kinds.task.name') })).toBe('添加任务');
+    expect(i18n.t('runs.debugger.runFrom')).toBe('从此处运行');
   });
 });
 
@@ -120,6 +135,7 @@ describe('hard-coded strings', () => {
   /**
    * Text that stays as written in every language, each with the reason:
    * the product name, and placeholders that show example values in the flow format's own syntax.
+   * Anything with words a person reads (hints, "e.g." notes, "(default: …)") goes through t().
    */
   const allowed = new Set([
     'Flowsmith', // product name
@@ -130,6 +146,19 @@ describe('hard-coded strings', () => {
     '30s, 5m, PT1H', // duration syntax
     '$input.at', // example expression
     'DeployFailed', // example error name
+    // Placeholders showing example values in the flow format's own syntax (JSONata, JSON, YAML
+    // literals, paths, identifiers, JavaScript): they read the same in every language.
+    '{"version": stdout}', // example output expression
+    '{"status": 200}', // example mock output
+    '{"environment": "staging"}', // example trigger input
+    '{"version": "{{ $input.version }}"}', // example call input
+    '$input.hosts', // example map items expression
+    'host', // example map item name
+    'dev, staging, production', // example enum values
+    'true / false', // the two boolean literals
+    'other-flow.yaml', // example flow path
+    '/bin/sh', // example shell program
+    'return { ok: $input.version !== undefined };', // example script
   ]);
 
   const components = (dir: string): string[] =>

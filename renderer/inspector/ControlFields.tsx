@@ -2,6 +2,7 @@
 import { useAppStoreApi } from '../app-context';
 import { addParallelBranch } from '../doc/insert-step';
 import type { FailStep, JoinMode, JoinStep, ParallelStep, WaitStep } from '../../engine/model/flow';
+import { useTranslation } from '../i18n';
 import { ListField, NumberField, Section, SelectField, TextField } from './fields';
 import { setKey, useStepEdit } from './use-step-edit';
 
@@ -10,6 +11,7 @@ import { setKey, useStepEdit } from './use-step-edit';
  * branch task" adds a shell task that runs in a new branch and goes on to the join.
  */
 export function ParallelFields({ id, step, others }: { id: string; step: ParallelStep; others: string[] }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   const store = useAppStoreApi();
   const addBranch = () => {
@@ -25,16 +27,16 @@ export function ParallelFields({ id, step, others }: { id: string; step: Paralle
   };
   return (
     <Section
-      title="Parallel"
+      title={t('inspector.sections.parallel')}
       actions={
         <button type="button" className="btn small" disabled={!others.includes(step.join)} onClick={addBranch}>
-          Add branch task
+          {t('inspector.addBranchTask')}
         </button>
       }
     >
-      <ListField label="Branches" value={step.branches} hint={`First step of each branch; one of: ${others.join(', ')}`}
+      <ListField label={t('inspector.branches')} value={step.branches} hint={t('inspector.branchesHint', { ids: others.join(', ') })}
         onCommit={(v) => patch('branches', (s) => ({ ...(s as ParallelStep), branches: v }))} />
-      <SelectField label="Join" value={step.join || undefined} options={others} noneLabel="(choose the join)"
+      <SelectField label={t('inspector.join')} value={step.join || undefined} options={others} noneLabel={t('inspector.chooseJoin')}
         onChange={(v) => patch('join', (s) => ({ ...(s as ParallelStep), join: v ?? '' }))} />
     </Section>
   );
@@ -42,16 +44,17 @@ export function ParallelFields({ id, step, others }: { id: string; step: Paralle
 
 /** Fields for a join: all, any, or a count of branches. */
 export function JoinFields({ id, step }: { id: string; step: JoinStep }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   const mode = step.mode ?? 'all';
   const kind = typeof mode === 'string' ? mode : 'count';
   const setMode = (m: JoinMode) => patch('mode', (s) => ({ ...(s as JoinStep), mode: m }));
   return (
-    <Section title="Join">
-      <SelectField label="Join mode" value={kind} options={['all', 'any', 'count']}
+    <Section title={t('inspector.sections.join')}>
+      <SelectField label={t('inspector.joinMode')} value={kind} options={['all', 'any', 'count']}
         onChange={(v) => setMode(v === 'count' ? { count: 2 } : v === 'any' ? 'any' : 'all')} />
       {typeof mode === 'object' && (
-        <NumberField label="Branches to wait for" value={mode.count} onCommit={(v) => v && setMode({ count: v })} />
+        <NumberField label={t('inspector.branchesToWait')} value={mode.count} onCommit={(v) => v && setMode({ count: v })} />
       )}
     </Section>
   );
@@ -59,12 +62,13 @@ export function JoinFields({ id, step }: { id: string; step: JoinStep }) {
 
 /** Fields for a wait: a duration, or an expression giving the time to wait until. */
 export function WaitFields({ id, step }: { id: string; step: WaitStep }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   return (
-    <Section title="Wait">
-      <TextField label="Duration" value={step.duration} placeholder="30s, 5m, PT1H"
+    <Section title={t('inspector.sections.wait')}>
+      <TextField label={t('inspector.duration')} value={step.duration} placeholder="30s, 5m, PT1H"
         onCommit={(v) => patch('duration', (s) => setKey(s, 'duration', v))} />
-      <TextField label="Until (expression)" mono value={step.until} placeholder="$input.at"
+      <TextField label={t('inspector.until')} mono value={step.until} placeholder="$input.at"
         onCommit={(v) => patch('until', (s) => setKey(s, 'until', v))} />
     </Section>
   );
@@ -72,12 +76,13 @@ export function WaitFields({ id, step }: { id: string; step: WaitStep }) {
 
 /** Fields for a fail step: the error name (what catch clauses match) and a message. */
 export function FailFields({ id, step }: { id: string; step: FailStep }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   return (
-    <Section title="Fail">
-      <TextField label="Error" value={step.error} placeholder="DeployFailed"
+    <Section title={t('inspector.sections.fail')}>
+      <TextField label={t('inspector.error')} value={step.error} placeholder="DeployFailed"
         onCommit={(v) => patch('error', (s) => setKey(s, 'error', v))} />
-      <TextField label="Error message" value={step.message}
+      <TextField label={t('inspector.errorMessage')} value={step.message}
         onCommit={(v) => patch('message', (s) => setKey(s, 'message', v))} />
     </Section>
   );

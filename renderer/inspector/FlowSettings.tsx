@@ -8,6 +8,7 @@ import { useAppStore, useAppStoreApi } from '../app-context';
 import { RetryFields } from './CommonFields';
 import { invalid, JsonField, MapField, Section, TextField } from './fields';
 import { setFlowKey, setKey } from './use-step-edit';
+import { useTranslation } from '../i18n';
 
 function useFlowEdit() {
   const store = useAppStoreApi();
@@ -29,11 +30,12 @@ function parseVar(text: string): Json {
 
 /** Variables of the run and their initial values. */
 export function FlowVars() {
+  const { t } = useTranslation();
   const vars = useAppStore((s) => s.flow?.vars);
   const edit = useFlowEdit();
   return (
-    <Section title="Variables">
-      <MapField<Json> label="Var" value={vars} newValue="" newName="var" mono valuePlaceholder='shop, 3, or {{ $input.app }}'
+    <Section title={t('inspector.sections.variables')}>
+      <MapField<Json> label={t('inspector.var')} value={vars} newValue="" newName="var" mono valuePlaceholder={t('inspector.varPlaceholder', { example: '{{ $input.app }}' })}
         parse={(t) => parseVar(t) ?? invalid} format={(v) => (typeof v === 'string' ? v : JSON.stringify(v))}
         onChange={(next, field) => edit(`vars:${field}`, (f) => setFlowKey(f, 'vars', next))} />
     </Section>
@@ -42,6 +44,7 @@ export function FlowVars() {
 
 /** Defaults for every step: timeout and retry. */
 export function FlowDefaults() {
+  const { t } = useTranslation();
   const defaults = useAppStore((s) => s.flow?.defaults);
   const edit = useFlowEdit();
   const setDefaults = (field: string, key: 'timeout' | 'retry', value: string | RetryPolicy | undefined) =>
@@ -50,38 +53,39 @@ export function FlowDefaults() {
       return setFlowKey(f, 'defaults', Object.keys(next).length ? next : undefined);
     });
   return (
-    <Section title="Defaults">
-      <TextField label="Default timeout" value={defaults?.timeout} placeholder="10m" onCommit={(v) => setDefaults('timeout', 'timeout', v)} />
-      <RetryFields retry={defaults?.retry} prefix="Default " onChange={(field, next) => setDefaults(field, 'retry', next)} />
+    <Section title={t('inspector.sections.defaults')}>
+      <TextField label={t('inspector.defaultTimeout')} value={defaults?.timeout} placeholder="10m" onCommit={(v) => setDefaults('timeout', 'timeout', v)} />
+      <RetryFields retry={defaults?.retry} prefix={t('inspector.defaultPrefix')} onChange={(field, next) => setDefaults(field, 'retry', next)} />
     </Section>
   );
 }
 
 /** Cron triggers: when the flow starts by itself, with which input. */
 export function FlowTriggers() {
+  const { t } = useTranslation();
   const triggers = useAppStore((s) => s.flow?.triggers);
   const edit = useFlowEdit();
   const list = triggers ?? [];
   const setList = (field: string, next: Trigger[]) => edit(`triggers.${field}`, (f) => setFlowKey(f, 'triggers', next.length ? next : undefined));
   const setAt = (i: number, field: string, t: Trigger) => setList(`${i}.${field}`, list.map((x, j) => (j === i ? t : x)));
   return (
-    <Section title="Triggers"
-      actions={<button type="button" className="btn small" onClick={() => setList('add', [...list, { cron: '0 23 * * *' }])}>Add cron trigger</button>}>
-      {list.length === 0 && <p className="muted">Runs start only when someone starts them.</p>}
-      {list.map((t, i) => (
-        <div className="case-row" key={i} role="group" aria-label={`Trigger ${i + 1}`}>
+    <Section title={t('inspector.sections.triggers')}
+      actions={<button type="button" className="btn small" onClick={() => setList('add', [...list, { cron: '0 23 * * *' }])}>{t('inspector.addTrigger')}</button>}>
+      {list.length === 0 && <p className="muted">{t('inspector.noTriggers')}</p>}
+      {list.map((tr, i) => (
+        <div className="case-row" key={i} role="group" aria-label={t('inspector.trigger', { n: i + 1 })}>
           <div className="row">
-            <TextField label={`Trigger ${i + 1} cron`} mono value={t.cron} placeholder="0 23 * * *"
-              onCommit={(v) => setAt(i, 'cron', { ...t, cron: v ?? '' })} />
-            <button type="button" className="btn small danger" aria-label={`Remove trigger ${i + 1}`}
+            <TextField label={t('inspector.triggerCron', { n: i + 1 })} mono value={tr.cron} placeholder="0 23 * * *"
+              onCommit={(v) => setAt(i, 'cron', { ...tr, cron: v ?? '' })} />
+            <button type="button" className="btn small danger" aria-label={t('inspector.removeTrigger', { n: i + 1 })}
               onClick={() => setList('remove', list.filter((_, j) => j !== i))}>
               ✕
             </button>
           </div>
-          <TextField label={`Trigger ${i + 1} timezone`} value={t.timezone} placeholder="Asia/Shanghai (default: this machine's)"
-            onCommit={(v) => setAt(i, 'timezone', setKey(t, 'timezone', v))} />
-          <JsonField label={`Trigger ${i + 1} input (JSON)`} multiline value={t.input} placeholder='{"environment": "staging"}'
-            onCommit={(v) => setAt(i, 'input', setKey(t, 'input', v))} />
+          <TextField label={t('inspector.triggerTimezone', { n: i + 1 })} value={tr.timezone} placeholder={t('inspector.timezonePlaceholder')}
+            onCommit={(v) => setAt(i, 'timezone', setKey(tr, 'timezone', v))} />
+          <JsonField label={t('inspector.triggerInput', { n: i + 1 })} multiline value={tr.input} placeholder='{"environment": "staging"}'
+            onCommit={(v) => setAt(i, 'input', setKey(tr, 'input', v))} />
         </div>
       ))}
     </Section>

@@ -6,11 +6,13 @@ import { useEffect, useId, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { renameStep } from '../doc/edits';
 import { allStepIds } from '../doc/new-step';
+import { useTranslation } from '../i18n';
 
 const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** Editable step id; a step inside a map body shows its id read-only (renaming works on top-level steps). */
 export function IdField({ id, isNested = false }: { id: string; isNested?: boolean }) {
+  const { t } = useTranslation();
   const inputId = useId();
   const store = useAppStoreApi();
   const taken = useAppStore((s) => (s.flow ? [...allStepIds(s.flow)].join('\n') : ''));
@@ -18,8 +20,8 @@ export function IdField({ id, isNested = false }: { id: string; isNested?: boole
   useEffect(() => setDraft(id), [id]);
   const problem =
     draft === id ? null
-    : !ID_RE.test(draft) ? 'letters, digits, - _ . only'
-    : taken.split('\n').includes(draft) ? 'another step has this id'
+    : !ID_RE.test(draft) ? t('inspector.idBadChars')
+    : taken.split('\n').includes(draft) ? t('inspector.idTaken')
     : null;
   const commit = () => {
     if (draft === id) return;
@@ -30,7 +32,7 @@ export function IdField({ id, isNested = false }: { id: string; isNested?: boole
   };
   return (
     <div className="field">
-      <label htmlFor={inputId}>Step id</label>
+      <label htmlFor={inputId}>{t('inspector.stepId')}</label>
       <input
         id={inputId}
         className={`mono${problem ? ' is-bad' : ''}`}

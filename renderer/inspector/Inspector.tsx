@@ -12,6 +12,7 @@ import { stepIcon, stepKindLabel } from '../canvas/describe-step';
 import { StepIcon } from '../canvas/icons';
 import { findStep } from '../doc/nested';
 import { isMalformed, MalformedStep, useSchemaErrors } from './MalformedStep';
+import { useTranslation } from '../i18n';
 import { ApprovalFields } from './ApprovalFields';
 import { BranchFields } from './BranchFields';
 import { ErrorFields, NextField } from './CommonFields';
@@ -48,6 +49,7 @@ function TypeFields({ id, step, others }: { id: string; step: Step; others: stri
 }
 
 function StepInspector({ id, step, scopeIds, inMap }: { id: string; step: Step; scopeIds: string[]; inMap: string | undefined }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   const store = useAppStoreApi();
   const others = scopeIds.filter((x) => x !== id);
@@ -58,19 +60,19 @@ function StepInspector({ id, step, scopeIds, inMap }: { id: string; step: Step; 
           <StepIcon name={stepIcon(step)} />
         </span>
         <div>
-          <div className="step-kind">{stepKindLabel(step)}{inMap ? ` in map ${inMap}` : ''}</div>
+          <div className="step-kind">{stepKindLabel(step)}{inMap ? t('inspector.inMap', { map: inMap }) : ''}</div>
           <div className="inspector-title">{step.title ?? id}</div>
         </div>
         {inMap && (
           <button type="button" className="btn small" onClick={() => store.getState().selectStep(inMap)}>
-            Open map {inMap}
+            {t('inspector.openMap', { map: inMap })}
           </button>
         )}
       </div>
-      <Section title="Step">
+      <Section title={t('inspector.sections.step')}>
         <IdField id={id} isNested={inMap !== undefined} />
-        <TextField label="Title" value={step.title} placeholder={id} onCommit={(v) => patch('title', (s) => setKey(s, 'title', v))} />
-        <TextField label="Description" multiline value={step.description}
+        <TextField label={t('inspector.title')} value={step.title} placeholder={id} onCommit={(v) => patch('title', (s) => setKey(s, 'title', v))} />
+        <TextField label={t('inspector.description')} multiline value={step.description}
           onCommit={(v) => patch('description', (s) => setKey(s, 'description', v))} />
         <NextField id={id} step={step} others={others} />
       </Section>
@@ -85,6 +87,7 @@ function StepInspector({ id, step, scopeIds, inMap }: { id: string; step: Step; 
 
 /** The inspector panel. */
 export function Inspector() {
+  const { t } = useTranslation();
   const selected = useAppStore((s) => s.selectedStep);
   const flow = useAppStore((s) => s.flow);
   const edge = useAppStore((s) => s.selectedEdge);
@@ -94,7 +97,7 @@ export function Inspector() {
   const scopeIds = useMemo(() => (scopeKey ? scopeKey.split('\n') : []), [scopeKey]);
   const schemaErrors = useSchemaErrors(selected ?? '');
   return (
-    <section className="inspector" aria-label="Inspector">
+    <section className="inspector" aria-label={t('regions.inspector')}>
       {selected && found !== undefined && isMalformed(found.step, schemaErrors) ? (
         <MalformedStep id={selected} step={found.step} errors={schemaErrors} />
       ) : selected && found ? (
@@ -105,7 +108,7 @@ export function Inspector() {
       ) : flow ? (
         <FlowFields />
       ) : (
-        <p className="muted pad">Open a flow to edit it.</p>
+        <p className="muted pad">{t('inspector.noFlow')}</p>
       )}
     </section>
   );

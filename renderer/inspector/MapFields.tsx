@@ -9,9 +9,11 @@ import { freshId } from '../doc/new-step';
 import { addBodyStep, deleteBodyStep, updateAnyStep } from '../doc/nested';
 import { NumberField, Section, SelectField, TextField } from './fields';
 import { setKey, useStepEdit } from './use-step-edit';
+import { useTranslation } from '../i18n';
 
 /** Fields for a map step. */
 export function MapFields({ id, step }: { id: string; step: MapStep }) {
+  const { t } = useTranslation();
   const patch = useStepEdit(id);
   const store = useAppStoreApi();
   const body = Object.keys(step.steps);
@@ -33,23 +35,23 @@ export function MapFields({ id, step }: { id: string; step: MapStep }) {
     if (added) s.selectStep(added);
   };
   return (
-    <Section title="Map" actions={<button type="button" className="btn small" onClick={addToBody}>Add body step</button>}>
-      <TextField label="Items" mono value={step.items} placeholder="$input.hosts"
-        hint="JSONata giving the array; each item is $item, its index $index."
+    <Section title={t('inspector.sections.map')} actions={<button type="button" className="btn small" onClick={addToBody}>{t('inspector.addBodyStep')}</button>}>
+      <TextField label={t('inspector.items')} mono value={step.items} placeholder="$input.hosts"
+        hint={t('inspector.itemsHint')}
         onCommit={(v) => patch('items', (s) => ({ ...(s as MapStep), items: v ?? '' }))} />
       <div className="row">
-        <TextField label="As" mono value={step.as} placeholder="host" onCommit={(v) => patch('as', (s) => setKey(s, 'as', v))} />
-        <NumberField label="Concurrency" value={step.concurrency} placeholder="all" onCommit={(v) => patch('concurrency', (s) => setKey(s, 'concurrency', v))} />
+        <TextField label={t('inspector.as')} mono value={step.as} placeholder="host" onCommit={(v) => patch('as', (s) => setKey(s, 'as', v))} />
+        <NumberField label={t('inspector.concurrency')} value={step.concurrency} placeholder={t('inspector.concurrencyAll')} onCommit={(v) => patch('concurrency', (s) => setKey(s, 'concurrency', v))} />
       </div>
-      <SelectField label="Body start" value={step.start || undefined} options={body} noneLabel="(choose)"
+      <SelectField label={t('inspector.bodyStart')} value={step.start || undefined} options={body} noneLabel={t('inspector.choose')}
         onChange={(v) => patch('start', (s) => ({ ...(s as MapStep), start: v ?? '' }))} />
-      <ul className="plain map-body" aria-label="Body steps">
+      <ul className="plain map-body" aria-label={t('inspector.bodySteps')}>
         {body.map((b) => (
           <li key={b} className="row">
-            <button type="button" className="btn small" aria-label={`Edit body step ${b}`} onClick={() => store.getState().selectStep(b)}>
+            <button type="button" className="btn small" aria-label={t('inspector.editBodyStep', { step: b })} onClick={() => store.getState().selectStep(b)}>
               {step.steps[b]?.title ?? b} <span className="muted">({step.steps[b]?.type})</span>
             </button>
-            <button type="button" className="btn small danger" aria-label={`Remove body step ${b}`} disabled={body.length === 1}
+            <button type="button" className="btn small danger" aria-label={t('inspector.removeBodyStep', { step: b })} disabled={body.length === 1}
               onClick={() => store.getState().edit((f) => deleteBodyStep(f, b))}>
               ✕
             </button>

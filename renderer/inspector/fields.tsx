@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { Json } from '../../engine/model/flow';
+import { useTranslation } from '../i18n';
 
 interface DraftProps<T> {
   label: string;
@@ -230,6 +231,7 @@ export function MapField<V = string>(p: {
   /** New entries are named `<newName>1`, `<newName>2`… (default `name`). */
   newName?: string;
 }) {
+  const { t } = useTranslation();
   const entries = Object.entries(p.value ?? {});
   const emit = (list: [string, V][], field: string) => p.onChange(list.length ? Object.fromEntries(list) : undefined, field);
   const pattern = p.namePattern ?? NAME_RE;
@@ -243,17 +245,17 @@ export function MapField<V = string>(p: {
     <div className="map-field">
       <div className="map-field-head">
         <span className="map-field-title">{p.label}</span>
-        <button type="button" className="btn small" onClick={add}>Add {p.label.toLowerCase()}</button>
+        <button type="button" className="btn small" onClick={add}>{t('inspector.map.add', { label: p.label.toLowerCase() })}</button>
       </div>
       {entries.map(([key, value], i) => (
         <div className="row" key={`${i}:${key}`}>
-          <CommitField label={`${p.label} ${i + 1} name`} value={key} mono
-            check={(v) => (!pattern.test(v) ? 'letters, digits, _ and - only' : entries.some(([k]) => k === v) ? 'already listed' : null)}
+          <CommitField label={t('inspector.map.entryName', { label: p.label, n: i + 1 })} value={key} mono
+            check={(v) => (!pattern.test(v) ? t('inspector.map.nameBad') : entries.some(([k]) => k === v) ? t('inspector.map.nameTaken') : null)}
             onCommit={(v) => emit(entries.map(([k, x]) => (k === key ? [v, x] : [k, x])), `${p.label}:name`)} />
           <DraftField<V> label={`${p.label} ${key}`} value={value} mono={p.mono} placeholder={p.valuePlaceholder}
             parse={p.parse ?? ((t) => t as V)} format={p.format ?? ((v) => String(v))}
             onCommit={(v) => emit(entries.map(([k, x]) => (k === key ? [k, v] : [k, x])), `${p.label}:${key}`)} />
-          <button type="button" className="btn small danger" aria-label={`Remove ${p.label.toLowerCase()} ${key}`}
+          <button type="button" className="btn small danger" aria-label={t('inspector.map.remove', { label: p.label.toLowerCase(), key })}
             onClick={() => emit(entries.filter(([k]) => k !== key), `${p.label}:remove`)}>
             ✕
           </button>

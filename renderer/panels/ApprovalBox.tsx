@@ -8,12 +8,14 @@ import { useId, useState } from 'react';
 import type { RunId } from '../../engine/runtime/events';
 import type { ApprovalState } from '../../engine/runtime/state';
 import { useActions, useAppStore } from '../app-context';
+import { formatDateTime, useTranslation } from '../i18n';
 
 /** What the form needs of an approval; ApprovalState fits. `dueAt` is epoch ms or null. */
 export type ApprovalInfo = Pick<ApprovalState, 'approvers' | 'message' | 'dueAt'> & Partial<Pick<ApprovalState, 'quorum' | 'decisions'>>;
 
 /** One pending approval with its decision form; `run` defaults to the run on display. */
 export function ApprovalBox({ step, approval, run, flow }: { step: string; approval: ApprovalInfo; run?: RunId; flow?: string }) {
+  const { t, i18n } = useTranslation();
   const { runs } = useActions();
   const shownRun = useAppStore((s) => s.runId);
   const user = useAppStore((s) => s.user);
@@ -38,21 +40,21 @@ export function ApprovalBox({ step, approval, run, flow }: { step: string; appro
   const extend = () => busy(() => runs.extend(target, step, by.trim(), as.trim(), comment.trim()));
   const given = approval.decisions?.length ?? 0;
   return (
-    <div className="approval-box" data-approval-step={step} data-approval-run={target} role="group" aria-label={`Approval ${step}`}>
+    <div className="approval-box" data-approval-step={step} data-approval-run={target} role="group" aria-label={t('panels.approval.group', { step })}>
       <div className="approval-head">
-        <span className="badge waiting">Waiting for approval</span>
+        <span className="badge waiting">{t('panels.approval.waiting')}</span>
         <span className="mono">{step}</span>
         {flow && <span className="mono muted">{flow} · {target}</span>}
         <span className="muted">
           {approval.quorum !== undefined ? `${given}/${approval.quorum} · ` : ''}
-          may answer: {approval.approvers.join(', ')}
-          {approval.dueAt ? ` · due ${new Date(approval.dueAt).toLocaleString()}` : ' · no deadline'}
+          {t('panels.approval.mayAnswer', { who: approval.approvers.join(', ') })}
+          {approval.dueAt ? t('panels.approval.due', { time: formatDateTime(approval.dueAt, i18n.language) }) : t('panels.approval.noDeadline')}
         </span>
       </div>
-      <p className="approval-message">{approval.message || 'Approve this step?'}</p>
+      <p className="approval-message">{approval.message || t('panels.approval.defaultMessage')}</p>
       <div className="approval-form">
         <div className="field">
-          <label htmlFor={asId}>Approve as</label>
+          <label htmlFor={asId}>{t('panels.approval.approveAs')}</label>
           <input id={asId} value={as} onChange={(e) => setAs(e.target.value)} list={`${asId}-list`} />
           <datalist id={`${asId}-list`}>
             {approval.approvers.map((a) => (
@@ -61,21 +63,21 @@ export function ApprovalBox({ step, approval, run, flow }: { step: string; appro
           </datalist>
         </div>
         <div className="field grow">
-          <label htmlFor={commentId}>Comment</label>
-          <input id={commentId} value={comment} placeholder="optional" onChange={(e) => setComment(e.target.value)} />
+          <label htmlFor={commentId}>{t('panels.approval.comment')}</label>
+          <input id={commentId} value={comment} placeholder={t('panels.approval.optional')} onChange={(e) => setComment(e.target.value)} />
         </div>
         <button type="button" className="btn approve" disabled={isBusy || !as.trim()} onClick={() => void decide('approve')}>
-          Approve
+          {t('panels.approval.approve')}
         </button>
         <button type="button" className="btn reject" disabled={isBusy || !as.trim()} onClick={() => void decide('reject')}>
-          Reject
+          {t('panels.approval.reject')}
         </button>
         <div className="field narrow">
-          <label htmlFor={byId}>Extend by</label>
+          <label htmlFor={byId}>{t('panels.approval.extendBy')}</label>
           <input id={byId} value={by} onChange={(e) => setBy(e.target.value)} />
         </div>
         <button type="button" className="btn" disabled={isBusy || !as.trim() || !by.trim()} onClick={() => void extend()}>
-          Extend
+          {t('panels.approval.extend')}
         </button>
       </div>
     </div>

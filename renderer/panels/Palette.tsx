@@ -13,6 +13,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
 import { findStep } from '../doc/nested';
 import { PALETTE_DRAG_TYPE, paletteEntries, type PaletteKind } from '../doc/new-step';
 import { freeSpot } from '../doc/placement';
+import { useTranslation } from '../i18n';
 import type { AppState } from '../store/store';
 
 const iconOf: Record<PaletteKind, IconName> = {
@@ -40,6 +41,7 @@ const isTaskVariant = (kind: PaletteKind) => ['task', 'http', 'script', 'notify'
 
 /** The left-hand palette. */
 export function Palette() {
+  const { t } = useTranslation();
   const actions = useActions();
   const store = useAppStoreApi();
   const hasFlow = useAppStore((s) => s.flow !== null);
@@ -60,15 +62,19 @@ export function Palette() {
   };
 
   return (
-    <nav className="palette" aria-label="Steps palette">
-      <h3>Steps</h3>
-      {paletteEntries.map((e) => (
+    <nav className="palette" aria-label={t('palette.ariaLabel')}>
+      <h3>{t('palette.title')}</h3>
+      {paletteEntries.map((e) => {
+        // English names are the kinds themselves ("Add task", "Add http"): DESIGN.md's accessible names.
+        const name = t(`palette.kinds.${e.kind}.name`);
+        const hint = t(`palette.kinds.${e.kind}.hint`);
+        return (
         <button
           key={e.kind}
           type="button"
           className={`palette-item kind-${e.kind}`}
-          aria-label={`Add ${e.kind}`}
-          title={selected ? `${e.hint}; added after ${selected}` : e.hint}
+          aria-label={t('palette.add', { label: name })}
+          title={selected ? t('palette.addedAfter', { hint, step: selected }) : hint}
           disabled={!hasFlow}
           draggable={hasFlow}
           onDragStart={(ev) => {
@@ -81,15 +87,14 @@ export function Palette() {
             <StepIcon name={iconOf[e.kind]} />
           </span>
           <span className="palette-text">
-            <span className="palette-label">{e.label}</span>
-            <span className="palette-hint">{e.hint}</span>
+            <span className="palette-label">{t(`palette.kinds.${e.kind}.label`)}</span>
+            <span className="palette-hint">{hint}</span>
           </span>
         </button>
-      ))}
+        );
+      })}
       <p className="palette-help">
-        {selected
-          ? `Click adds after ${selected}; drag onto the canvas to place freely.`
-          : 'Click to add, or drag onto the canvas. With a step selected, a click appends after it.'}
+        {selected ? t('palette.helpAfter', { step: selected }) : t('palette.helpFree')}
       </p>
     </nav>
   );

@@ -6,6 +6,8 @@
  */
 import { runStatusOf } from '../../engine/runtime/fold';
 import { useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
+import { statusLabel } from '../i18n/status';
 import { runStatusLook, statusLook } from '../run/status-colors';
 import { DebugBar } from '../runs-ui/DebugBar';
 import { RunProgress } from '../runs-ui/RunProgress';
@@ -17,15 +19,16 @@ import { StepDetails } from './StepDetails';
 
 /** The Run tab. */
 export function RunPanel() {
+  const { t } = useTranslation();
   const { runId, run, attempts, isLive } = useRunView();
   const isStarting = useAppStore((s) => s.isStarting);
   const selected = useAppStore((s) => s.selectedStep);
   const selectStep = useAppStore((s) => s.selectStep);
   if (!runId) {
     return (
-      <section className="run-empty" aria-label="Run">
+      <section className="run-empty" aria-label={t('regions.run')}>
         <DebugBar />
-        <p className="muted pad">{isStarting ? 'Starting…' : 'No run yet. Press Run to start one, or open one from History; its steps light up on the canvas.'}</p>
+        <p className="muted pad">{isStarting ? t('panels.run.starting') : t('panels.run.empty')}</p>
       </section>
     );
   }
@@ -34,14 +37,18 @@ export function RunPanel() {
   const waiting = run && isLive ? Object.entries(run.steps).filter(([, s]) => s.status === 'waiting' && s.approval) : [];
   const shown = selected ?? attempts[attempts.length - 1]?.step ?? null;
   return (
-    <section className={`run-panel${isLive ? '' : ' is-travelling'}`} aria-label="Run" data-run-status={status} data-run-id={runId} data-run-mode={run?.mode ?? ''}>
+    <section className={`run-panel${isLive ? '' : ' is-travelling'}`} aria-label={t('regions.run')} data-run-status={status} data-run-id={runId} data-run-mode={run?.mode ?? ''}>
       <div className="run-main">
         <div className="run-summary">
           <span className="badge" style={{ color: look.accent, background: look.tint }}>
-            {look.label}
-            {run?.paused ? ` before ${run.paused.step ?? '…'}` : ''}
+            {statusLabel(t, status)}
+            {run?.paused ? t('panels.run.before', { step: run.paused.step ?? '…' }) : ''}
           </span>
-          {run?.mode === 'simulate' && <span className="badge sim" title="Virtual clock, mocked steps: nothing ran for real">Simulation</span>}
+          {run?.mode === 'simulate' && (
+            <span className="badge sim" title={t('panels.run.simulationTitle')}>
+              {t('panels.run.simulation')}
+            </span>
+          )}
           <span className="mono">{runId}</span>
           {run && <RunProgress />}
         </div>
@@ -52,18 +59,18 @@ export function RunPanel() {
             <strong>{run.error.name}</strong>: {run.error.message}
           </div>
         )}
-        {run?.compensation && <div className="notice-box">Rolling back: compensations of completed steps run in reverse order.</div>}
+        {run?.compensation && <div className="notice-box">{t('panels.run.rollingBack')}</div>}
         {run && run.compensated.size > 0 && (
-          <p className="muted">Rolled back: {[...run.compensated].join(', ')}</p>
+          <p className="muted">{t('panels.run.rolledBack', { steps: [...run.compensated].join(', ') })}</p>
         )}
-        <ol className="run-path" aria-label="Path taken">
+        <ol className="run-path" aria-label={t('panels.run.path')}>
           {attempts.map((a, i) => {
             const st = statusLook(a.status);
             return (
               <li key={`${a.step}-${i}`}>
                 <button type="button" className={`path-step${a.step === shown ? ' current' : ''}`} data-path-step={a.step}
                   data-attempt={a.attempt} data-status={a.status} style={{ borderColor: st.accent }} onClick={() => selectStep(a.step)}
-                  title={`${a.step} attempt ${a.attempt}: ${st.label}`}>
+                  title={t('panels.run.pathStep', { step: a.step, attempt: a.attempt, status: statusLabel(t, a.status) })}>
                   <span className="dot" style={{ background: st.accent }} />
                   {a.step}
                   {a.attempt > 1 ? ` #${a.attempt}` : ''}
@@ -77,7 +84,7 @@ export function RunPanel() {
       <div className="run-vars">
         <VariablesPanel />
       </div>
-      <div className="run-side">{shown ? <StepDetails id={shown} /> : <p className="muted pad">Select a step to see its input, output and logs.</p>}</div>
+      <div className="run-side">{shown ? <StepDetails id={shown} /> : <p className="muted pad">{t('panels.run.selectStep')}</p>}</div>
     </section>
   );
 }

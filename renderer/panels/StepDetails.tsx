@@ -8,12 +8,14 @@
 import { useEffect } from 'react';
 import { useActions, useAppStore } from '../app-context';
 import { statusLook } from '../run/status-colors';
-import { formatDuration, useRunView } from '../runs-ui/use-run-view';
-
-const time = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocaleTimeString());
+import { formatDuration, formatTime, useTranslation } from '../i18n';
+import { statusLabel } from '../i18n/status';
+import { useRunView } from '../runs-ui/use-run-view';
 
 /** Details of step `id` in the run on display. */
 export function StepDetails({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const time = (ms: number | null) => formatTime(ms, i18n.language);
   const actions = useActions();
   const { runId, run, attempts: all, logs } = useRunView();
   const state = run?.steps[id];
@@ -25,14 +27,14 @@ export function StepDetails({ id }: { id: string }) {
   const look = statusLook(status);
   const attempts = all.filter((a) => a.step === id);
   return (
-    <section className="step-details" data-step-details={id} aria-label="Step details">
+    <section className="step-details" data-step-details={id} aria-label={t('regions.stepDetails')}>
       <div className="details-head">
         <span className="mono strong">{id}</span>
         <span className="badge" style={{ color: look.accent, background: look.tint }}>
-          {look.label}
+          {statusLabel(t, status)}
         </span>
         <span className="muted">
-          attempts {state?.attempts ?? 0} · started {time(state?.startedAt ?? null)} · ended {time(state?.endedAt ?? null)}
+          {t('panels.stepDetails.meta', { attempts: state?.attempts ?? 0, started: time(state?.startedAt ?? null), ended: time(state?.endedAt ?? null) })}
         </span>
       </div>
       {state?.error && (
@@ -41,11 +43,11 @@ export function StepDetails({ id }: { id: string }) {
         </div>
       )}
       {state?.approval && state.approval.decisions.length > 0 && (
-        <ul className="decisions" aria-label="Approval decisions">
+        <ul className="decisions" aria-label={t('panels.stepDetails.decisions')}>
           {state.approval.decisions.map((d, i) => (
             <li key={i}>
-              <strong className={d.verdict === 'approve' ? 'ok' : 'bad'}>{d.verdict === 'approve' ? 'Approved' : 'Rejected'}</strong>{' '}
-              by <span className="mono">{d.by}</span> at {time(d.at)}
+              <strong className={d.verdict === 'approve' ? 'ok' : 'bad'}>{d.verdict === 'approve' ? t('panels.stepDetails.approved') : t('panels.stepDetails.rejected')}</strong>{' '}
+              {t('panels.stepDetails.decidedBy', { who: d.by, time: time(d.at) })}
               {d.comment ? <>: “{d.comment}”</> : null}
             </li>
           ))}
@@ -53,35 +55,35 @@ export function StepDetails({ id }: { id: string }) {
       )}
       <div className="details-grid">
         <div>
-          <h5>Input</h5>
-          <pre className="json" aria-label="Step input">
+          <h5>{t('panels.stepDetails.input')}</h5>
+          <pre className="json" aria-label={t('panels.stepDetails.stepInput')}>
             {run ? JSON.stringify({ input: run.input, vars: run.vars }, null, 2) : '—'}
           </pre>
-          <p className="field-hint">The run's input and variables at the cursor; the step's resolved command is not journaled yet.</p>
+          <p className="field-hint">{t('panels.stepDetails.inputNote')}</p>
         </div>
         <div>
-          <h5>Output</h5>
-          <pre className="json" aria-label="Step output">
+          <h5>{t('panels.stepDetails.output')}</h5>
+          <pre className="json" aria-label={t('panels.stepDetails.stepOutput')}>
             {state && state.output !== null ? JSON.stringify(state.output, null, 2) : '—'}
           </pre>
         </div>
       </div>
-      <h5 className="attempts-head">Attempts</h5>
-      {attempts.length === 0 && <p className="muted">Not started.</p>}
-      <ol className="attempts" aria-label="Attempts">
+      <h5 className="attempts-head">{t('panels.stepDetails.attempts')}</h5>
+      {attempts.length === 0 && <p className="muted">{t('panels.stepDetails.notStarted')}</p>}
+      <ol className="attempts" aria-label={t('panels.stepDetails.attempts')}>
         {attempts.map((a, i) => {
           const lines = logs.filter((l) => l.step === id && l.attempt === a.attempt);
           const al = statusLook(a.status);
           return (
             <li key={i} className="attempt" data-attempt={a.attempt} data-status={a.status}>
               <div className="details-head">
-                <strong>Attempt {a.attempt}</strong>
+                <strong>{t('panels.stepDetails.attempt', { n: a.attempt })}</strong>
                 <span className="badge" style={{ color: al.accent, background: al.tint }}>
-                  {al.label}
+                  {statusLabel(t, a.status)}
                 </span>
                 <span className="muted">
                   {time(a.startedAt)} → {time(a.endedAt)}
-                  {a.endedAt !== null ? ` (${formatDuration(a.endedAt - a.startedAt)})` : ''}
+                  {a.endedAt !== null ? ` (${formatDuration(a.endedAt - a.startedAt, i18n.language)})` : ''}
                 </span>
               </div>
               {a.error && (
@@ -89,7 +91,7 @@ export function StepDetails({ id }: { id: string }) {
                   <strong>{a.error.name}</strong>: {a.error.message}
                 </div>
               )}
-              <pre className="logs" aria-label={`Logs of attempt ${a.attempt}`}>
+              <pre className="logs" aria-label={t('panels.stepDetails.logsOf', { n: a.attempt })}>
                 {lines.length === 0
                   ? '—'
                   : lines.map((l, j) => (

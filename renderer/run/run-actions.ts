@@ -8,6 +8,7 @@
 import type { HostApi, HostEvent, RunSummary } from '../../engine/host/api';
 import type { JsonObject, StepId } from '../../engine/model/flow';
 import type { RunId, RunMode } from '../../engine/runtime/events';
+import { formatDateTime, i18n } from '../i18n';
 import type { AppStore } from '../store/store';
 import type { HistoryFilter, InboxItem } from '../store/run-slice';
 import { loadBreakpoints, saveBreakpoints } from './breakpoints';
@@ -122,7 +123,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
     /** Shows run `run` (or nothing): watches it, unwatches the previous one, and catches up. */
     async show(run: RunId | null): Promise<void> {
       if (run === shown) {
-        if (run) await catchUp(run).catch(fail(`Could not load run ${run}`));
+        if (run) await catchUp(run).catch(fail(i18n.t('notices.loadRunFailed', { run })));
         return;
       }
       const prev = shown;
@@ -138,7 +139,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         await host.watchRun({ run });
         await catchUp(run);
       } catch (err) {
-        fail(`Could not load run ${run}`)(err);
+        fail(i18n.t('notices.loadRunFailed', { run }))(err);
       }
     },
 
@@ -150,7 +151,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         await runs.show(run);
         get().setBottomTab('run');
       } catch (err) {
-        fail(`Could not open run ${run}`)(err);
+        fail(i18n.t('notices.openRunFailed', { run }))(err);
       }
     },
 
@@ -181,17 +182,17 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
       publishNow();
     },
 
-    pause: () => request('Could not pause', (run) => host.pauseRun({ run, as: get().user || undefined })),
+    pause: () => request(i18n.t('notices.pauseFailed'), (run) => host.pauseRun({ run, as: get().user || undefined })),
     continue: (step = false) =>
-      request(step ? 'Could not step' : 'Could not continue', (run) => host.continueRun({ run, step, as: get().user || undefined })),
-    cancel: () => request('Could not cancel the run', (run) => host.cancelRun({ run, as: get().user || undefined })),
+      request(step ? i18n.t('notices.stepFailed') : i18n.t('notices.continueFailed'), (run) => host.continueRun({ run, step, as: get().user || undefined })),
+    cancel: () => request(i18n.t('notices.cancelFailed'), (run) => host.cancelRun({ run, as: get().user || undefined })),
     /** Sets one variable of the paused run; `json` is the field's text. Throws a SyntaxError for bad JSON (the field shows it). */
     async editVar(name: string, json: string): Promise<void> {
       const value: unknown = JSON.parse(json);
-      await request(`Could not set ${name}`, (run) => host.editVars({ run, vars: { [name]: value } as JsonObject, as: get().user || undefined }));
+      await request(i18n.t('notices.setVarFailed', { name }), (run) => host.editVars({ run, vars: { [name]: value } as JsonObject, as: get().user || undefined }));
     },
-    skip: (step: StepId) => request(`Could not skip ${step}`, (run) => host.skipStep({ run, step })),
-    retry: (step: StepId) => request(`Could not retry ${step}`, (run) => host.retryStep({ run, step, as: get().user || undefined })),
+    skip: (step: StepId) => request(i18n.t('notices.skipFailed', { step }), (run) => host.skipStep({ run, step })),
+    retry: (step: StepId) => request(i18n.t('notices.retryFailed', { step }), (run) => host.retryStep({ run, step, as: get().user || undefined })),
     /** A new run from `step` with the shown run's input, vars and earlier outputs; it is shown. */
     async runFrom(step: StepId): Promise<void> {
       const from = shown;
@@ -203,7 +204,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         const { run } = await host.runFrom({ run: from, step, ...(mode ? { mode } : {}), ...(breakpoints.length ? { breakpoints } : {}) });
         await runs.show(run);
       } catch (err) {
-        fail(`Could not run from ${step}`)(err);
+        fail(i18n.t('notices.runFromFailed', { step }))(err);
       }
     },
 
@@ -213,18 +214,18 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         if (run === shown) await catchUp(run);
         void runs.refreshInbox();
       } catch (err) {
-        fail(verdict === 'approve' ? 'Could not approve' : 'Could not reject')(err);
+        fail(i18n.t(verdict === 'approve' ? 'notices.approveFailed' : 'notices.rejectFailed'))(err);
       }
     },
 
     async extend(run: RunId, step: StepId, by: string, as: string, comment = ''): Promise<void> {
       try {
         const { dueAt } = await host.extendApproval({ run, step, by, as, ...(comment ? { comment } : {}) });
-        get().notify({ kind: 'info', text: `${step} is now due ${new Date(dueAt).toLocaleString()}` });
+        get().notify({ kind: 'info', text: i18n.t('notices.extended', { step, time: formatDateTime(Date.parse(dueAt), i18n.language) }) });
         if (run === shown) await catchUp(run);
         void runs.refreshInbox();
       } catch (err) {
-        fail(`Could not extend ${step}`)(err);
+        fail(i18n.t('notices.extendFailed', { step }))(err);
       }
     },
 
@@ -238,7 +239,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
       saveBreakpoints(path, next);
       const run = get().run;
       if (shown && run && run.endedAt === null && run.flowPath === path) {
-        await host.setBreakpoints({ run: shown, steps: next }).catch(fail('Could not set the breakpoints of the run'));
+        await host.setBreakpoints({ run: shown, steps: next }).catch(fail(i18n.t('notices.breakpointsFailed')));
       }
     },
 
@@ -256,7 +257,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         });
         get().setHistory(Array.isArray(list) ? list : []);
       } catch (err) {
-        fail('Could not list runs')(err);
+        fail(i18n.t('notices.listRunsFailed'))(err);
       }
     },
 
@@ -279,7 +280,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         }
         get().setInbox(items);
       } catch (err) {
-        fail('Could not list approvals')(err);
+        fail(i18n.t('notices.listApprovalsFailed'))(err);
       }
     },
 

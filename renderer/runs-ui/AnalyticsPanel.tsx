@@ -7,14 +7,16 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunRecord } from '../../engine/runtime/record';
 import { useActions, useAppStore } from '../app-context';
+import { formatDuration, formatNumber, useTranslation } from '../i18n';
 import { analyze, type FlowAnalytics } from './analytics';
-import { formatDuration } from './use-run-view';
 
 /** Finished runs whose records are read for step durations and failures. */
 const RECORDS = 30;
 
 /** The Analytics tab. */
 export function AnalyticsPanel() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
   const { host } = useActions();
   const flow = useAppStore((s) => s.flow?.name ?? null);
   const [mode, setMode] = useState<'run' | 'simulate'>('run');
@@ -34,30 +36,33 @@ export function AnalyticsPanel() {
       isCurrent = false;
     };
   }, [host, flow, mode]);
-  if (!flow) return <p className="muted pad">Open a flow to see its analytics.</p>;
+  if (!flow) return <p className="muted pad">{t('runs.analytics.noFlow')}</p>;
   return (
-    <section className="analytics" aria-label="Analytics">
+    <section className="analytics" aria-label={t('regions.analytics')}>
       <div className="history-filters">
         <strong className="mono">{flow}</strong>
         <div className="field">
-          <label htmlFor="analytics-mode">Mode</label>
+          <label htmlFor="analytics-mode">{t('runs.analytics.mode')}</label>
           <select id="analytics-mode" value={mode} onChange={(e) => setMode(e.target.value as 'run' | 'simulate')}>
-            <option value="run">runs</option>
-            <option value="simulate">simulations</option>
+            <option value="run">{t('runs.analytics.runs')}</option>
+            <option value="simulate">{t('runs.analytics.simulations')}</option>
           </select>
         </div>
         {figures && (
           <span data-success-rate={figures.successRate ?? ''} data-runs={figures.total}>
-            {figures.total} runs · success rate {figures.successRate === null ? '—' : `${Math.round(figures.successRate * 100)}%`}
+            {t('runs.analytics.summary', {
+              count: figures.total,
+              rate: figures.successRate === null ? '—' : `${formatNumber(Math.round(figures.successRate * 100), lng)}%`,
+            })}
           </span>
         )}
       </div>
       {error && <div className="error-box">{error}</div>}
-      {figures && figures.total === 0 && <p className="muted pad">No {mode === 'run' ? 'runs' : 'simulations'} of {flow} yet.</p>}
+      {figures && figures.total === 0 && <p className="muted pad">{t(mode === 'run' ? 'runs.analytics.noRuns' : 'runs.analytics.noSimulations', { flow })}</p>}
       {figures && figures.total > 0 && (
         <div className="analytics-grid">
-          <figure aria-label="Runs over time">
-            <figcaption>Runs per day</figcaption>
+          <figure aria-label={t('runs.analytics.overTime')}>
+            <figcaption>{t('runs.analytics.perDay')}</figcaption>
             <ResponsiveContainer width="100%" height={160}>
               <BarChart data={figures.perDay}>
                 <CartesianGrid strokeDasharray="3 3" />
@@ -65,43 +70,43 @@ export function AnalyticsPanel() {
                 <YAxis allowDecimals={false} fontSize={11} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="runs" fill="#3b82f6" isAnimationActive={false} />
-                <Bar dataKey="failed" fill="#dc2626" isAnimationActive={false} />
+                <Bar dataKey="runs" name={t('runs.analytics.seriesRuns')} fill="#3b82f6" isAnimationActive={false} />
+                <Bar dataKey="failed" name={t('runs.analytics.seriesFailed')} fill="#dc2626" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </figure>
-          <figure aria-label="Step durations">
-            <figcaption>Duration per step (p50 / p95)</figcaption>
+          <figure aria-label={t('runs.analytics.stepDurations')}>
+            <figcaption>{t('runs.analytics.perStep')}</figcaption>
             <table className="history-table">
               <thead>
                 <tr>
-                  <th>Step</th>
+                  <th>{t('runs.analytics.step')}</th>
                   <th>p50</th>
                   <th>p95</th>
-                  <th>n</th>
+                  <th>{t('runs.analytics.count')}</th>
                 </tr>
               </thead>
               <tbody>
                 {figures.steps.map((s) => (
                   <tr key={s.step} data-step={s.step}>
                     <td className="mono">{s.step}</td>
-                    <td>{formatDuration(s.p50)}</td>
-                    <td>{formatDuration(s.p95)}</td>
-                    <td>{s.count}</td>
+                    <td>{formatDuration(s.p50, lng)}</td>
+                    <td>{formatDuration(s.p95, lng)}</td>
+                    <td>{formatNumber(s.count, lng)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </figure>
-          <figure aria-label="Frequent failures">
-            <figcaption>Most frequent failures</figcaption>
+          <figure aria-label={t('runs.analytics.failuresRegion')}>
+            <figcaption>{t('runs.analytics.failures')}</figcaption>
             {figures.failures.length === 0 ? (
-              <p className="muted">None.</p>
+              <p className="muted">{t('runs.analytics.none')}</p>
             ) : (
               <ol>
                 {figures.failures.map((f) => (
                   <li key={f.what}>
-                    <span className="mono">{f.what}</span> × {f.count}
+                    <span className="mono">{f.what}</span> × {formatNumber(f.count, lng)}
                   </li>
                 ))}
               </ol>

@@ -5,11 +5,13 @@
  */
 import { runStatusOf } from '../../engine/runtime/fold';
 import { useActions, useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
 import { selectHasBreakpoint } from '../store/run-slice';
 import { useRunView } from './use-run-view';
 
 /** The toolbar of the Run tab. */
 export function DebugBar() {
+  const { t } = useTranslation();
   const { runs } = useActions();
   const { run, isLive } = useRunView();
   const selected = useAppStore((s) => s.selectedStep);
@@ -22,32 +24,32 @@ export function DebugBar() {
   const stepStatus = step?.status ?? 'pending';
   const canSkip = canDrive && !isOver && selected !== null && (run.ready.has(selected) || stepStatus === 'running' || stepStatus === 'waiting' || run.paused?.step === selected);
   return (
-    <div className="debug-bar" role="toolbar" aria-label="Debugger">
+    <div className="debug-bar" role="toolbar" aria-label={t('runs.debugger.label')}>
       <button type="button" className="btn" disabled={!canDrive || status !== 'running'} onClick={() => void runs.pause()}>
-        Pause
+        {t('runs.debugger.pause')}
       </button>
       <button type="button" className="btn" disabled={!canDrive || status !== 'paused'} onClick={() => void runs.continue(false)}>
-        Continue
+        {t('runs.debugger.continue')}
       </button>
       <button type="button" className="btn" disabled={!canDrive || status !== 'paused'} onClick={() => void runs.continue(true)}>
-        Step
+        {t('runs.debugger.step')}
       </button>
       <button type="button" className="btn reject" disabled={!canDrive || isOver} onClick={() => void runs.cancel()}>
-        Cancel run
+        {t('runs.debugger.cancel')}
       </button>
       <span className="sep" />
       <button type="button" className={`btn${hasBreakpoint ? ' active' : ''}`} disabled={!hasFlow || !selected} aria-pressed={hasBreakpoint}
-        title="Toggle breakpoint on the selected step (F9)" onClick={() => selected && void runs.toggleBreakpoint(selected)}>
-        Toggle breakpoint
+        title={t('runs.debugger.toggleBreakpointTitle')} onClick={() => selected && void runs.toggleBreakpoint(selected)}>
+        {t('runs.debugger.toggleBreakpoint')}
       </button>
       <button type="button" className="btn" disabled={!canSkip} onClick={() => selected && void runs.skip(selected)}>
-        Skip step
+        {t('runs.debugger.skip')}
       </button>
       <button type="button" className="btn" disabled={!canDrive || stepStatus !== 'failed'} onClick={() => selected && void runs.retry(selected)}>
-        Retry step
+        {t('runs.debugger.retry')}
       </button>
       <button type="button" className="btn" disabled={!run || !selected} onClick={() => selected && void runs.runFrom(selected)}>
-        Run from here
+        {t('runs.debugger.runFrom')}
       </button>
     </div>
   );

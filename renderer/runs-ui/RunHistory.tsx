@@ -6,19 +6,21 @@
  * opening one shows it on the canvas, where a waiting or paused run can be driven.
  */
 import { useActions, useAppStore } from '../app-context';
+import { formatDateTime, formatDuration, useTranslation } from '../i18n';
+import { statusLabel } from '../i18n/status';
 import { runStatusLook } from '../run/status-colors';
-import { formatDuration } from './use-run-view';
 
 const STATUSES = ['', 'running', 'waiting', 'paused', 'succeeded', 'failed', 'cancelled'];
 const SINCE = [
-  ['', 'any time'],
-  ['1h', 'last hour'],
-  ['24h', 'last 24 hours'],
-  ['7d', 'last 7 days'],
+  ['', 'sinceAny'],
+  ['1h', 'since1h'],
+  ['24h', 'since24h'],
+  ['7d', 'since7d'],
 ] as const;
 
 /** The History tab. */
 export function RunHistory() {
+  const { t, i18n } = useTranslation();
   const { runs } = useActions();
   const history = useAppStore((s) => s.history);
   const filter = useAppStore((s) => s.historyFilter);
@@ -30,11 +32,11 @@ export function RunHistory() {
     runs.refreshHistorySoon();
   };
   return (
-    <section className="run-history" aria-label="Run history">
+    <section className="run-history" aria-label={t('regions.runHistory')}>
       <div className="history-filters">
         <div className="field">
-          <label htmlFor="history-flow">Flow</label>
-          <input id="history-flow" list="history-flows" value={filter.flow} placeholder="any flow" onChange={(e) => change({ flow: e.target.value })} />
+          <label htmlFor="history-flow">{t('runs.history.flow')}</label>
+          <input id="history-flow" list="history-flows" value={filter.flow} placeholder={t('runs.history.anyFlow')} onChange={(e) => change({ flow: e.target.value })} />
           <datalist id="history-flows">
             {flows.map((f) => (
               <option key={f} value={f} />
@@ -42,75 +44,76 @@ export function RunHistory() {
           </datalist>
         </div>
         <div className="field">
-          <label htmlFor="history-status">Status</label>
+          <label htmlFor="history-status">{t('runs.history.status')}</label>
           <select id="history-status" value={filter.status} onChange={(e) => change({ status: e.target.value })}>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s || 'any status'}
+                {s ? statusLabel(t, s) : t('runs.history.anyStatus')}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="history-since">Since</label>
+          <label htmlFor="history-since">{t('runs.history.since')}</label>
           <select id="history-since" value={filter.since} onChange={(e) => change({ since: e.target.value })}>
             {SINCE.map(([v, label]) => (
               <option key={v} value={v}>
-                {label}
+                {t(`runs.history.${label}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="history-mode">Mode</label>
+          <label htmlFor="history-mode">{t('runs.history.mode')}</label>
           <select id="history-mode" value={filter.mode} onChange={(e) => change({ mode: e.target.value as '' | 'run' | 'simulate' })}>
-            <option value="">runs and simulations</option>
-            <option value="run">runs</option>
-            <option value="simulate">simulations</option>
+            <option value="">{t('runs.history.modeAll')}</option>
+            <option value="run">{t('runs.history.modeRun')}</option>
+            <option value="simulate">{t('runs.history.modeSimulate')}</option>
           </select>
         </div>
         <button type="button" className="btn" onClick={() => void runs.refreshHistory()}>
-          Refresh
+          {t('runs.history.refresh')}
         </button>
       </div>
       {history.length === 0 ? (
-        <p className="muted pad">No runs match.</p>
+        <p className="muted pad">{t('runs.history.none')}</p>
       ) : (
         <table className="history-table">
           <thead>
             <tr>
-              <th>Status</th>
-              <th>Flow</th>
-              <th>Run</th>
-              <th>Started</th>
-              <th>Took</th>
-              <th>Trigger</th>
+              <th>{t('runs.history.status')}</th>
+              <th>{t('runs.history.flow')}</th>
+              <th>{t('runs.history.run')}</th>
+              <th>{t('runs.history.started')}</th>
+              <th>{t('runs.history.took')}</th>
+              <th>{t('runs.history.trigger')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {history.map((h) => {
               const look = runStatusLook(h.status as never);
-              const took = h.endedAt ? formatDuration(Date.parse(h.endedAt) - Date.parse(h.startedAt)) : '—';
-              const trigger = h.trigger && typeof h.trigger === 'object' && 'cron' in h.trigger ? `cron ${String(h.trigger.cron)}` : 'manual (designer or CLI)';
+              const took = h.endedAt ? formatDuration(Date.parse(h.endedAt) - Date.parse(h.startedAt), i18n.language) : '—';
+              const trigger = h.trigger && typeof h.trigger === 'object' && 'cron' in h.trigger ? t('runs.history.cron', { pattern: String(h.trigger.cron) })
+                : t('runs.history.manual');
               return (
                 <tr key={h.id} data-run-id={h.id} data-run-status={h.status} data-run-mode={h.mode} className={h.id === shown ? 'current' : ''}>
                   <td>
                     <span className="badge" style={{ color: look.accent, background: look.tint }}>
-                      {h.status}
+                      {statusLabel(t, h.status)}
                     </span>
                   </td>
                   <td className="mono">{h.flow}</td>
                   <td className="mono">
                     {h.id}
-                    {h.mode === 'simulate' && <span className="badge sim">Simulation</span>}
+                    {h.mode === 'simulate' && <span className="badge sim">{t('runs.simulation')}</span>}
                   </td>
-                  <td>{new Date(h.startedAt).toLocaleString()}</td>
-                  <td>{took}{h.mode === 'simulate' && h.endedAt ? ' (virtual)' : ''}</td>
+                  <td>{formatDateTime(Date.parse(h.startedAt), i18n.language)}</td>
+                  <td>{took}{h.mode === 'simulate' && h.endedAt ? t('runs.history.virtual') : ''}</td>
                   <td className="muted">{trigger}</td>
                   <td>
-                    <button type="button" className="btn" aria-label={`Open run ${h.id}`} onClick={() => void runs.open(h.id)}>
-                      Open
+                    <button type="button" className="btn" aria-label={t('runs.history.openRun', { run: h.id })} onClick={() => void runs.open(h.id)}>
+                      {t('runs.history.open')}
                     </button>
                   </td>
                 </tr>

@@ -4,7 +4,8 @@
  * same flow and mode in the history list.
  */
 import { useAppStore } from '../app-context';
-import { formatDuration, useRunView } from './use-run-view';
+import { formatDuration, useTranslation } from '../i18n';
+import { useRunView } from './use-run-view';
 
 const DONE = new Set(['succeeded', 'failed', 'skipped', 'cancelled', 'compensated']);
 
@@ -17,6 +18,7 @@ function median(xs: number[]): number {
 
 /** `3 of 7 steps · 12.0 s · ETA 20 s`. */
 export function RunProgress() {
+  const { t, i18n } = useTranslation();
   const { run, events, position, isLive } = useRunView();
   const total = useAppStore((s) => (s.flow ? Object.keys(s.flow.steps).length : 0));
   const history = useAppStore((s) => s.history);
@@ -33,9 +35,11 @@ export function RunProgress() {
   const typical = past.length ? median(past) : null;
   return (
     <span className="run-progress muted" data-steps-done={done} data-steps-total={total}>
-      {done} of {total} steps · {run.endedAt ? 'took' : 'elapsed'} {formatDuration(elapsed)}
-      {run.mode === 'simulate' ? ' (virtual time)' : ''}
-      {!run.endedAt && typical !== null ? ` · ETA ${formatDuration(Math.max(0, typical - elapsed))} (median of ${past.length})` : ''}
+      {t(run.endedAt ? 'runs.progress.took' : 'runs.progress.elapsed', { done, total, duration: formatDuration(elapsed, i18n.language) })}
+      {run.mode === 'simulate' ? t('runs.progress.virtual') : ''}
+      {!run.endedAt && typical !== null
+        ? t('runs.progress.eta', { duration: formatDuration(Math.max(0, typical - elapsed), i18n.language), count: past.length })
+        : ''}
     </span>
   );
 }

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import type { ScenarioReport } from '../../engine/host/api';
 import type { Finding } from '../../engine/model/finding';
 import { useActions, useAppStore } from '../app-context';
+import { useTranslation } from '../i18n';
+import { statusLabel } from '../i18n/status';
 
 interface Outcome {
   scenarioPath: string;
@@ -16,6 +18,7 @@ interface Outcome {
 
 /** The Scenarios tab. */
 export function ScenariosPanel() {
+  const { t } = useTranslation();
   const actions = useActions();
   const path = useAppStore((s) => s.path);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -37,14 +40,14 @@ export function ScenariosPanel() {
   };
   const passed = outcome?.results.filter((r) => r.passed).length ?? 0;
   return (
-    <section className="scenarios" aria-label="Scenarios">
+    <section className="scenarios" aria-label={t('regions.scenarios')}>
       <div className="history-filters">
         <button type="button" className="btn primary" disabled={!path || isRunning} onClick={() => void runAll()}>
-          {isRunning ? 'Running…' : 'Run scenarios'}
+          {isRunning ? t('runs.scenarios.running') : t('runs.scenarios.run')}
         </button>
         {outcome && (
           <span className="muted" data-scenarios-passed={passed} data-scenarios-total={outcome.results.length}>
-            {passed} of {outcome.results.length} passed · {outcome.scenarioPath}
+            {t('runs.scenarios.passedOf', { passed, total: outcome.results.length, file: outcome.scenarioPath })}
           </span>
         )}
       </div>
@@ -54,14 +57,14 @@ export function ScenariosPanel() {
           {f.message}
         </div>
       ))}
-      {!outcome && !error && <p className="muted pad">Runs every scenario of this flow (its .scenarios.yaml) as a simulation and checks its expectations.</p>}
+      {!outcome && !error && <p className="muted pad">{t('runs.scenarios.intro')}</p>}
       <ul className="scenario-list">
         {outcome?.results.map((r) => (
           <li key={r.name} data-scenario={r.name} data-passed={r.passed ? 'true' : 'false'}>
             <button type="button" className="finding" onClick={() => setOpen(open === r.name ? null : r.name)} aria-expanded={open === r.name}>
-              <span className={r.passed ? 'ok strong' : 'bad strong'}>{r.passed ? '✓ passed' : '✗ failed'}</span>
+              <span className={r.passed ? 'ok strong' : 'bad strong'}>{r.passed ? t('runs.scenarios.passed') : t('runs.scenarios.failed')}</span>
               <span className="finding-msg">{r.name}</span>
-              {r.record && <span className="muted">{r.record.status} · {r.record.path.length} steps</span>}
+              {r.record && <span className="muted">{t('runs.scenarios.record', { status: statusLabel(t, r.record.status), count: r.record.path.length })}</span>}
             </button>
             {(open === r.name || !r.passed) && <pre className="logs scenario-diff">{r.text}{r.notes.length ? `\n${r.notes.join('\n')}` : ''}</pre>}
           </li>

@@ -6,9 +6,11 @@
 import { useEffect, useState } from 'react';
 import type { Json } from '../../engine/model/flow';
 import { useActions } from '../app-context';
+import { useTranslation } from '../i18n';
 import { useRunView } from './use-run-view';
 
 function VarField({ name, value, isEditable }: { name: string; value: Json; isEditable: boolean }) {
+  const { t } = useTranslation();
   const { runs } = useActions();
   const text = JSON.stringify(value);
   const [draft, setDraft] = useState(text);
@@ -21,7 +23,7 @@ function VarField({ name, value, isEditable }: { name: string; value: Json; isEd
     try {
       JSON.parse(draft);
     } catch (err) {
-      setError(`not JSON: ${(err as Error).message}`);
+      setError(t('runs.variables.notJson', { error: (err as Error).message }));
       return;
     }
     setError(null);
@@ -44,17 +46,18 @@ function VarField({ name, value, isEditable }: { name: string; value: Json; isEd
 
 /** The run's variables at the cursor. */
 export function VariablesPanel() {
+  const { t } = useTranslation();
   const { run, isLive } = useRunView();
   if (!run) return null;
   const isEditable = isLive && run.status === 'paused';
   const names = Object.keys(run.vars);
   return (
-    <section className="variables" aria-label="Variables">
+    <section className="variables" aria-label={t('regions.variables')}>
       <h5>
-        Variables{' '}
-        <span className="muted">{isEditable ? '(Enter applies)' : run.status === 'paused' ? '(at the cursor)' : '(editable at a pause)'}</span>
+        {t('runs.variables.title')}{' '}
+        <span className="muted">{t(isEditable ? 'runs.variables.editable' : run.status === 'paused' ? 'runs.variables.atCursor' : 'runs.variables.readOnly')}</span>
       </h5>
-      {names.length === 0 ? <p className="muted">No variables.</p> : names.map((n) => <VarField key={n} name={n} value={run.vars[n] as Json} isEditable={isEditable} />)}
+      {names.length === 0 ? <p className="muted">{t('runs.variables.none')}</p> : names.map((n) => <VarField key={n} name={n} value={run.vars[n] as Json} isEditable={isEditable} />)}
     </section>
   );
 }

@@ -16,11 +16,3 @@ export function useRunView() {
   const logs = useAppStore((s) => s.logs);
   return { tick, runId, run, events, attempts, length, cursor, position: cursor ?? length, logs, isLive: cursor === null };
 }
-
-/** `1.5 s`, `2 min 5 s`, `1 h 3 min` for a duration in ms. */
-export function formatDuration(ms: number): string {
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const s = Math.round(ms / 1000);
-  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
-  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
-}
