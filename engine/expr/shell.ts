@@ -4,7 +4,8 @@
  * the command only references them, so the shell never parses a value as code.
  */
 import type { Json } from '../model/flow.js';
-import { evaluateExpression, ExpressionError, type Bindings } from './evaluate.js';
+import { evaluateExpression, ExpressionError, quoteStepIds, type Bindings } from './evaluate.js';
+import { isFiniteNumber, isNumericExpression } from './numeric.js';
 import { findTemplates, interpolateString, valueToText, type TemplateMatch } from './templates.js';
 
 /** Prefix of the environment variables that carry interpolated values: FLOWSMITH_ARG_0, _1 … */
@@ -33,10 +34,12 @@ export async function interpolateShell(
 ): Promise<{ command: string; env: Record<string, string> }> {
   const templates = findTemplates(command);
   const sites = shellSites(command, templates);
-  // Refused before anything is evaluated: validate reports these as FS027 (issue #11 item 4).
+  // Refused before anything is evaluated: validate reports these as FS027 (issue #11 item 4). A
+  // number is the one value bash may read as code harmlessly, so a numeric expression may stand
+  // there; its value is checked again below.
   for (const [n, site] of sites.entries()) {
     const t = templates[n]!;
-    if (site.evaluatedAs !== undefined) {
+    if (site.evaluatedAs !== undefined && !isNumericExpression(quoteStepIds(t.expr))) {
       throw new ExpressionError(codeContextMessage(command.slice(t.start, t.end), site.evaluatedAs), t.expr, undefined, undefined);
     }
   }
@@ -46,6 +49,10 @@ export async function interpolateShell(
   let last = 0;
   for (const [n, t] of templates.entries()) {
     const value: Json = await evaluateExpression(t.expr, bindings);
+    const where = sites[n]?.evaluatedAs;
+    if (where !== undefined && !isFiniteNumber(value)) {
+      throw new ExpressionError(`${command.slice(t.start, t.end)} stands inside ${where} and must give a number; it gave ${JSON.stringify(value)?.slice(0, 40)}`, t.expr, undefined, undefined);
+    }
     const name = `${SHELL_ARG_PREFIX}${n}`;
     env[name] = valueToText(value);
     out += command.slice(last, t.start) + shellReference(name, contexts[n] ?? 'plain');
@@ -105,14 +112,14 @@ export interface ShellSite {
 
 /**
  * Why a template may not stand in a code context: one sentence for the finding (FS027) and the
- * runtime error, with what to do instead.
+ * runtime error, with what to do instead. Numeric expressions (expr/numeric.ts) may stand there.
  */
 export function codeContextMessage(template: string, where: CodeContext): string {
   const instead =
     where === '[[ ]]'
       ? 'compare in the expression ({{ $input.n > 3 }} gives true/false) or with [ ] or case, which read values as text'
       : 'do the arithmetic in the expression ({{ $number($input.n) + 1 }}) and insert its result outside the arithmetic';
-  return `${template} stands inside ${where}, where bash evaluates a value as code (a[$(cmd)] runs cmd); ${instead}`;
+  return `${template} stands inside ${where}, where bash evaluates a value as code (a[$(cmd)] runs cmd); only a numeric expression such as {{ $number($input.n) }} may stand there; or ${instead}`;
 }
 
 /** The quoting context at the start of each template (see shellSites). */

@@ -7,6 +7,7 @@
 import { parse } from 'yaml';
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
+import { guardFlowShellCode } from './guard-shell-code.js';
 import { flowToText } from '../yaml/save.js';
 import { encodingProblem } from '../yaml/encoding.js';
 import { capPerCode } from '../validate/cap.js';
@@ -67,7 +68,9 @@ export async function importFlow(text: string, file: string, format?: ImportForm
   if (encoding?.severity === 'error') throw new Error(`${file}: ${encoding.message}`);
   const from = format ?? detectFormat(text);
   if (!from) throw new Error(`${file}: cannot tell which format this is; pass --from asl, argo or serverless-workflow`);
-  const { flow, findings } = importers[from](text, file);
+  const imported = importers[from](text, file);
+  const { flow, findings: guardFindings } = guardFlowShellCode(imported.flow, file);
+  const findings = [...imported.findings, ...guardFindings];
   const layout = await layoutFlow(flow);
   const withLayout: Flow = { ...flow, layout, origin: { format: from, file, importedAt: now.toISOString() } };
   return { format: from, flow: withLayout, findings: capPerCode(findings.map(located)), text: flowToText(withLayout) };

@@ -67,7 +67,7 @@ describe('templates where bash evaluates a value as code (FS027)', () => {
       '  c: {type: task, shell: "echo {{ $input.n }} $(( 1 + 2 ))", compensate: {shell: "let n={{ $input.n }}"}}', // 7
     ]);
     expect(findingsWith('FS027', text).map((f) => [f.line, f.step, f.path, f.message])).toEqual([
-      [5, 'a', '/steps/a/shell', 'steps.a.shell: {{ $input.n }} stands inside $(( )), where bash evaluates a value as code (a[$(cmd)] runs cmd); do the arithmetic in the expression ({{ $number($input.n) + 1 }}) and insert its result outside the arithmetic'],
+      [5, 'a', '/steps/a/shell', 'steps.a.shell: {{ $input.n }} stands inside $(( )), where bash evaluates a value as code (a[$(cmd)] runs cmd); only a numeric expression such as {{ $number($input.n) }} may stand there; or do the arithmetic in the expression ({{ $number($input.n) + 1 }}) and insert its result outside the arithmetic'],
       [6, 'b', '/steps/b/shell/command', expect.stringMatching(/^steps\.b\.shell\.command \(line 2 of the command\): \{\{ \$input\.n \}\} stands inside \[\[ \]\].*\[ \] or case/)],
       [7, 'c', '/steps/c/compensate/shell', expect.stringMatching(/^steps\.c\.compensate\.shell: .* inside let/)],
     ]);

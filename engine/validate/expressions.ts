@@ -5,7 +5,8 @@
  * Limits (issue #3 item 9): an expression over MAX_EXPRESSION_CHARS is FS023 and not parsed; once
  * parsing has taken EXPRESSION_CHECK_BUDGET_MS, the rest are left unchecked with one FS026.
  */
-import { compileExpression, ExpressionError } from '../expr/evaluate.js';
+import { compileExpression, ExpressionError, quoteStepIds } from '../expr/evaluate.js';
+import { isNumericExpression } from '../expr/numeric.js';
 import { codeContextMessage, shellSites } from '../expr/shell.js';
 import { findTemplates, findUnclosedTemplate } from '../expr/templates.js';
 import { varsProblems } from '../expr/vars.js';
@@ -112,7 +113,8 @@ function checkShellCode(command: string, path: DocPath, check: Check): void {
   if (templates.length === 0) return;
   for (const [n, site] of shellSites(command, templates).entries()) {
     const t = templates[n]!;
-    if (site.evaluatedAs === undefined) continue;
+    // A numeric expression gives digits only, which bash reads as a number (expr/numeric.ts).
+    if (site.evaluatedAs === undefined || isNumericExpression(quoteStepIds(t.expr))) continue;
     const line = command.slice(0, t.start).split('\n').length;
     const at = line > 1 ? ` (line ${line} of the command)` : '';
     check.issues.push({ code: Code.templateInShellCode, message: `${dottedPath(path)}${at}: ${codeContextMessage(cut(command.slice(t.start, t.end)), site.evaluatedAs)}`, path });

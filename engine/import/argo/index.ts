@@ -18,6 +18,7 @@ import { importFlowsmith, isFlowsmithExport } from './flowsmith.js';
 import { readArgo } from './source.js';
 import { literalText } from './text.js';
 import { cronTriggers, flowIdentity, importSpec } from './workflow.js';
+import { guardFlowShellCode } from '../guard-shell-code.js';
 
 export { ArgoImportCode, argoImportCodeMeanings } from './codes.js';
 
@@ -40,7 +41,7 @@ export const importArgo: Importer = (text: string, file?: string): ImportResult 
   const triggers = cronTriggers(ctx);
   const origin = `Imported from Argo ${read.source.kind} ${identity.name}${'entry' in body && body.entry !== undefined ? `, entrypoint template ${body.entry}` : ''}.`;
   const description = identity.description === undefined ? origin : `${identity.description}\n\n${origin}`;
-  const flow: Flow = {
+  const built: Flow = {
     flowsmith: '1.0',
     name,
     title: identity.title,
@@ -50,6 +51,10 @@ export const importArgo: Importer = (text: string, file?: string): ImportResult 
     start: body.start,
     steps: body.steps,
   };
+  // Scripts doing arithmetic on parameters get $number( ) guards (import/guard-shell-code.ts).
+  // FS222: the container's script, now a local shell command, with its arithmetic guarded.
+  const { flow, findings: guarded } = guardFlowShellCode(built, file ?? '', ArgoImportCode.container);
+  ctx.findings.push(...guarded);
   for (const problem of validateFlow(flow)) {
     if (problem.severity !== 'error') continue;
     ctx.report('error', ArgoImportCode.invalidResult, `the imported flow does not validate: ${problem.message} (a Flowsmith importer bug; please report it)`, {
