@@ -6,7 +6,7 @@
  * CLI-ready message when the run is not in a state that allows the request.
  */
 import type { JsonObject, StepId } from '../model/flow.js';
-import { StepFailure } from '../executors/index.js';
+import { StepFailure } from '../model/execution.js';
 import { stepDef } from './decide.js';
 import type { RunDriver } from './driver.js';
 import { RunRequestError } from './driver.js';

@@ -4,7 +4,7 @@
  * folds them. One RunDriver drives one run in this process. Step bodies: step-exec.ts; rollback:
  * compensation.ts; debugging requests: debug.ts.
  */
-import { StepFailure } from '../executors/index.js';
+import { StepFailure } from '../model/execution.js';
 import type { Flow, Json, JsonObject, Step, StepId, StepMock } from '../model/flow.js';
 import { Attempt } from './attempt.js';
 import type { ChildRuns } from './children.js';

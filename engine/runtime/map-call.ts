@@ -4,7 +4,7 @@
  * with the first item's failure (cancelling the items still running).
  */
 import { evaluateExpression, interpolateJson } from '../expr/index.js';
-import { StepFailure } from '../executors/index.js';
+import { StepFailure } from '../model/execution.js';
 import type { Flow, Json, JsonObject, MapStep, StepId, StepMock, TaskBody } from '../model/flow.js';
 import { mapBody } from '../model/subflow.js';
 import { bindingsOf } from './bindings.js';

@@ -3,8 +3,8 @@
  * that driver.ts journals. Split from the driver so each stays one screenful per idea.
  */
 import { evaluateExpression, interpolateString } from '../expr/index.js';
-import { StepFailure } from '../executors/index.js';
-import type { ExecContext } from '../executors/index.js';
+import { StepFailure } from '../model/execution.js';
+import type { ExecContext } from '../model/execution.js';
 import type { Flow, Json, JsonObject, Step, StepId, StepMock } from '../model/flow.js';
 import { taskExecutor } from '../model/flow.js';
 import { parseDurationMs } from '../model/duration.js';
