@@ -17,6 +17,7 @@ import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
 import { foldEvents } from '../runtime/fold.js';
+import { realTasks } from '../runtime/task.js';
 import type { RunSummary } from './api.js';
 import type { Journal } from '../store/journal.js';
 import { validateText } from '../validate/index.js';
@@ -158,7 +159,7 @@ export class RunService {
     this.journal.createRun(started, hash);
     this.options.onEvent?.(id, 1, started);
     const mockFor = sim?.mockFor;
-    return this.adopt(new RunDriver(flow, [started], { ...this.driverDeps(clock, flow), ...(mockFor ? { mockFor } : {}) }));
+    return this.adopt(new RunDriver(flow, [started], { ...this.driverDeps(clock, flow, mode), ...(mockFor ? { mockFor } : {}) }));
   }
 
   /**
@@ -179,7 +180,7 @@ export class RunService {
     // A map item's run executes the map's nested steps (RunStarted.subflow names the chain).
     const flow = first?.type === 'RunStarted' && first.subflow ? subflowOf(loaded.flow, first.subflow) : loaded.flow;
     const clock = hooks.clock ?? (row.mode === 'simulate' ? new VirtualClock(events[events.length - 1]!.at) : this.clock);
-    const deps = { ...this.driverDeps(clock, flow), ...(hooks.mockFor ? { mockFor: hooks.mockFor } : {}) };
+    const deps = { ...this.driverDeps(clock, flow, row.mode), ...(hooks.mockFor ? { mockFor: hooks.mockFor } : {}) };
     return this.adopt(new RunDriver(flow, events, deps));
   }
 
@@ -306,9 +307,12 @@ export class RunService {
     trust: (path, flow) => this.options.trust?.(path, flow) ?? { trusted: true, reason: '' },
   });
 
-  private driverDeps(clock: Clock, flow: Flow): DriverDeps {
+  private driverDeps(clock: Clock, flow: Flow, mode: RunMode): DriverDeps {
     return {
       journal: this.journal,
+      // Real runs execute task bodies with the executors; a simulation answers from mocks (the
+      // driver's default for simulate mode, runtime/simulated-tasks.ts).
+      ...(mode === 'run' ? { tasks: realTasks } : {}),
       clock,
       secrets: secretsOf(flow),
       random: Math.random,

@@ -2,8 +2,9 @@
  * Folds journal events into a RunState (DESIGN.md "Runtime semantics": the state of a run is a
  * fold over its events). Pure in what it reads: no clock, no I/O, no randomness, no flow document;
  * every decision (which step comes next, which vars change) is recorded in the event itself.
- * For speed it mutates the state it is given (see RunState); the same code replays history,
- * draws the canvas and resumes after a crash.
+ * For speed `foldInto` mutates the state it is given (see RunState): only the owner of a state
+ * (the driver, a view's tracker) folds into it; `foldEvents` builds a fresh one. The same code
+ * replays history, draws the canvas and resumes after a crash.
  */
 import type { StepId } from '../model/flow.js';
 import type { RunEvent } from './events.js';
@@ -70,7 +71,7 @@ export function foldEvents(events: readonly RunEvent[]): RunState {
   const [first, ...rest] = events;
   if (!first) throw new Error('an empty journal has no run');
   const state = initialState(first);
-  for (const e of rest) foldRun(state, e);
+  for (const e of rest) foldInto(state, e);
   return state;
 }
 
@@ -90,8 +91,11 @@ function activate(run: RunState, ids: readonly StepId[]): void {
   }
 }
 
-/** Applies one journaled event to `run`, in place, and returns it. */
-export function foldRun(run: RunState, event: RunEvent): RunState {
+/**
+ * Applies one journaled event to `run` in place (the name says so: issue #10 point 6) and returns
+ * it. O(1) per event; whoever calls it owns `run` and copies before sharing (renderer: snapshot()).
+ */
+export function foldInto(run: RunState, event: RunEvent): RunState {
   run.seq += 1;
   switch (event.type) {
     case 'RunStarted':
@@ -251,6 +255,12 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       return unreachable(event);
   }
 }
+
+/**
+ * The old name of foldInto, kept for the renderer's run tracker. It mutates `run` like foldInto.
+ * @deprecated Use foldInto (the name says that it mutates). TODO(#10): rename in renderer/run.
+ */
+export const foldRun = foldInto;
 
 /** Ends a step without a result (skipped by a person, cancelled by a join): no longer ready or open. */
 function setAside(run: RunState, id: StepId, status: 'skipped' | 'cancelled', at: number): void {

@@ -1,0 +1,27 @@
+/**
+ * A step's `output` and `set` (DESIGN.md "Expressions"): what a task or map step keeps of its raw
+ * output, and the variables it assigns. Shared by real and simulated attempts.
+ */
+import { evaluateExpression } from '../expr/index.js';
+import type { Bindings } from '../expr/index.js';
+import type { Json, JsonObject, Step } from '../model/flow.js';
+
+/**
+ * Applies a step's `output` expression (with `$` = the raw output) and its `set` assignments
+ * (with `$` = the kept output). Throws ExpressionError, which the driver turns into a step failure.
+ */
+export async function shapeOutput(
+  step: Step,
+  raw: Json,
+  bindings: Bindings,
+): Promise<{ output: Json; vars?: JsonObject }> {
+  const output = step.output ? await evaluateExpression(step.output, bindings, raw) : raw;
+  if (!step.set) return { output };
+  const vars: JsonObject = {};
+  const after = { ...bindings, vars: { ...bindings.vars } };
+  for (const [name, expr] of Object.entries(step.set)) {
+    vars[name] = await evaluateExpression(expr, after, output);
+    after.vars[name] = vars[name] as Json;
+  }
+  return { output, vars };
+}
