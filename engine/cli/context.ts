@@ -16,7 +16,7 @@ import { cliTrust, cliWorkspace } from './trust-context.js';
  */
 export function openService(db: string | undefined, progress: boolean, workspace?: string): RunService {
   const journal = openJournal(db ?? defaultDbPath());
-  return new RunService({
+  const service = new RunService({
     journal,
     trust: cliTrust(journal, cliWorkspace(workspace)),
     onEvent: progress
@@ -29,6 +29,15 @@ export function openService(db: string | undefined, progress: boolean, workspace
         }
       : undefined,
   });
+  // Leases this process still holds are given up when it exits (a kill -9 leaves them to be taken over).
+  process.once('exit', () => {
+    try {
+      service.close();
+    } catch {
+      // The store is closed or gone: its leases go stale and are taken over.
+    }
+  });
+  return service;
 }
 
 /**

@@ -108,8 +108,8 @@ export function registerRunCommands(program: Command, global: () => Global): voi
       .option('--json', 'print the run record as JSON')
       .action(async (run: string, o: { json?: boolean }) => {
         const service = openService(global().db, !o.json);
-        const driver = service.open(run);
-        if (name === 'cancel') driver.cancel();
+        // A cancel reaches the process that drives the run (its lease), which stops its steps.
+        const driver = name === 'cancel' ? service.request(run, { kind: 'cancel', reason: 'cancelled by user' }) : service.open(run);
         const state = await service.drive(driver, { stopWhenWaiting: true });
         process.exitCode = finish(state, o.json === true);
       });

@@ -16,7 +16,9 @@ import type { DriveOptions, DriverDeps } from '../runtime/driver.js';
 import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
-import { foldEvents } from '../runtime/fold.js';
+import { foldEvents, runStatusOf } from '../runtime/fold.js';
+import type { PersonRequest } from '../runtime/transition.js';
+import { RunLeaseKeeper } from './run-lease.js';
 import { realTasks } from '../runtime/task.js';
 import type { RunSummary } from './api.js';
 import type { Journal } from '../store/journal.js';
@@ -49,6 +51,12 @@ export interface RunServiceOptions {
    * allowed. Absent: every flow may run (tests, scenarios).
    */
   trust?: (path: string, flow: Flow) => { trusted: boolean; reason: string };
+  /** This service's lease owner id; default `<host>/<pid>/<random>` (run-lease.ts). */
+  owner?: string;
+  /** A lease whose heartbeat is older than this is taken over (ms, wall clock); default 10 s. */
+  leaseMs?: number;
+  /** How often the owner looks for requests handed to it, and a follower for progress (ms); default 100. */
+  pollMs?: number;
 }
 
 /**
@@ -106,9 +114,32 @@ export class RunService {
   private readonly drivers = new Map<RunId, RunDriver>();
   private readonly background = new Set<RunId>();
   private readonly clock: Clock;
+  /** Which runs this service drives, over the store's leases (issue #11 item 9). */
+  private readonly lease: RunLeaseKeeper;
 
   constructor(private readonly options: RunServiceOptions) {
     this.clock = options.clock ?? realClock;
+    this.lease = new RunLeaseKeeper(options.journal, {
+      ...(options.owner ? { owner: options.owner } : {}),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      // The owner carries out what other processes asked of its runs.
+      onRequest: (run, request) => {
+        const driver = this.open(run);
+        driver.request(request);
+        this.driveInBackground(driver);
+      },
+    });
+  }
+
+  /** This service's lease owner id. */
+  get owner(): string {
+    return this.lease.owner;
+  }
+
+  /** Gives up every lease this service holds and stops its timer (process exit, tests). */
+  close(): void {
+    this.lease.close();
   }
 
   get journal(): Journal {
@@ -184,11 +215,26 @@ export class RunService {
     return this.adopt(new RunDriver(flow, events, deps));
   }
 
+  /**
+   * Carries out a person's request on a run (an answer, an extension, a cancel, a debugging
+   * request) and returns the run's driver (not yet driven). When another live process drives the
+   * run (it holds the lease), the request is checked here and handed to that process, which
+   * carries it out; drive() then follows the run. Throws RunRequestError when it does not fit.
+   */
+  request(run: RunId, input: PersonRequest): RunDriver {
+    const driver = this.open(run);
+    if (this.lease.claim(run)) {
+      driver.request(input);
+      return driver;
+    }
+    driver.check(input);
+    this.lease.handOver(run, input);
+    return driver;
+  }
+
   /** Records a decision and returns the run's driver (not yet driven). Throws RunRequestError. */
   answerApproval(p: { run: RunId; step: StepId; verdict: 'approve' | 'reject'; as: string; comment?: string }): RunDriver {
-    const driver = this.open(p.run);
-    driver.answerApproval(p.step, p.as, p.verdict, p.comment);
-    return driver;
+    return this.request(p.run, { kind: 'answer', step: p.step, by: p.as, verdict: p.verdict, ...(p.comment ? { comment: p.comment } : {}) });
   }
 
   /**
@@ -200,7 +246,7 @@ export class RunService {
     const driver = this.open(p.run);
     const current = driver.state.steps[p.step]?.approval?.dueAt ?? null;
     const dueAt = Math.max(current ?? 0, driver.now()) + parseDurationMs(p.by);
-    driver.extendApproval(p.step, p.as, dueAt, p.comment);
+    this.request(p.run, { kind: 'extend', step: p.step, by: p.as, dueAt, ...(p.comment ? { comment: p.comment } : {}) });
     return { driver, dueAt };
   }
 
@@ -209,6 +255,16 @@ export class RunService {
    * first listed approver when `autoApprove` is true) until the run ends.
    */
   async drive(driver: RunDriver, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
+    // Another live process drives this run: follow it instead (its requests are handed to it).
+    if (!this.lease.claim(driver.id)) return this.follow(driver.id, options);
+    try {
+      return await this.driveHeld(driver, options);
+    } finally {
+      if (!this.background.has(driver.id)) this.lease.release(driver.id);
+    }
+  }
+
+  private async driveHeld(driver: RunDriver, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
     for (;;) {
       const state = await driver.drive({ stopWhenWaiting: options.stopWhenWaiting || options.autoApprove !== undefined });
       if (options.autoApprove === undefined || state.status !== 'running') return state;
@@ -222,11 +278,32 @@ export class RunService {
   }
 
   /**
+   * Waits while another process drives run `id`: until the requests this service handed over are
+   * carried out (a refused one throws RunRequestError) and the run ends, pauses or (with
+   * stopWhenWaiting) waits for people. When the owner dies or stops, this service takes over.
+   */
+  private async follow(id: RunId, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
+    for (;;) {
+      const open = this.lease.outstanding(id);
+      if (open === 0) {
+        const state = this.state(id);
+        const shown = runStatusOf(state);
+        if (shown === 'succeeded' || shown === 'failed' || shown === 'cancelled' || shown === 'paused') return state;
+        if (shown === 'waiting' && options.stopWhenWaiting && options.autoApprove === undefined) return state;
+      }
+      if (this.lease.claim(id)) return this.drive(this.open(id), options);
+      await this.lease.pause();
+    }
+  }
+
+  /**
    * Drives a run in the background until it ends, waiting for approvals and timers (the engine
    * process's mode). Idempotent: a run already driven here is left to its loop.
    */
   driveInBackground(driver: RunDriver): void {
     if (this.background.has(driver.id)) return;
+    // Another live process drives it: requests go to that process (request()), not here.
+    if (!this.lease.claim(driver.id)) return;
     this.background.add(driver.id);
     let stopped = false;
     void this.drive(driver, { stopWhenWaiting: false })
@@ -239,7 +316,10 @@ export class RunService {
         this.background.delete(driver.id);
         // A continue or retry that arrived as the loop ended: drive on rather than drop the run.
         if (!stopped && driver.state.status === 'running') this.driveInBackground(driver);
-        else this.drivers.delete(driver.id);
+        else {
+          this.drivers.delete(driver.id);
+          this.lease.release(driver.id);
+        }
       });
   }
 
@@ -255,6 +335,8 @@ export class RunService {
         const driver = this.open(id);
         // Child runs are driven by their parent's map or call step when the parent resumes.
         if (driver.state.parent) continue;
+        // A run another live process drives is left to it.
+        if (!this.lease.claim(id)) continue;
         this.driveInBackground(driver);
         ids.push(id);
       } catch (err) {

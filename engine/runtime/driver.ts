@@ -25,7 +25,7 @@ import { simulatedTasks } from './simulated-tasks.js';
 import type { TaskRunner } from './task-runner.js';
 import { noTaskRunner } from './task-runner.js';
 import { transition } from './transition.js';
-import type { AttemptOutcome, DriverCommand, Transition, TransitionInput } from './transition.js';
+import type { AttemptOutcome, DriverCommand, PersonRequest, Transition, TransitionInput } from './transition.js';
 
 /** Where a driver journals: the store's Journal, or an in-memory log. */
 export interface RunLog {
@@ -193,10 +193,19 @@ export class RunDriver implements StepHost {
    * request does not fit the run (nothing is journaled then), or when it came too late to count
    * (an answer after the deadline: what the deadline decided is journaled first).
    */
-  request(input: Exclude<TransitionInput, { kind: 'tick' | 'attempt' | 'compensation' | 'childRunStarted' }>): void {
+  request(input: PersonRequest): void {
     const t = this.apply(input);
     this.notify();
-    if (t.refused) throw new RunRequestError(`${t.refused} (run ${this.id}, step ${'step' in input ? input.step : ''})`);
+    if (t.refused) throw new RunRequestError(refusal(this.id, input, t.refused));
+  }
+
+  /**
+   * Checks a request against the run as this driver sees it, journaling nothing: throws the
+   * RunRequestError that request() would. Used before handing a request to another process.
+   */
+  check(input: PersonRequest): void {
+    const t = transition(this.flow, this.state, input, this.now(), this.deps.random);
+    if (t.refused) throw new RunRequestError(refusal(this.id, input, t.refused));
   }
 
   /**
@@ -292,7 +301,7 @@ export class RunDriver implements StepHost {
       // The journal refused (another process appended first, or the disk failed): this driver's
       // view is no longer the run's. Stop here; the journal keeps what was committed, and drive()
       // rejects with the cause. Never turn it into a step failure.
-      this.halt(err instanceof Error ? err : new Error(String(err)));
+      this.halt(journalRefusal(this.id, err));
       return;
     }
     let seq = this.seq - events.length;
@@ -338,6 +347,19 @@ export class RunDriver implements StepHost {
   childRunStarted(step: StepId, index: number, child: RunId): void {
     this.apply({ kind: 'childRunStarted', step, index, child });
   }
+}
+
+/** The error a driver halts with when the journal refuses its append (never a raw SQLite message). */
+function journalRefusal(run: RunId, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/UNIQUE constraint failed|appending after seq/.test(message)) {
+    return new Error(`run ${run} was moved on by another process at the same time; this process stopped driving it (see: flowsmith show ${run})`);
+  }
+  return err instanceof Error ? err : new Error(message);
+}
+
+function refusal(run: RunId, input: PersonRequest, why: string): string {
+  return `${'step' in input ? `step ${input.step} of ` : ''}run ${run}: ${why}`;
 }
 
 /** Converts anything an executor or expression threw into step-failure data. */

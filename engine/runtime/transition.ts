@@ -47,6 +47,9 @@ export type TransitionInput =
   | { kind: 'cancel'; reason: string }
   | { kind: 'debug'; request: DebugRequest };
 
+/** The inputs a person sends (through HostApi or the CLI): answers, extensions, cancel, debugging. */
+export type PersonRequest = Extract<TransitionInput, { kind: 'answer' | 'extend' | 'cancel' | 'debug' }>;
+
 /** What the driver carries out after journaling the events. */
 export type DriverCommand =
   /** Execute the body of `step` (step-exec.ts); its StepStarted is among the events. */

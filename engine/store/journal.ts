@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import type { Json } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { RunLeases } from './leases.js';
 
 export interface RunRow {
   id: RunId;
@@ -257,6 +258,13 @@ export class Journal {
   /** True when a person trusted the flow file at `path` (absolute). */
   isTrusted(path: string): boolean {
     return this.trustRecord(path) !== undefined;
+  }
+
+  private leaseTable: RunLeases | undefined;
+
+  /** Which process drives which run, and the requests handed to it (leases.ts; issue #11 item 9). */
+  get leases(): RunLeases {
+    return (this.leaseTable ??= new RunLeases(this.db));
   }
 
   close(): void {
