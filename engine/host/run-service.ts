@@ -16,6 +16,7 @@ import type { DriveOptions, DriverDeps } from '../runtime/driver.js';
 import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
+import { idMap } from '../runtime/state.js';
 import { foldEvents, runStatusOf } from '../runtime/fold.js';
 import type { PersonRequest } from '../runtime/transition.js';
 import { RunLeaseKeeper } from './run-lease.js';
@@ -93,7 +94,7 @@ export interface StartRunParams {
 
 /** The outputs of an earlier run's finished steps, except the step a new run starts from. */
 function seedOf(source: RunState, start: StepId): NonNullable<Extract<RunEvent, { type: 'RunStarted' }>['seedSteps']> {
-  const seed: NonNullable<Extract<RunEvent, { type: 'RunStarted' }>['seedSteps']> = {};
+  const seed: NonNullable<Extract<RunEvent, { type: 'RunStarted' }>['seedSteps']> = idMap();
   for (const [id, s] of Object.entries(source.steps)) {
     if (id !== start && (s.status === 'succeeded' || s.status === 'skipped')) seed[id] = { output: s.output, status: s.status };
   }

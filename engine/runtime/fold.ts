@@ -9,6 +9,7 @@
 import type { StepId } from '../model/flow.js';
 import type { RunEvent } from './events.js';
 import type { RunState, StepState } from './state.js';
+import { idMap } from './state.js';
 
 /** A blank state for a step that has not run. */
 export function pendingStep(): StepState {
@@ -38,12 +39,12 @@ export function initialState(first: RunEvent): RunState {
     startedAt: first.at,
     endedAt: null,
     input: first.input,
-    vars: { ...first.vars },
+    vars: Object.assign(idMap(), first.vars),
     path: [],
-    steps: {},
+    steps: idMap(),
     ready: new Set([first.start]),
     open: new Set(),
-    arrivals: { [first.start]: 1 },
+    arrivals: Object.assign(idMap<number>(), { [first.start]: 1 }),
     lastError: null,
     error: null,
     completed: new Set(),
@@ -54,7 +55,7 @@ export function initialState(first: RunEvent): RunState {
     paused: null,
     stepping: false,
     passOnce: null,
-    children: {},
+    children: idMap(),
     parent: first.parent ?? null,
     ...(first.subflow !== undefined ? { subflowChain: first.subflow } : {}),
     ...(first.item !== undefined ? { item: first.item } : {}),

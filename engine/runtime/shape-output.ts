@@ -17,8 +17,9 @@ export async function shapeOutput(
 ): Promise<{ output: Json; vars?: JsonObject }> {
   const output = step.output ? await evaluateExpression(step.output, bindings, raw) : raw;
   if (!step.set) return { output };
-  const vars: JsonObject = {};
-  const after = { ...bindings, vars: { ...bindings.vars } };
+  // Prototype-free, so a variable named `__proto__` or `constructor` is kept (#11 item 11).
+  const vars: JsonObject = Object.create(null) as JsonObject;
+  const after = { ...bindings, vars: Object.assign(Object.create(null) as JsonObject, bindings.vars) };
   for (const [name, expr] of Object.entries(step.set)) {
     vars[name] = await evaluateExpression(expr, after, output);
     after.vars[name] = vars[name] as Json;

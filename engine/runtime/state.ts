@@ -116,3 +116,11 @@ export interface RunState {
   item?: Json;
   index?: number;
 }
+
+/**
+ * An empty object without a prototype, for maps keyed by step ids or variable names: an id such as
+ * `constructor` or `__proto__` is then an ordinary key (#11 item 11), never Object.prototype's.
+ */
+export function idMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
