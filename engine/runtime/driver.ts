@@ -17,7 +17,7 @@ import type { RunState } from './state.js';
 import { bindingsOf } from './bindings.js';
 import type { Redactor } from './secrets.js';
 import { redactorOf } from './secrets.js';
-import { execContext, executeStep } from './step-exec.js';
+import { executeStep, runCompensation } from './step-exec.js';
 import type { StepHost } from './step-exec.js';
 import { Waker } from './waker.js';
 import { RunRequestError } from './request-error.js';
@@ -331,8 +331,7 @@ export class RunDriver implements StepHost {
     const body = stepDef(this.flow, id).compensate!;
     const handle = new Attempt();
     this.inFlight.set(id, handle);
-    void this.tasks
-      .compensate(body, bindingsOf(this.state), execContext(this, id, 0, handle))
+    void runCompensation(this, id, body, handle)
       .then(
         (output) => this.apply({ kind: 'compensation', step: id, outcome: { kind: 'succeeded', output } }),
         (err: unknown) => this.apply({ kind: 'compensation', step: id, outcome: { kind: 'failed', error: toStepError(err) } }),

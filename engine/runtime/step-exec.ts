@@ -6,7 +6,7 @@
 import { evaluateExpression, interpolateString } from '../expr/index.js';
 import { StepFailure } from '../model/execution.js';
 import type { ExecContext } from '../model/execution.js';
-import type { Flow, Json, Step, StepId } from '../model/flow.js';
+import type { Flow, Json, Step, StepId, TaskBody } from '../model/flow.js';
 import { taskExecutor } from '../model/flow.js';
 import { parseDurationMs } from '../model/duration.js';
 import type { Attempt } from './attempt.js';
@@ -101,15 +101,30 @@ async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'tas
   return { kind: 'succeeded', output, ...(vars ? { vars } : {}) };
 }
 
-function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: Attempt): Promise<Json> {
-  const child = (): ChildContext => ({
+/** What map and call need of the driver for one attempt. */
+function childContext(host: StepHost, handle: Attempt): ChildContext {
+  return {
     flow: host.flow, state: host.state, children: host.deps.children, clock: host.deps.clock,
     get signal() {
       return handle.signal;
     },
     childRunStarted: (s, index, run) => host.childRunStarted(s, index, run),
     ...(host.deps.mockFor ? { mockFor: (s: StepId, a: number) => host.deps.mockFor!(s, a) } : {}),
-  });
+  };
+}
+
+/**
+ * Runs step `id`'s `compensate` body (rollback) and resolves with its output. A `call` body runs
+ * the called flow as a child run (attempt 0 in its id, so it never meets the step's own children),
+ * in a simulation too (#11 item 15); other bodies go to the TaskRunner. Throws StepFailure.
+ */
+export function runCompensation(host: StepHost, id: StepId, body: TaskBody, handle: Attempt): Promise<Json> {
+  if (taskExecutor(body) === 'call') return runCall(childContext(host, handle), id, body, 0);
+  return host.tasks.compensate(body, bindingsOf(host.state), execContext(host, id, 0, handle));
+}
+
+function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: Attempt): Promise<Json> {
+  const child = (): ChildContext => childContext(host, handle);
   if (step.type === 'map') return runMap(child(), id, step, attempt);
   // A `call` runs the called flow as a child run, unless the executor answers it (a mocked call).
   if (taskExecutor(step) === 'call' && !host.tasks.answersCall?.(id, step, attempt)) return runCall(child(), id, step, attempt);
