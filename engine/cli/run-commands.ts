@@ -122,7 +122,7 @@ export function registerRunCommands(program: Command, global: () => Global): voi
     .description("show a run's record")
     .option('--json', 'print the run record as JSON')
     .action((run: string, o: { json?: boolean }) => {
-      const service = openService(global().db, false);
+      const service = openService(global().db, false, undefined, { readonly: true });
       const record = toRunRecord(service.state(run));
       process.stdout.write(o.json ? `${JSON.stringify(record)}\n` : `${formatRun(record)}\n`);
     });
