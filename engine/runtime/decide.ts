@@ -134,7 +134,7 @@ export function nextCompensation(flow: Flow, run: RunState): StepId | undefined 
   const order = [...run.completed];
   for (let i = order.length - 1; i >= 0; i--) {
     const id = order[i]!;
-    if (flow.steps[id]?.compensate && !run.compensated.has(id)) return id;
+    if (flow.steps[id]?.compensate && !run.compensationsRun.has(id)) return id;
   }
   return undefined;
 }

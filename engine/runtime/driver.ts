@@ -7,7 +7,7 @@
  */
 import { StepFailure } from '../model/execution.js';
 import type { Flow, StepId, StepMock } from '../model/flow.js';
-import { Attempt } from './attempt.js';
+import { AbortHandle } from './abort-handle.js';
 import type { ChildRuns } from './children.js';
 import type { Clock } from './clock.js';
 import { stepDef } from './decide.js';
@@ -71,7 +71,7 @@ export { RunRequestError } from './request-error.js';
 
 export class RunDriver implements StepHost {
   /** Attempts (and compensations) this process is executing, by step: their abort handles. */
-  readonly inFlight = new Map<StepId, Attempt>();
+  readonly inFlight = new Map<StepId, AbortHandle>();
   readonly tasks: TaskRunner;
   private readonly waker: Waker;
   private seq: number;
@@ -314,7 +314,7 @@ export class RunDriver implements StepHost {
   /** Executes attempt `attempt` of step `id` (its StepStarted is journaled) and reports the outcome. */
   private launch(id: StepId, attempt: number): void {
     const step = stepDef(this.flow, id);
-    const handle = new Attempt();
+    const handle = new AbortHandle();
     this.inFlight.set(id, handle);
     void executeStep(this, id, step, attempt, handle)
       .catch((err: unknown): AttemptOutcome => ({ kind: 'failed', error: toStepError(err) }))
@@ -329,7 +329,7 @@ export class RunDriver implements StepHost {
   /** Runs step `id`'s `compensate` body (rollback) and reports the result. */
   private compensate(id: StepId): void {
     const body = stepDef(this.flow, id).compensate!;
-    const handle = new Attempt();
+    const handle = new AbortHandle();
     this.inFlight.set(id, handle);
     void runCompensation(this, id, body, handle)
       .then(

@@ -49,7 +49,7 @@ export function initialState(first: RunEvent): RunState {
     error: null,
     completed: new Set(),
     compensation: null,
-    compensated: new Set(),
+    compensationsRun: new Set(),
     seq: 1,
     breakpoints: new Set(first.breakpoints ?? []),
     paused: null,
@@ -184,11 +184,11 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
     case 'StepCompensated': {
       const s = stepOf(run, event.step);
       s.status = 'compensated';
-      run.compensated.add(event.step);
+      run.compensationsRun.add(event.step);
       return run;
     }
     case 'StepCompensationFailed':
-      run.compensated.add(event.step);
+      run.compensationsRun.add(event.step);
       return run;
     case 'StepCancelled':
       setAside(run, event.step, 'cancelled', event.at);

@@ -94,8 +94,11 @@ export interface RunState {
   completed: Set<StepId>;
   /** Set while compensations run after a failure or cancel. */
   compensation: { reason: 'failed' | 'cancelled'; error: StepError | null; step?: StepId } | null;
-  /** Steps whose compensation ran (succeeded or failed). */
-  compensated: Set<StepId>;
+  /**
+   * Steps whose compensation ran, whether it succeeded or failed (a step whose rollback succeeded
+   * also has status `compensated`). Named for what it holds: issue #10 point 6.
+   */
+  compensationsRun: Set<StepId>;
   /** Number of events folded so far. */
   seq: number;
   /** Debugging: steps to pause before. */

@@ -9,7 +9,7 @@ import type { ExecContext } from '../model/execution.js';
 import type { Flow, Json, Step, StepId, TaskBody } from '../model/flow.js';
 import { taskExecutor } from '../model/flow.js';
 import { parseDurationMs } from '../model/duration.js';
-import type { Attempt } from './attempt.js';
+import type { AbortHandle } from './abort-handle.js';
 import { bindingsOf } from './bindings.js';
 import type { DriverDeps } from './driver.js';
 import type { ChildContext } from './map-call.js';
@@ -36,7 +36,7 @@ export interface StepHost {
 }
 
 /** Executes attempt `attempt` of step `id` and reports its outcome. Throws StepFailure (or any error). */
-export async function executeStep(host: StepHost, id: StepId, step: Step, attempt: number, handle: Attempt): Promise<AttemptOutcome> {
+export async function executeStep(host: StepHost, id: StepId, step: Step, attempt: number, handle: AbortHandle): Promise<AttemptOutcome> {
   const b = () => bindingsOf(host.state);
   switch (step.type) {
     case 'task':
@@ -75,7 +75,7 @@ export async function executeStep(host: StepHost, id: StepId, step: Step, attemp
 }
 
 /** A task or map attempt, under the step's timeout; applies `output` and `set`. */
-async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: Attempt): Promise<AttemptOutcome> {
+async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle): Promise<AttemptOutcome> {
   const timeout = step.timeout ?? (step.type === 'task' ? host.flow.defaults?.timeout : undefined);
   const work = startWork(host, id, step, attempt, handle);
   let raw: Json;
@@ -102,7 +102,7 @@ async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'tas
 }
 
 /** What map and call need of the driver for one attempt. */
-function childContext(host: StepHost, handle: Attempt): ChildContext {
+function childContext(host: StepHost, handle: AbortHandle): ChildContext {
   return {
     flow: host.flow, state: host.state, children: host.deps.children, clock: host.deps.clock,
     get signal() {
@@ -118,12 +118,12 @@ function childContext(host: StepHost, handle: Attempt): ChildContext {
  * the called flow as a child run (attempt 0 in its id, so it never meets the step's own children),
  * in a simulation too (#11 item 15); other bodies go to the TaskRunner. Throws StepFailure.
  */
-export function runCompensation(host: StepHost, id: StepId, body: TaskBody, handle: Attempt): Promise<Json> {
+export function runCompensation(host: StepHost, id: StepId, body: TaskBody, handle: AbortHandle): Promise<Json> {
   if (taskExecutor(body) === 'call') return runCall(childContext(host, handle), id, body, 0);
   return host.tasks.compensate(body, bindingsOf(host.state), execContext(host, id, 0, handle));
 }
 
-function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: Attempt): Promise<Json> {
+function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle): Promise<Json> {
   const child = (): ChildContext => childContext(host, handle);
   if (step.type === 'map') return runMap(child(), id, step, attempt);
   // A `call` runs the called flow as a child run, unless the executor answers it (a mocked call).
@@ -132,7 +132,7 @@ function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'ma
 }
 
 /** The executor context of one attempt; step logs are stored, then reported. */
-export function execContext(host: StepHost, id: StepId, attempt: number, handle: Attempt): ExecContext {
+export function execContext(host: StepHost, id: StepId, attempt: number, handle: AbortHandle): ExecContext {
   return {
     runId: host.id,
     step: id,

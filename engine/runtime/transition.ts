@@ -322,6 +322,6 @@ class Batch {
   /** Whether a completed step (before or within this batch) has a compensation left to run. */
   private hasCompensation(): boolean {
     if (nextCompensation(this.flow, this.run) !== undefined) return true;
-    return this.completedNow.some((id) => this.flow.steps[id]?.compensate !== undefined && !this.run.compensated.has(id));
+    return this.completedNow.some((id) => this.flow.steps[id]?.compensate !== undefined && !this.run.compensationsRun.has(id));
   }
 }
