@@ -9,7 +9,7 @@
 import type { StepId } from '../model/flow.js';
 import type { RunEvent } from './events.js';
 import type { RunState, StepState } from './state.js';
-import { idMap } from './state.js';
+import { assignOwn, idMap } from './state.js';
 
 /** A blank state for a step that has not run. */
 export function pendingStep(): StepState {
@@ -39,7 +39,7 @@ export function initialState(first: RunEvent): RunState {
     startedAt: first.at,
     endedAt: null,
     input: first.input,
-    vars: Object.assign(idMap(), first.vars),
+    vars: assignOwn({}, first.vars),
     path: [],
     steps: idMap(),
     ready: new Set([first.start]),
@@ -125,7 +125,7 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
       s.error = null;
       s.endedAt = event.at;
       s.timerDueAt = null;
-      if (event.vars) Object.assign(run.vars, event.vars);
+      if (event.vars) assignOwn(run.vars, event.vars);
       run.open.delete(event.step);
       // Delete then add moves the step to the end: the Set keeps last-completion order.
       run.completed.delete(event.step);
@@ -217,7 +217,7 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
       run.stepping = event.stepping;
       return run;
     case 'VarsEdited':
-      Object.assign(run.vars, event.vars);
+      assignOwn(run.vars, event.vars);
       return run;
     case 'StepRetryRequested': {
       const s = stepOf(run, event.step);

@@ -5,6 +5,7 @@
 import { evaluateExpression } from '../expr/index.js';
 import type { Bindings } from '../expr/index.js';
 import type { Json, JsonObject, Step } from '../model/flow.js';
+import { assignOwn } from './state.js';
 
 /**
  * Applies a step's `output` expression (with `$` = the raw output) and its `set` assignments
@@ -17,12 +18,13 @@ export async function shapeOutput(
 ): Promise<{ output: Json; vars?: JsonObject }> {
   const output = step.output ? await evaluateExpression(step.output, bindings, raw) : raw;
   if (!step.set) return { output };
-  // Prototype-free, so a variable named `__proto__` or `constructor` is kept (#11 item 11).
-  const vars: JsonObject = Object.create(null) as JsonObject;
-  const after = { ...bindings, vars: Object.assign(Object.create(null) as JsonObject, bindings.vars) };
+  // Own properties, so a variable named `__proto__` or `constructor` is kept (#11 item 11).
+  const vars: JsonObject = {};
+  const after = { ...bindings, vars: assignOwn({} as JsonObject, bindings.vars) };
   for (const [name, expr] of Object.entries(step.set)) {
-    vars[name] = await evaluateExpression(expr, after, output);
-    after.vars[name] = vars[name] as Json;
+    const value = await evaluateExpression(expr, after, output);
+    assignOwn(vars, { [name]: value });
+    assignOwn(after.vars, { [name]: value });
   }
   return { output, vars };
 }

@@ -127,3 +127,15 @@ export interface RunState {
 export function idMap<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
+
+/**
+ * Copies `source`'s own keys onto `target` as own data properties, so a variable named
+ * `__proto__` is stored as a variable instead of changing `target`'s prototype (#11 item 11).
+ * Returns `target`.
+ */
+export function assignOwn<T extends object>(target: T, source: object): T {
+  for (const key of Object.keys(source)) {
+    Object.defineProperty(target, key, { value: (source as Record<string, unknown>)[key], writable: true, enumerable: true, configurable: true });
+  }
+  return target;
+}
