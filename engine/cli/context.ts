@@ -1,7 +1,7 @@
 /**
  * What every CLI command shares: the store (`--db`), the run service, and input parsing.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { JsonObject } from '../model/flow.js';
 import { defaultDbPath } from '../host/paths.js';
@@ -13,10 +13,14 @@ import { cliTrust, cliWorkspace } from './trust-context.js';
 /**
  * Opens the store named by `--db` (else FLOWSMITH_DB, else ~/.flowsmith/flowsmith.db) and a
  * RunService on it. Real runs of untrusted flows are refused (trust-context.ts; `workspace` is `--workspace`).
+ * `readonly` for commands that only read (runs, show). Throws StoreError naming the file.
  */
-export function openService(db: string | undefined, progress: boolean, workspace?: string): RunService {
-  const journal = openJournal(db ?? defaultDbPath());
-  return new RunService({
+export function openService(db: string | undefined, progress: boolean, workspace?: string, options: { readonly?: boolean } = {}): RunService {
+  const file = db ?? defaultDbPath();
+  // Commands that only read open the store read-only, so a read-only file or folder can be listed
+  // (#11 item 12); a store that does not exist yet is created as before.
+  const journal = openJournal(file, { readonly: options.readonly === true && existsSync(file) });
+  const service = new RunService({
     journal,
     trust: cliTrust(journal, cliWorkspace(workspace)),
     onEvent: progress
@@ -29,6 +33,15 @@ export function openService(db: string | undefined, progress: boolean, workspace
         }
       : undefined,
   });
+  // Leases this process still holds are given up when it exits (a kill -9 leaves them to be taken over).
+  process.once('exit', () => {
+    try {
+      service.close();
+    } catch {
+      // The store is closed or gone: its leases go stale and are taken over.
+    }
+  });
+  return service;
 }
 
 /**

@@ -2,11 +2,12 @@
  * Debugging from the CLI (issue #3 item 7; DESIGN.md "Simulation and debugging"): `continue`,
  * `skip`, `retry`, `set-vars` and `run-from`. `run`/`simulate --break STEPS` start a run with
  * breakpoints; a run paused at one exits 3, like one waiting for a person. Each command records
- * its request in the run's journal, then drives the run on until it ends, pauses or waits.
+ * its request in the run's journal (or hands it to the process that drives the run), then drives
+ * or follows the run on until it ends, pauses or waits.
  */
 import type { Command } from 'commander';
 import type { Json, JsonObject } from '../model/flow.js';
-import { continueRun, editVars, retryStep, skipStep } from '../runtime/debug.js';
+import type { DebugRequest, PersonRequest } from '../runtime/transition.js';
 import type { RunDriver } from '../runtime/driver.js';
 import type { RunService } from '../host/run-service.js';
 import { defaultIdentity, openService } from './context.js';
@@ -14,6 +15,9 @@ import { UsageError } from './errors.js';
 import { finish } from './finish.js';
 
 type Global = { db?: string };
+
+/** A debugging request as transition input (service.request hands it to the run's owner when another process drives it). */
+const debug = (request: DebugRequest): PersonRequest => ({ kind: 'debug', request });
 
 /** Parses `--break a,b c` into step ids. */
 export function parseBreakpoints(values: string[] | undefined): string[] | undefined {
@@ -54,8 +58,7 @@ export function registerDebugCommands(program: Command, global: () => Global): v
     .option('--json', 'print the run record as JSON')
     .action(async (run: string, o: { step?: boolean; json?: boolean }) => {
       const service = openService(global().db, !o.json);
-      const driver = service.open(run);
-      continueRun(driver, o.step === true, defaultIdentity());
+      const driver = service.request(run, debug({ kind: 'continue', stepping: o.step === true, by: defaultIdentity() }));
       await onward(service, driver, o.json === true);
     });
 
@@ -65,9 +68,8 @@ export function registerDebugCommands(program: Command, global: () => Global): v
     .option('--json', 'print the run record as JSON')
     .action(async (run: string, step: string, o: { json?: boolean }) => {
       const service = openService(global().db, !o.json);
-      const driver = service.open(run);
-      skipStep(driver, step);
-      if (driver.state.status === 'paused') continueRun(driver, false, defaultIdentity());
+      const driver = service.request(run, debug({ kind: 'skip', step }));
+      if (driver.state.status === 'paused') service.request(run, debug({ kind: 'continue', stepping: false, by: defaultIdentity() }));
       await onward(service, driver, o.json === true);
     });
 
@@ -77,9 +79,8 @@ export function registerDebugCommands(program: Command, global: () => Global): v
     .option('--json', 'print the run record as JSON')
     .action(async (run: string, step: string, o: { json?: boolean }) => {
       const service = openService(global().db, !o.json);
-      const driver = service.open(run);
-      retryStep(driver, step, defaultIdentity());
-      if (driver.state.status === 'paused') continueRun(driver, false, defaultIdentity());
+      const driver = service.request(run, debug({ kind: 'retry', step, by: defaultIdentity() }));
+      if (driver.state.status === 'paused') service.request(run, debug({ kind: 'continue', stepping: false, by: defaultIdentity() }));
       await onward(service, driver, o.json === true);
     });
 
@@ -89,8 +90,7 @@ export function registerDebugCommands(program: Command, global: () => Global): v
     .option('--json', 'print the run record as JSON')
     .action((run: string, assignments: string[], o: { json?: boolean }) => {
       const service = openService(global().db, false);
-      const driver = service.open(run);
-      editVars(driver, parseAssignments(assignments), defaultIdentity());
+      const driver = service.request(run, debug({ kind: 'editVars', vars: parseAssignments(assignments), by: defaultIdentity() }));
       process.exitCode = finish(driver.state, o.json === true);
     });
 

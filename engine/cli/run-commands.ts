@@ -108,8 +108,8 @@ export function registerRunCommands(program: Command, global: () => Global): voi
       .option('--json', 'print the run record as JSON')
       .action(async (run: string, o: { json?: boolean }) => {
         const service = openService(global().db, !o.json);
-        const driver = service.open(run);
-        if (name === 'cancel') driver.cancel();
+        // A cancel reaches the process that drives the run (its lease), which stops its steps.
+        const driver = name === 'cancel' ? service.request(run, { kind: 'cancel', reason: 'cancelled by user' }) : service.open(run);
         const state = await service.drive(driver, { stopWhenWaiting: true });
         process.exitCode = finish(state, o.json === true);
       });
@@ -122,7 +122,7 @@ export function registerRunCommands(program: Command, global: () => Global): voi
     .description("show a run's record")
     .option('--json', 'print the run record as JSON')
     .action((run: string, o: { json?: boolean }) => {
-      const service = openService(global().db, false);
+      const service = openService(global().db, false, undefined, { readonly: true });
       const record = toRunRecord(service.state(run));
       process.stdout.write(o.json ? `${JSON.stringify(record)}\n` : `${formatRun(record)}\n`);
     });

@@ -84,7 +84,7 @@ export function registerRuns(program: Command, global: () => { db?: string }): v
     .action((o: RunsOptions) => {
       const limit = parseLimit(o.limit);
       const sinceMs = o.since === undefined ? undefined : parseSince(o.since, Date.now());
-      const runs = runHistory(openService(global().db, false), {
+      const runs = runHistory(openService(global().db, false, undefined, { readonly: true }), {
         limit,
         ...(o.flow !== undefined ? { flow: o.flow } : {}),
         ...(o.status !== undefined ? { status: o.status } : {}),

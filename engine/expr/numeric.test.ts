@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isFiniteNumber, isNumericExpression } from './numeric.js';
+import type { Bindings } from './evaluate.js';
 import { interpolateShell } from './shell.js';
+
+const withN = (n: string): Bindings => ({ input: { n }, vars: {}, steps: {}, run: { id: 'r', flow: 'f' } });
 
 describe('numeric expressions in bash code contexts (issue #11 item 4)', () => {
   it('knows which expressions can only give a number', () => {
@@ -11,13 +14,13 @@ describe('numeric expressions in bash code contexts (issue #11 item 4)', () => {
   });
 
   it('lets a numeric expression stand inside $(( )) and passes only its digits', async () => {
-    const { command, env } = await interpolateShell('echo $(( {{ $number($input.n) }} + 1 ))', { input: { n: '41' } });
+    const { command, env } = await interpolateShell('echo $(( {{ $number($input.n) }} + 1 ))', withN('41'));
     expect(command).not.toContain('{{');
     expect(Object.values(env)).toEqual(['41']);
   });
 
   it('fails the step when the value is not a number, so a payload never reaches bash', async () => {
-    await expect(interpolateShell('echo $(( {{ $number($input.n) }} + 1 ))', { input: { n: 'a[$(touch X)]' } })).rejects.toThrow();
-    await expect(interpolateShell('echo $(( {{ $input.n }} + 1 ))', { input: { n: '1' } })).rejects.toThrow(/bash evaluates a value as code/);
+    await expect(interpolateShell('echo $(( {{ $number($input.n) }} + 1 ))', withN('a[$(touch X)]'))).rejects.toThrow();
+    await expect(interpolateShell('echo $(( {{ $input.n }} + 1 ))', withN('1'))).rejects.toThrow(/bash evaluates a value as code/);
   });
 });

@@ -15,6 +15,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunId } from '../runtime/events.js';
 import { foldEvents } from '../runtime/fold.js';
+import { isGone } from '../executors/test-helpers.js';
 import { openJournal } from '../store/journal.js';
 import type { Journal } from '../store/journal.js';
 import type { WorkerReport } from './concurrency-worker.js';
@@ -225,7 +226,7 @@ describe('Concurrent runs (100 at once) do not corrupt each other', () => {
     expect(runs).toHaveLength(RUNS);
   }, 120_000);
 
-  describe('two processes, one run (engine/README.md: approve "from any process", "the journal\'s (run, seq) key refuses the second writer, which stops driving")', () => {
+  describe('two processes, one run (engine/README.md "Run leases": the process that drives a run holds its lease; another hands its requests over)', () => {
     const TWO_WRITERS = [
       'flowsmith: "1.0"',
       'name: two-writers',
@@ -268,7 +269,8 @@ describe('Concurrent runs (100 at once) do not corrupt each other', () => {
         }
       };
       const release = () => writeFileSync(join(workdir, 'release'), '');
-      return { engine, exits, run, journal, approve, lines, release };
+      const cancel = () => execa('node', [bundle.cli, '--db', db, 'cancel', run, '--json'], { reject: false, env: { FLOWSMITH_WORK_ROOT: workRoot } });
+      return { engine, exits, run, journal, approve, lines, release, workdir, cancel };
     }
 
     it('after flowsmith approve in another process ends the run, the engine process reports what the journal says', async () => {
@@ -291,26 +293,50 @@ describe('Concurrent runs (100 at once) do not corrupt each other', () => {
       }
     }, 60_000);
 
-    it('flowsmith approve while the engine process still executes a step of the same run: the engine stops driving it and stays up', async () => {
+    it('flowsmith approve while the engine process still executes a step of the same run: the engine carries the answer out, nothing starts twice (#11 item 9)', async () => {
       const { engine, exits, run, journal, approve, lines, release } = await engineWithRun('approved-meanwhile');
       try {
+        await expect.poll(() => lines('slow.effects'), { timeout: 10_000 }).toBe(1);
         const approving = approve();
-        // The CLI takes `slow` for interrupted (not in its own flight) and starts it again.
-        await expect
-          .poll(() => journal.events(run).filter((e) => e.event.type === 'StepStarted' && e.event.step === 'slow').length, { timeout: 15_000 })
-          .toBe(2);
+        // The engine holds the run's lease: the CLI hands its answer over and follows the run.
+        await expect.poll(() => journal.events(run).some((e) => e.event.type === 'ApprovalGiven'), { timeout: 15_000 }).toBe(true);
         release();
         const r = await approving;
         expect(r.exitCode, r.stderr).toBe(0);
-        await expect.poll(() => lines('slow.ends'), { timeout: 10_000 }).toBe(lines('slow.effects'));
-        await new Promise((res) => setTimeout(res, 500)); // time for the engine to try to journal its result
-        console.log(`two writers: slow executed ${lines('slow.effects')} times, concurrently, in two processes`);
+        expect(r.stderr).not.toMatch(/UNIQUE|constraint/);
+        expect((JSON.parse(r.stdout) as { status: string }).status).toBe('succeeded');
+        const starts = journal.events(run).filter((e) => e.event.type === 'StepStarted').map((e) => (e.event as { step: string }).step);
+        expect(starts.filter((s) => s === 'slow'), 'duplicate starts of slow').toHaveLength(1);
+        expect(new Set(starts).size, `steps started: ${starts.join(',')}`).toBe(starts.length);
+        expect(lines('slow.effects')).toBe(1);
+        expect(lines('slow.ends')).toBe(1);
         expect(exits, 'the engine process exited').toEqual([]);
         const entries = journal.events(run);
         expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
         expect(foldEvents(entries.map((e) => e.event)).status).toBe('succeeded');
         const got = (await engine.call('getRun', { run })) as { record: { status: string } };
         expect(got.record.status).toBe('succeeded');
+      } finally {
+        engine.close();
+        journal.close();
+      }
+    }, 60_000);
+
+    it('flowsmith cancel of a run the engine process drives stops the engine\'s child processes', async () => {
+      const { engine, exits, run, journal, lines, workdir, cancel } = await engineWithRun('cancelled-elsewhere');
+      try {
+        await expect.poll(() => lines('slow.effects'), { timeout: 10_000 }).toBe(1);
+        const pid = Number(readFileSync(join(workdir, 'slow.effects'), 'utf8').trim());
+        expect(isGone(pid)).toBe(false);
+        const r = await cancel();
+        expect(r.stderr).not.toMatch(/UNIQUE|constraint/);
+        expect((JSON.parse(r.stdout) as { status: string }).status).toBe('cancelled');
+        expect(journal.run(run)?.status).toBe('cancelled');
+        await expect.poll(() => isGone(pid), { timeout: 10_000 }).toBe(true);
+        expect(lines('slow.ends')).toBe(0);
+        const starts = journal.events(run).filter((e) => e.event.type === 'StepStarted' && e.event.step === 'slow');
+        expect(starts).toHaveLength(1);
+        expect(exits, 'the engine process exited').toEqual([]);
       } finally {
         engine.close();
         journal.close();

@@ -3,7 +3,7 @@
  * engine/runtime/debug.ts, then the run is driven on in the background (a paused run's loop ends;
  * continuing starts it again). Errors are RunRequestError with a message for the user.
  */
-import { continueRun, editVars, pauseRun, retryStep, setBreakpoints, skipStep } from '../runtime/debug.js';
+import type { DebugRequest } from '../runtime/transition.js';
 import type { HostApi } from './api.js';
 import type { RunService } from './run-service.js';
 
@@ -12,29 +12,29 @@ export type DebugMethod = 'setBreakpoints' | 'pauseRun' | 'continueRun' | 'editV
 
 /** Implements the debugging methods of HostApi over `service`. */
 export function createDebugApi(service: RunService): Pick<HostApi, DebugMethod> {
-  const onward = (run: string, request: (driver: ReturnType<RunService['open']>) => void) => {
-    const driver = service.open(run);
-    request(driver);
-    service.driveInBackground(driver);
+  // service.request hands the request to the process that drives the run when that is not this one.
+  const onward = (run: string, request: DebugRequest) => {
+    service.driveInBackground(service.request(run, { kind: 'debug', request }));
   };
+  const by = (as: string | undefined) => (as ? { by: as } : {});
   return {
     async setBreakpoints({ run, steps }) {
-      onward(run, (d) => setBreakpoints(d, steps));
+      onward(run, { kind: 'setBreakpoints', steps });
     },
     async pauseRun({ run, as }) {
-      onward(run, (d) => pauseRun(d, as));
+      onward(run, { kind: 'pause', ...by(as) });
     },
     async continueRun({ run, step, as }) {
-      onward(run, (d) => continueRun(d, step === true, as));
+      onward(run, { kind: 'continue', stepping: step === true, ...by(as) });
     },
     async editVars({ run, vars, as }) {
-      onward(run, (d) => editVars(d, vars, as));
+      onward(run, { kind: 'editVars', vars, ...by(as) });
     },
     async skipStep({ run, step }) {
-      onward(run, (d) => skipStep(d, step));
+      onward(run, { kind: 'skip', step });
     },
     async retryStep({ run, step, as }) {
-      onward(run, (d) => retryStep(d, step, as));
+      onward(run, { kind: 'retry', step, ...by(as) });
     },
     async runFrom({ run, step, mode, breakpoints }) {
       const driver = service.startRun({ from: { run, step }, ...(mode ? { mode } : {}), ...(breakpoints ? { breakpoints } : {}) });

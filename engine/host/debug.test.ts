@@ -62,11 +62,13 @@ describe('debugging protocol', () => {
 
   it('pauses a running run: the executing step finishes, nothing new starts', async () => {
     const { dir, path, service } = setup();
-    writeFileSync(path, FLOW.join('\n').replace('echo one', 'sleep 0.3; echo one') + '\n');
+    // A gate instead of a sleep: `one` runs until the test creates `release` in the run's folder.
+    writeFileSync(path, FLOW.join('\n').replace('echo one', 'while [ ! -e release ]; do sleep 0.02; done; echo one') + '\n');
     const driver = service.startRun({ path });
     const driving = driver.drive({ stopWhenWaiting: true });
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => driver.state.steps.one?.status).toBe('running');
     pauseRun(driver, 'alice');
+    writeFileSync(join(driver.state.workdir, 'release'), '');
     let state = await driving;
     expect(state.status).toBe('paused');
     expect(state.steps.one?.status).toBe('succeeded');

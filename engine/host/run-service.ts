@@ -16,7 +16,11 @@ import type { DriveOptions, DriverDeps } from '../runtime/driver.js';
 import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
-import { foldEvents } from '../runtime/fold.js';
+import { idMap } from '../runtime/state.js';
+import { foldEvents, runStatusOf } from '../runtime/fold.js';
+import type { PersonRequest } from '../runtime/transition.js';
+import { RunLeaseKeeper } from './run-lease.js';
+import { realTasks } from '../runtime/task.js';
 import type { RunSummary } from './api.js';
 import type { Journal } from '../store/journal.js';
 import { validateText } from '../validate/index.js';
@@ -50,6 +54,12 @@ export interface RunServiceOptions {
    * allowed. Absent: every flow may run (tests, scenarios).
    */
   trust?: (path: string, flow: Flow) => { trusted: boolean; reason: string };
+  /** This service's lease owner id; default `<host>/<pid>/<random>` (run-lease.ts). */
+  owner?: string;
+  /** A lease whose heartbeat is older than this is taken over (ms, wall clock); default 10 s. */
+  leaseMs?: number;
+  /** How often the owner looks for requests handed to it, and a follower for progress (ms); default 100. */
+  pollMs?: number;
 }
 
 /**
@@ -86,7 +96,7 @@ export interface StartRunParams {
 
 /** The outputs of an earlier run's finished steps, except the step a new run starts from. */
 function seedOf(source: RunState, start: StepId): NonNullable<Extract<RunEvent, { type: 'RunStarted' }>['seedSteps']> {
-  const seed: NonNullable<Extract<RunEvent, { type: 'RunStarted' }>['seedSteps']> = {};
+  const seed: NonNullable<Extract<RunEvent, { type: 'RunStarted' }>['seedSteps']> = idMap();
   for (const [id, s] of Object.entries(source.steps)) {
     if (id !== start && (s.status === 'succeeded' || s.status === 'skipped')) seed[id] = { output: s.output, status: s.status };
   }
@@ -107,9 +117,32 @@ export class RunService {
   private readonly drivers = new Map<RunId, RunDriver>();
   private readonly background = new Set<RunId>();
   private readonly clock: Clock;
+  /** Which runs this service drives, over the store's leases (issue #11 item 9). */
+  private readonly lease: RunLeaseKeeper;
 
   constructor(private readonly options: RunServiceOptions) {
     this.clock = options.clock ?? realClock;
+    this.lease = new RunLeaseKeeper(options.journal, {
+      ...(options.owner ? { owner: options.owner } : {}),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      // The owner carries out what other processes asked of its runs.
+      onRequest: (run, request) => {
+        const driver = this.open(run);
+        driver.request(request);
+        this.driveInBackground(driver);
+      },
+    });
+  }
+
+  /** This service's lease owner id. */
+  get owner(): string {
+    return this.lease.owner;
+  }
+
+  /** Gives up every lease this service holds and stops its timer (process exit, tests). */
+  close(): void {
+    this.lease.close();
   }
 
   get journal(): Journal {
@@ -160,7 +193,7 @@ export class RunService {
     this.journal.createRun(started, hash);
     this.options.onEvent?.(id, 1, started);
     const mockFor = sim?.mockFor;
-    return this.adopt(new RunDriver(flow, [started], { ...this.driverDeps(clock, flow), ...(mockFor ? { mockFor } : {}) }));
+    return this.adopt(new RunDriver(flow, [started], { ...this.driverDeps(clock, flow, mode), ...(mockFor ? { mockFor } : {}) }));
   }
 
   /**
@@ -181,15 +214,30 @@ export class RunService {
     // A map item's run executes the map's nested steps (RunStarted.subflow names the chain).
     const flow = first?.type === 'RunStarted' && first.subflow ? subflowOf(loaded.flow, first.subflow) : loaded.flow;
     const clock = hooks.clock ?? (row.mode === 'simulate' ? new VirtualClock(events[events.length - 1]!.at) : this.clock);
-    const deps = { ...this.driverDeps(clock, flow), ...(hooks.mockFor ? { mockFor: hooks.mockFor } : {}) };
+    const deps = { ...this.driverDeps(clock, flow, row.mode), ...(hooks.mockFor ? { mockFor: hooks.mockFor } : {}) };
     return this.adopt(new RunDriver(flow, events, deps));
+  }
+
+  /**
+   * Carries out a person's request on a run (an answer, an extension, a cancel, a debugging
+   * request) and returns the run's driver (not yet driven). When another live process drives the
+   * run (it holds the lease), the request is checked here and handed to that process, which
+   * carries it out; drive() then follows the run. Throws RunRequestError when it does not fit.
+   */
+  request(run: RunId, input: PersonRequest): RunDriver {
+    const driver = this.open(run);
+    if (this.lease.claim(run)) {
+      driver.request(input);
+      return driver;
+    }
+    driver.check(input);
+    this.lease.handOver(run, input);
+    return driver;
   }
 
   /** Records a decision and returns the run's driver (not yet driven). Throws RunRequestError. */
   answerApproval(p: { run: RunId; step: StepId; verdict: 'approve' | 'reject'; as: string; comment?: string }): RunDriver {
-    const driver = this.open(p.run);
-    driver.answerApproval(p.step, p.as, p.verdict, p.comment);
-    return driver;
+    return this.request(p.run, { kind: 'answer', step: p.step, by: p.as, verdict: p.verdict, ...(p.comment ? { comment: p.comment } : {}) });
   }
 
   /**
@@ -201,7 +249,7 @@ export class RunService {
     const driver = this.open(p.run);
     const current = driver.state.steps[p.step]?.approval?.dueAt ?? null;
     const dueAt = Math.max(current ?? 0, driver.now()) + parseDurationMs(p.by);
-    driver.extendApproval(p.step, p.as, dueAt, p.comment);
+    this.request(p.run, { kind: 'extend', step: p.step, by: p.as, dueAt, ...(p.comment ? { comment: p.comment } : {}) });
     return { driver, dueAt };
   }
 
@@ -210,6 +258,16 @@ export class RunService {
    * first listed approver when `autoApprove` is true) until the run ends.
    */
   async drive(driver: RunDriver, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
+    // Another live process drives this run: follow it instead (its requests are handed to it).
+    if (!this.lease.claim(driver.id)) return this.follow(driver.id, options);
+    try {
+      return await this.driveHeld(driver, options);
+    } finally {
+      if (!this.background.has(driver.id)) this.lease.release(driver.id);
+    }
+  }
+
+  private async driveHeld(driver: RunDriver, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
     for (;;) {
       const state = await driver.drive({ stopWhenWaiting: options.stopWhenWaiting || options.autoApprove !== undefined });
       if (options.autoApprove === undefined || state.status !== 'running') return state;
@@ -223,11 +281,32 @@ export class RunService {
   }
 
   /**
+   * Waits while another process drives run `id`: until the requests this service handed over are
+   * carried out (a refused one throws RunRequestError) and the run ends, pauses or (with
+   * stopWhenWaiting) waits for people. When the owner dies or stops, this service takes over.
+   */
+  private async follow(id: RunId, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
+    for (;;) {
+      const open = this.lease.outstanding(id);
+      if (open === 0) {
+        const state = this.state(id);
+        const shown = runStatusOf(state);
+        if (shown === 'succeeded' || shown === 'failed' || shown === 'cancelled' || shown === 'paused') return state;
+        if (shown === 'waiting' && options.stopWhenWaiting && options.autoApprove === undefined) return state;
+      }
+      if (this.lease.claim(id)) return this.drive(this.open(id), options);
+      await this.lease.pause();
+    }
+  }
+
+  /**
    * Drives a run in the background until it ends, waiting for approvals and timers (the engine
    * process's mode). Idempotent: a run already driven here is left to its loop.
    */
   driveInBackground(driver: RunDriver): void {
     if (this.background.has(driver.id)) return;
+    // Another live process drives it: requests go to that process (request()), not here.
+    if (!this.lease.claim(driver.id)) return;
     this.background.add(driver.id);
     let stopped = false;
     void this.drive(driver, { stopWhenWaiting: false })
@@ -240,7 +319,10 @@ export class RunService {
         this.background.delete(driver.id);
         // A continue or retry that arrived as the loop ended: drive on rather than drop the run.
         if (!stopped && driver.state.status === 'running') this.driveInBackground(driver);
-        else this.drivers.delete(driver.id);
+        else {
+          this.drivers.delete(driver.id);
+          this.lease.release(driver.id);
+        }
       });
   }
 
@@ -256,6 +338,8 @@ export class RunService {
         const driver = this.open(id);
         // Child runs are driven by their parent's map or call step when the parent resumes.
         if (driver.state.parent) continue;
+        // A run another live process drives is left to it.
+        if (!this.lease.claim(id)) continue;
         this.driveInBackground(driver);
         ids.push(id);
       } catch (err) {
@@ -308,9 +392,12 @@ export class RunService {
     trust: (path, flow) => this.options.trust?.(path, flow) ?? { trusted: true, reason: '' },
   });
 
-  private driverDeps(clock: Clock, flow: Flow): DriverDeps {
+  private driverDeps(clock: Clock, flow: Flow, mode: RunMode): DriverDeps {
     return {
       journal: this.journal,
+      // Real runs execute task bodies with the executors; a simulation answers from mocks (the
+      // driver's default for simulate mode, runtime/simulated-tasks.ts).
+      ...(mode === 'run' ? { tasks: realTasks } : {}),
       clock,
       secrets: secretsOf(flow),
       random: Math.random,

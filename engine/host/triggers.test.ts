@@ -55,9 +55,14 @@ describe('TriggerScheduler', () => {
     const path = writeFlow(dir, 'tick', ['{cron: "* * * * * *", input: {who: cron}}']);
     const journal = openJournal(join(dir, 'store.db'));
     const service = new RunService({ journal, workRoot: join(dir, 'runs') });
+    // The schedule runs on fake timers (no wall-clock second to wait); the run it starts is real.
+    vi.useFakeTimers({ now: new Date('2025-03-01T00:00:00Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     scheduler = new TriggerScheduler({ root: dir, service, watch: false });
     scheduler.start();
     expect(scheduler.list()).toMatchObject([{ flow: 'tick', path, cron: '* * * * * *', timezone: null }]);
+    vi.advanceTimersByTime(1_000);
+    vi.useRealTimers();
+    expect(journal.runs().length).toBe(1);
 
     await expect.poll(() => journal.runs({ status: 'succeeded' }).length, { timeout: 4_000, interval: 50 }).toBeGreaterThan(0);
     scheduler.stop();

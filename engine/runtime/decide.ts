@@ -107,12 +107,13 @@ export function joinNeeds(flow: Flow, joinId: StepId, mode: JoinMode | undefined
 
 /**
  * An approval's outcome, or null while it is open: one rejection by a listed approver rejects;
- * `quorum` distinct approving approvers approve; past the deadline it times out.
+ * `quorum` distinct approving approvers approve; past the deadline it times out. Only decisions
+ * made before the deadline count, whenever the run is driven (#11 item 8: the deadline decides).
  */
 export function approvalOutcome(s: StepState, now: EpochMs): 'approved' | 'rejected' | 'timedOut' | null {
   const a = s.approval;
   if (!a) return null;
-  const listed = a.decisions.filter((d) => a.approvers.includes(d.by));
+  const listed = a.decisions.filter((d) => a.approvers.includes(d.by) && (a.dueAt === null || d.at < a.dueAt));
   if (listed.some((d) => d.verdict === 'reject')) return 'rejected';
   const approvers = new Set(listed.filter((d) => d.verdict === 'approve').map((d) => d.by));
   if (approvers.size >= a.quorum) return 'approved';
@@ -133,7 +134,7 @@ export function nextCompensation(flow: Flow, run: RunState): StepId | undefined 
   const order = [...run.completed];
   for (let i = order.length - 1; i >= 0; i--) {
     const id = order[i]!;
-    if (flow.steps[id]?.compensate && !run.compensated.has(id)) return id;
+    if (flow.steps[id]?.compensate && !run.compensationsRun.has(id)) return id;
   }
   return undefined;
 }

@@ -12,6 +12,7 @@ import { RunDriver, RunRequestError } from './driver.js';
 import type { RunEvent } from './events.js';
 import { foldEvents } from './fold.js';
 import { VirtualClock } from './virtual-clock.js';
+import { realTasks } from './task.js';
 import { isGone } from '../executors/test-helpers.js';
 
 /** A controlled clock: sleeping jumps straight to the due time, and every sleep is recorded. */
@@ -45,7 +46,7 @@ function startDriver(flow: Flow, input = {}, clock: Clock = realClock, db = ':me
   journal.createRun(started, 'hash');
   const logs: string[] = [];
   const driver = new RunDriver(flow, [started], {
-    journal, clock, random: () => 0.5, onLog: (_r, step, _a, stream, text) => logs.push(`${step}:${stream}:${text}`),
+    journal, clock, random: () => 0.5, tasks: realTasks, onLog: (_r, step, _a, stream, text) => logs.push(`${step}:${stream}:${text}`),
   });
   return { driver, journal, logs };
 }

@@ -1,29 +1,31 @@
 /**
- * The one place where a run's effects happen (STYLE.md §2): asks decide.ts what to do, carries it
- * out, appends the resulting events to the journal (committed before anything is reported), then
- * folds them. One RunDriver drives one run in this process. Step bodies: step-exec.ts; rollback:
- * compensation.ts; debugging requests: debug.ts.
+ * The one place where a run's effects happen (STYLE.md §2): hands each input (a tick, an attempt's
+ * result, a person's request) to the pure transition (transition.ts), appends the events it returns
+ * to the journal (committed before anything is reported), folds them, then carries out its
+ * commands: execute a step's body (step-exec.ts), run a compensation, abort attempts, sleep until a
+ * due time. One RunDriver drives one run in this process.
  */
-import { StepFailure } from '../executors/index.js';
-import type { Flow, Json, JsonObject, Step, StepId, StepMock } from '../model/flow.js';
-import { Attempt } from './attempt.js';
+import { StepFailure } from '../model/execution.js';
+import type { Flow, StepId, StepMock } from '../model/flow.js';
+import { AbortHandle } from './abort-handle.js';
 import type { ChildRuns } from './children.js';
 import type { Clock } from './clock.js';
-import { launchCompensation } from './compensation.js';
-import { decide, joinRegion, nextCompensation, stepDef } from './decide.js';
+import { stepDef } from './decide.js';
 import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
-import { foldRun, initialState } from './fold.js';
-import { canRetry, retryDelayMs } from './retry-delay.js';
-import { routeFailure } from './routing.js';
+import { foldInto, initialState } from './fold.js';
 import type { RunState } from './state.js';
 import { bindingsOf } from './bindings.js';
 import type { Redactor } from './secrets.js';
 import { redactorOf } from './secrets.js';
-import { executeStep } from './step-exec.js';
-import { instantOutcome } from './instant.js';
-import { Waker } from './waker.js';
-import { approvalResult, checkExtension, waitingApproval } from './approvals.js';
+import { executeStep, runCompensation } from './step-exec.js';
 import type { StepHost } from './step-exec.js';
+import { Waker } from './waker.js';
+import { RunRequestError } from './request-error.js';
+import { simulatedTasks } from './simulated-tasks.js';
+import type { TaskRunner } from './task-runner.js';
+import { noTaskRunner } from './task-runner.js';
+import { transition } from './transition.js';
+import type { AttemptOutcome, DriverCommand, PersonRequest, Transition, TransitionInput } from './transition.js';
 
 /** Where a driver journals: the store's Journal, or an in-memory log. */
 export interface RunLog {
@@ -38,6 +40,11 @@ export interface DriverDeps {
   clock: Clock;
   /** Uniform [0, 1) source for retry jitter (seeded when simulating). */
   random: () => number;
+  /**
+   * How task bodies run: the real executors (the host passes them) or mocks. Default: the
+   * simulated executor for a simulation, and for a real run a runner that fails every task.
+   */
+  tasks?: TaskRunner;
   /** `$env` values (name → value) the flow references; redacted from everything journaled. */
   secrets?: Record<string, string>;
   /** Creates and drives child runs (map items, `call` tasks); without it those steps fail Unsupported. */
@@ -63,14 +70,16 @@ export interface DriveOptions {
 export { RunRequestError } from './request-error.js';
 
 export class RunDriver implements StepHost {
-  /** Attempts (and compensations) this process is executing, by step. */
-  readonly inFlight = new Map<StepId, Attempt>();
+  /** Attempts (and compensations) this process is executing, by step: their abort handles. */
+  readonly inFlight = new Map<StepId, AbortHandle>();
+  readonly tasks: TaskRunner;
   private readonly waker: Waker;
   private seq: number;
   private driving: Promise<RunState> | null = null;
   /** Why this driver stopped driving (see halt()), or null. */
   private halted: Error | null = null;
   private readonly redactor: Redactor;
+  /** The run's state: folded in place by this driver only (callers read it, never change it). */
   readonly state: RunState;
 
   /** Drives a run whose journal (at least RunStarted) is `events`, for `flow`. */
@@ -82,10 +91,11 @@ export class RunDriver implements StepHost {
     const [first, ...rest] = events;
     if (!first) throw new Error('a run needs its RunStarted event');
     this.state = initialState(first);
-    for (const e of rest) foldRun(this.state, e);
+    for (const e of rest) foldInto(this.state, e);
     this.seq = events.length;
     this.redactor = redactorOf(deps.secrets ?? {});
     this.waker = new Waker(deps.clock);
+    this.tasks = deps.tasks ?? (this.state.mode === 'simulate' ? simulatedTasks(deps.clock, deps.mockFor) : noTaskRunner);
     // The first bindingsOf call for a state fixes its `$env` (bindings are cached per state).
     bindingsOf(this.state, deps.secrets ?? {});
   }
@@ -107,7 +117,7 @@ export class RunDriver implements StepHost {
   halt(cause: Error): void {
     if (this.halted) return;
     this.halted = cause;
-    this.abortInFlight(`stopped driving: ${cause.message}`);
+    this.abort('all', { name: 'Cancelled', message: `stopped driving: ${cause.message}` });
     this.notify();
   }
 
@@ -150,20 +160,12 @@ export class RunDriver implements StepHost {
       }
       if (this.state.status !== 'running') break;
       this.waker.reset();
-      const commands = decide(this.flow, this.state, this.now(), this.inFlight);
-      let progressed = false;
+      const t = this.apply({ kind: 'tick', inFlight: this.inFlight, ...(this.tasks.answerAtOnce ? { answerAtOnce: this.tasks.answerAtOnce } : {}) });
+      let progressed = t.events.length > 0;
       let wakeAt: EpochMs | undefined;
-      for (const c of commands) {
-        if (this.state.status !== 'running') break;
-        if (c.kind === 'executeStep') this.launch(c.step, c.attempt);
-        else if (c.kind === 'completeApproval') this.completeApproval(c.step, c.outcome);
-        else if (c.kind === 'completeTimer') this.succeed(c.step, null);
-        else if (c.kind === 'completeRun') this.record([{ type: 'RunSucceeded', at: this.now() }]);
-        else if (c.kind === 'compensateStep') launchCompensation(this, c.step);
-        else if (c.kind === 'endCompensation') this.endCompensation();
-        else if (c.kind === 'pauseBefore') this.record([{ type: 'RunPaused', at: this.now(), reason: c.reason, step: c.step }]);
-        else wakeAt = c.dueAt;
-        if (c.kind !== 'wakeAt') progressed = true;
+      for (const c of t.commands) {
+        if (c.kind === 'wakeAt') wakeAt = c.dueAt;
+        else progressed = true;
       }
       if (progressed) {
         yielded = false;
@@ -186,13 +188,33 @@ export class RunDriver implements StepHost {
   }
 
   /**
+   * Hands a person's request (an answer, a deadline extension, a cancel, a debugging request) to
+   * the transition, journals what it decides and wakes the loop. Throws RunRequestError when the
+   * request does not fit the run (nothing is journaled then), or when it came too late to count
+   * (an answer after the deadline: what the deadline decided is journaled first).
+   */
+  request(input: PersonRequest): void {
+    const t = this.apply(input);
+    this.notify();
+    if (t.refused) throw new RunRequestError(refusal(this.id, input, t.refused));
+  }
+
+  /**
+   * Checks a request against the run as this driver sees it, journaling nothing: throws the
+   * RunRequestError that request() would. Used before handing a request to another process.
+   */
+  check(input: PersonRequest): void {
+    const t = transition(this.flow, this.state, input, this.now(), this.deps.random);
+    if (t.refused) throw new RunRequestError(refusal(this.id, input, t.refused));
+  }
+
+  /**
    * Records a person's decision on a waiting approval. Throws RunRequestError when the step is not
-   * waiting or `by` is not one of its approvers (DESIGN.md "Security": only listed approvers decide).
+   * waiting, `by` is not one of its approvers (DESIGN.md "Security": only listed approvers decide),
+   * or the deadline has passed (#11 item 8: the approval then ends as the deadline decided).
    */
   answerApproval(step: StepId, by: string, verdict: 'approve' | 'reject', comment?: string): void {
-    waitingApproval(this.state, step, by);
-    this.record([{ type: 'ApprovalGiven', at: this.now(), step, by, verdict, ...(comment ? { comment } : {}) }]);
-    this.notify();
+    this.request({ kind: 'answer', step, by, verdict, ...(comment ? { comment } : {}) });
   }
 
   /**
@@ -200,9 +222,7 @@ export class RunDriver implements StepHost {
    * Only a listed approver may; journaled with who and why. Throws RunRequestError otherwise.
    */
   extendApproval(step: StepId, by: string, dueAt: EpochMs, comment?: string): void {
-    checkExtension(waitingApproval(this.state, step, by), step, dueAt, this.now());
-    this.record([{ type: 'ApprovalExtended', at: this.now(), step, by, dueAt, ...(comment ? { comment } : {}) }]);
-    this.notify();
+    this.request({ kind: 'extend', step, by, dueAt, ...(comment ? { comment } : {}) });
   }
 
   /**
@@ -210,22 +230,7 @@ export class RunDriver implements StepHost {
    * driven on), then records RunCancelled. No-op when the run has ended or is already rolling back.
    */
   cancel(reason = 'cancelled by user'): void {
-    if ((this.state.status !== 'running' && this.state.status !== 'paused') || this.state.compensation) return;
-    if (this.state.status === 'paused') this.record([{ type: 'RunResumed', at: this.now(), stepping: false }]);
-    if (nextCompensation(this.flow, this.state) === undefined) this.record([{ type: 'RunCancelled', at: this.now(), reason }]);
-    else this.record([{ type: 'CompensationStarted', at: this.now(), reason: 'cancelled', error: null }]);
-    this.abortInFlight('run cancelled');
-    this.notify();
-  }
-
-  abortInFlight(why: string): void {
-    for (const a of this.inFlight.values()) a.abort(new StepFailure('Cancelled', why));
-  }
-
-  private endCompensation(): void {
-    const c = this.state.compensation!;
-    if (c.reason === 'cancelled') this.record([{ type: 'RunCancelled', at: this.now(), reason: 'cancelled by user' }]);
-    else this.record([{ type: 'RunFailed', at: this.now(), error: c.error!, ...(c.step ? { step: c.step } : {}) }]);
+    this.request({ kind: 'cancel', reason });
   }
 
   now(): EpochMs {
@@ -252,26 +257,40 @@ export class RunDriver implements StepHost {
 
   /** Aborts what is still in flight after the run ended and waits for it to stop. */
   private async settle(): Promise<void> {
-    this.abortInFlight(`run ${this.state.status}`);
+    this.abort('all', { name: 'Cancelled', message: `run ${this.state.status}` });
     while (this.inFlight.size > 0) await this.idle();
   }
 
-  /**
-   * Appends and commits events, then folds and reports them. Drops step results once the run
-   * ended; a paused run still journals what its executing steps report.
-   */
-  record(events: RunEvent[]): void {
-    if (this.state.status !== 'running' && this.state.status !== 'paused') return;
-    // Once a rollback began, results of the steps it aborted are not journaled.
-    if (this.state.compensation && events.some((e) => STEP_PROGRESS.has(e.type))) return;
-    this.commit(events);
+  /** The transition for `input` now: journals its events, then carries out its commands. */
+  private apply(input: TransitionInput): Transition {
+    if (this.halted) return { events: [], commands: [] };
+    const t = transition(this.flow, this.state, input, this.now(), this.deps.random);
+    if (t.events.length > 0) this.commit(t.events);
+    if (this.halted) return t;
+    for (const c of t.commands) this.carryOut(c);
+    return t;
   }
 
-  /** Journals events that bring an ended run back (a retry of a failed step), then folds them. */
-  reopen(events: RunEvent[]): void {
-    this.commit(events);
+  private carryOut(c: DriverCommand): void {
+    switch (c.kind) {
+      case 'execute':
+        return this.launch(c.step, c.attempt);
+      case 'compensate':
+        return this.compensate(c.step);
+      case 'abort':
+        return this.abort(c.steps, c.error);
+      case 'wakeAt':
+        return; // the loop sleeps until then (steps())
+    }
   }
 
+  private abort(steps: StepId[] | 'all', error: StepError): void {
+    const failure = new StepFailure(error.name, error.message);
+    if (steps === 'all') for (const a of this.inFlight.values()) a.abort(failure);
+    else for (const id of steps) this.inFlight.get(id)?.abort(failure);
+  }
+
+  /** Appends and commits events, then folds and reports them. A refused append halts the driver. */
   private commit(raw: RunEvent[]): void {
     if (this.halted) return;
     // Secrets never reach the journal in clear; the state folds what the journal holds.
@@ -282,101 +301,65 @@ export class RunDriver implements StepHost {
       // The journal refused (another process appended first, or the disk failed): this driver's
       // view is no longer the run's. Stop here; the journal keeps what was committed, and drive()
       // rejects with the cause. Never turn it into a step failure.
-      this.halt(err instanceof Error ? err : new Error(String(err)));
+      this.halt(journalRefusal(this.id, err));
       return;
     }
     let seq = this.seq - events.length;
     for (const e of events) {
-      foldRun(this.state, e);
+      foldInto(this.state, e);
       this.deps.onEvent?.(this.id, ++seq, e);
     }
   }
 
+  /** Executes attempt `attempt` of step `id` (its StepStarted is journaled) and reports the outcome. */
   private launch(id: StepId, attempt: number): void {
     const step = stepDef(this.flow, id);
-    const at = this.now();
-    const outcome = instantOutcome(this.flow, this.state, id, step, attempt, at, this.deps.mockFor);
-    if (outcome) {
-      this.record([{ type: 'StepStarted', at, step: id, attempt }, outcome]);
-      return;
-    }
-    const handle = new Attempt();
+    const handle = new AbortHandle();
     this.inFlight.set(id, handle);
-    // StepStarted is recorded synchronously so the next decide() sees the step running.
-    this.record([{ type: 'StepStarted', at, step: id, attempt }]);
-    if (this.halted) {
-      this.inFlight.delete(id);
-      return;
-    }
     void executeStep(this, id, step, attempt, handle)
-      .catch((err: unknown) => this.attemptFailed(id, attempt, toStepError(err)))
+      .catch((err: unknown): AttemptOutcome => ({ kind: 'failed', error: toStepError(err) }))
+      .then((outcome) => this.apply({ kind: 'attempt', step: id, attempt, outcome }))
+      .catch((err: unknown) => this.halt(err instanceof Error ? err : new Error(String(err))))
       .finally(() => {
         this.inFlight.delete(id);
         this.notify();
       });
   }
 
-  succeed(id: StepId, output: Json, next?: StepId[], vars?: JsonObject): void {
-    if (this.isSkipped(id)) return;
-    const step = stepDef(this.flow, id);
-    const to = next ?? (step.next ? [step.next] : []);
-    this.record([{ type: 'StepSucceeded', at: this.now(), step: id, output, next: to, ...(vars ? { vars } : {}) }]);
+  /** Runs step `id`'s `compensate` body (rollback) and reports the result. */
+  private compensate(id: StepId): void {
+    const body = stepDef(this.flow, id).compensate!;
+    const handle = new AbortHandle();
+    this.inFlight.set(id, handle);
+    void runCompensation(this, id, body, handle)
+      .then(
+        (output) => this.apply({ kind: 'compensation', step: id, outcome: { kind: 'succeeded', output } }),
+        (err: unknown) => this.apply({ kind: 'compensation', step: id, outcome: { kind: 'failed', error: toStepError(err) } }),
+      )
+      .catch((err: unknown) => this.halt(err instanceof Error ? err : new Error(String(err))))
+      .finally(() => {
+        this.inFlight.delete(id);
+        this.notify();
+      });
   }
 
-  private completeApproval(id: StepId, outcome: 'approved' | 'rejected' | 'timedOut'): void {
-    const result = approvalResult(id, this.state.steps[id]?.approval, outcome);
-    if ('output' in result) this.succeed(id, result.output);
-    else this.fail(stepDef(this.flow, id), id, result.error);
-  }
-
-  /** A step skipped by a person, or cancelled by a join, while it executed: its late result is not journaled. */
-  private isSkipped(id: StepId): boolean {
-    const status = this.state.steps[id]?.status;
-    return status === 'skipped' || status === 'cancelled';
-  }
-
-  cancelBranches(joinId: StepId): void {
-    const region = joinRegion(this.flow, joinId);
-    const left = [...this.state.open, ...this.state.ready].filter((id) => region.has(id));
-    if (left.length === 0) return;
-    const reason = `${joinId} joined without it`;
-    for (const id of left) this.inFlight.get(id)?.abort(new StepFailure('Cancelled', reason));
-    this.record(left.map((step) => ({ type: 'StepCancelled', at: this.now(), step, reason })));
-  }
-
-  private attemptFailed(id: StepId, attempt: number, error: StepError): void {
-    if (this.isSkipped(id)) return;
-    if ((this.state.status !== 'running' && this.state.status !== 'paused') || this.state.compensation) return;
-    const step = stepDef(this.flow, id);
-    const policy = step.type === 'task' || step.type === 'map' ? (step.retry ?? this.flow.defaults?.retry) : undefined;
-    if (error.name !== 'Cancelled' && canRetry(policy, attempt)) {
-      const at = this.now();
-      this.record([{ type: 'StepRetryScheduled', at, step: id, attempt, error, dueAt: at + retryDelayMs(policy!, attempt, this.deps.random) }]);
-      return;
-    }
-    this.fail(step, id, error);
-  }
-
-  /** A step's final failure: routed onward (catch, onReject…), or the run fails and rolls back. */
-  fail(step: Step, id: StepId, error: StepError): void {
-    const route = routeFailure(step, error);
-    const failed: RunEvent = { type: 'StepFailed', at: this.now(), step: id, error, handled: route !== null, next: route ?? [] };
-    if (route !== null) return this.record([failed]);
-    if (nextCompensation(this.flow, this.state) === undefined) {
-      this.record([failed, { type: 'RunFailed', at: this.now(), error, step: id }]);
-    } else {
-      this.record([failed, { type: 'CompensationStarted', at: this.now(), reason: 'failed', error, step: id }]);
-      this.abortInFlight(`run failed at ${id}`);
-    }
-    this.notify();
+  childRunStarted(step: StepId, index: number, child: RunId): void {
+    this.apply({ kind: 'childRunStarted', step, index, child });
   }
 }
 
-/** Step events that an aborted step may still try to journal after a rollback began. */
-const STEP_PROGRESS = new Set<RunEvent['type']>([
-  'StepStarted', 'StepSucceeded', 'StepFailed', 'StepRetryScheduled', 'StepSkipped', 'TimerStarted', 'ApprovalRequested', 'ApprovalGiven',
-  'ApprovalExtended', 'StepCancelled',
-]);
+/** The error a driver halts with when the journal refuses its append (never a raw SQLite message). */
+function journalRefusal(run: RunId, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/UNIQUE constraint failed|appending after seq/.test(message)) {
+    return new Error(`run ${run} was moved on by another process at the same time; this process stopped driving it (see: flowsmith show ${run})`);
+  }
+  return err instanceof Error ? err : new Error(message);
+}
+
+function refusal(run: RunId, input: PersonRequest, why: string): string {
+  return `${'step' in input ? `step ${input.step} of ` : ''}run ${run}: ${why}`;
+}
 
 /** Converts anything an executor or expression threw into step-failure data. */
 export function toStepError(err: unknown): StepError {

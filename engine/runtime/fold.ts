@@ -2,12 +2,14 @@
  * Folds journal events into a RunState (DESIGN.md "Runtime semantics": the state of a run is a
  * fold over its events). Pure in what it reads: no clock, no I/O, no randomness, no flow document;
  * every decision (which step comes next, which vars change) is recorded in the event itself.
- * For speed it mutates the state it is given (see RunState); the same code replays history,
- * draws the canvas and resumes after a crash.
+ * For speed `foldInto` mutates the state it is given (see RunState): only the owner of a state
+ * (the driver, a view's tracker) folds into it; `foldEvents` builds a fresh one. The same code
+ * replays history, draws the canvas and resumes after a crash.
  */
 import type { StepId } from '../model/flow.js';
 import type { RunEvent } from './events.js';
 import type { RunState, StepState } from './state.js';
+import { assignOwn, idMap } from './state.js';
 
 /** A blank state for a step that has not run. */
 export function pendingStep(): StepState {
@@ -37,23 +39,23 @@ export function initialState(first: RunEvent): RunState {
     startedAt: first.at,
     endedAt: null,
     input: first.input,
-    vars: { ...first.vars },
+    vars: assignOwn({}, first.vars),
     path: [],
-    steps: {},
+    steps: idMap(),
     ready: new Set([first.start]),
     open: new Set(),
-    arrivals: { [first.start]: 1 },
+    arrivals: Object.assign(idMap<number>(), { [first.start]: 1 }),
     lastError: null,
     error: null,
     completed: new Set(),
     compensation: null,
-    compensated: new Set(),
+    compensationsRun: new Set(),
     seq: 1,
     breakpoints: new Set(first.breakpoints ?? []),
     paused: null,
     stepping: false,
     passOnce: null,
-    children: {},
+    children: idMap(),
     parent: first.parent ?? null,
     ...(first.subflow !== undefined ? { subflowChain: first.subflow } : {}),
     ...(first.item !== undefined ? { item: first.item } : {}),
@@ -70,7 +72,7 @@ export function foldEvents(events: readonly RunEvent[]): RunState {
   const [first, ...rest] = events;
   if (!first) throw new Error('an empty journal has no run');
   const state = initialState(first);
-  for (const e of rest) foldRun(state, e);
+  for (const e of rest) foldInto(state, e);
   return state;
 }
 
@@ -90,8 +92,11 @@ function activate(run: RunState, ids: readonly StepId[]): void {
   }
 }
 
-/** Applies one journaled event to `run`, in place, and returns it. */
-export function foldRun(run: RunState, event: RunEvent): RunState {
+/**
+ * Applies one journaled event to `run` in place (the name says so: issue #10 point 6) and returns
+ * it. O(1) per event; whoever calls it owns `run` and copies before sharing (renderer: snapshot()).
+ */
+export function foldInto(run: RunState, event: RunEvent): RunState {
   run.seq += 1;
   switch (event.type) {
     case 'RunStarted':
@@ -120,7 +125,7 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       s.error = null;
       s.endedAt = event.at;
       s.timerDueAt = null;
-      if (event.vars) Object.assign(run.vars, event.vars);
+      if (event.vars) assignOwn(run.vars, event.vars);
       run.open.delete(event.step);
       // Delete then add moves the step to the end: the Set keeps last-completion order.
       run.completed.delete(event.step);
@@ -179,11 +184,11 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
     case 'StepCompensated': {
       const s = stepOf(run, event.step);
       s.status = 'compensated';
-      run.compensated.add(event.step);
+      run.compensationsRun.add(event.step);
       return run;
     }
     case 'StepCompensationFailed':
-      run.compensated.add(event.step);
+      run.compensationsRun.add(event.step);
       return run;
     case 'StepCancelled':
       setAside(run, event.step, 'cancelled', event.at);
@@ -212,7 +217,7 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       run.stepping = event.stepping;
       return run;
     case 'VarsEdited':
-      Object.assign(run.vars, event.vars);
+      assignOwn(run.vars, event.vars);
       return run;
     case 'StepRetryRequested': {
       const s = stepOf(run, event.step);
@@ -251,6 +256,12 @@ export function foldRun(run: RunState, event: RunEvent): RunState {
       return unreachable(event);
   }
 }
+
+/**
+ * The old name of foldInto, kept for the renderer's run tracker. It mutates `run` like foldInto.
+ * @deprecated Use foldInto (the name says that it mutates). TODO(#10): rename in renderer/run.
+ */
+export const foldRun = foldInto;
 
 /** Ends a step without a result (skipped by a person, cancelled by a join): no longer ready or open. */
 function setAside(run: RunState, id: StepId, status: 'skipped' | 'cancelled', at: number): void {

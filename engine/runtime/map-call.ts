@@ -4,14 +4,14 @@
  * with the first item's failure (cancelling the items still running).
  */
 import { evaluateExpression, interpolateJson } from '../expr/index.js';
-import { StepFailure } from '../executors/index.js';
+import { StepFailure } from '../model/execution.js';
 import type { Flow, Json, JsonObject, MapStep, StepId, StepMock, TaskBody } from '../model/flow.js';
 import { mapBody } from '../model/subflow.js';
 import { bindingsOf } from './bindings.js';
 import type { ChildRuns } from './children.js';
 import { childError, childRunId, runOutput } from './children.js';
 import type { Clock } from './clock.js';
-import type { RunEvent } from './events.js';
+import type { RunId } from './events.js';
 import type { RunState } from './state.js';
 
 /** What map and call need from the driver that runs the parent. */
@@ -22,8 +22,8 @@ export interface ChildContext {
   clock: Clock;
   signal: AbortSignal;
   mockFor?: (step: StepId, attempt: number) => StepMock | undefined;
-  /** Journals parent events (ChildRunStarted). */
-  record(events: RunEvent[]): void;
+  /** Journals ChildRunStarted in the parent's journal. */
+  childRunStarted(step: StepId, index: number, child: RunId): void;
 }
 
 function need(ctx: ChildContext, what: string): ChildRuns {
@@ -56,7 +56,7 @@ export async function runMap(ctx: ChildContext, id: StepId, step: MapStep, attem
         input: ctx.state.input, vars, item: items[index]!,
       });
       if (ctx.state.children[id]?.[index] !== childId) {
-        ctx.record([{ type: 'ChildRunStarted', at: ctx.clock.now(), step: id, index, child: childId }]);
+        ctx.childRunStarted(id, index, childId);
       }
       const final = await children.drive(childId, { clock: ctx.clock, signal: stop.signal, ...(ctx.mockFor ? { mockFor: ctx.mockFor } : {}) });
       if (final.status !== 'succeeded') {
@@ -101,7 +101,7 @@ export async function runCall(ctx: ChildContext, id: StepId, body: TaskBody, att
     input: input as JsonObject, vars: (target.flow.vars ?? {}) as JsonObject,
   });
   if (ctx.state.children[id]?.[0] !== childId) {
-    ctx.record([{ type: 'ChildRunStarted', at: ctx.clock.now(), step: id, index: 0, child: childId }]);
+    ctx.childRunStarted(id, 0, childId);
   }
   const final = await children.drive(childId, { clock: ctx.clock, signal: ctx.signal, ...(ctx.mockFor ? { mockFor: ctx.mockFor } : {}) });
   if (final.status !== 'succeeded') {

@@ -6,6 +6,7 @@ import type { Json, JsonObject, StepId } from '../model/flow.js';
 import type { RunId, StepError } from './events.js';
 import { runStatusOf } from './fold.js';
 import type { RunState, RunStatus, StepStatus } from './state.js';
+import { idMap } from './state.js';
 
 export interface StepRecord {
   status: StepStatus;
@@ -40,7 +41,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 /** Builds the JSON record of a run from its folded state. */
 export function toRunRecord(run: RunState): RunRecord {
-  const steps: Record<StepId, StepRecord> = {};
+  const steps = idMap<StepRecord>();
   const waitingFor: RunRecord['waitingFor'] = [];
   for (const [id, s] of Object.entries(run.steps)) {
     steps[id] = {

@@ -94,8 +94,11 @@ export interface RunState {
   completed: Set<StepId>;
   /** Set while compensations run after a failure or cancel. */
   compensation: { reason: 'failed' | 'cancelled'; error: StepError | null; step?: StepId } | null;
-  /** Steps whose compensation ran (succeeded or failed). */
-  compensated: Set<StepId>;
+  /**
+   * Steps whose compensation ran, whether it succeeded or failed (a step whose rollback succeeded
+   * also has status `compensated`). Named for what it holds: issue #10 point 6.
+   */
+  compensationsRun: Set<StepId>;
   /** Number of events folded so far. */
   seq: number;
   /** Debugging: steps to pause before. */
@@ -115,4 +118,24 @@ export interface RunState {
   /** Map item runs: `$item` and `$index`. */
   item?: Json;
   index?: number;
+}
+
+/**
+ * An empty object without a prototype, for maps keyed by step ids or variable names: an id such as
+ * `constructor` or `__proto__` is then an ordinary key (#11 item 11), never Object.prototype's.
+ */
+export function idMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/**
+ * Copies `source`'s own keys onto `target` as own data properties, so a variable named
+ * `__proto__` is stored as a variable instead of changing `target`'s prototype (#11 item 11).
+ * Returns `target`.
+ */
+export function assignOwn<T extends object>(target: T, source: object): T {
+  for (const key of Object.keys(source)) {
+    Object.defineProperty(target, key, { value: (source as Record<string, unknown>)[key], writable: true, enumerable: true, configurable: true });
+  }
+  return target;
 }

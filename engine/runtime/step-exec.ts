@@ -1,22 +1,25 @@
 /**
- * What executing one attempt of a step means, per step type (DESIGN.md step types): the effects
- * that driver.ts journals. Split from the driver so each stays one screenful per idea.
+ * What executing one attempt of a step means, per step type (DESIGN.md step types): evaluates what
+ * needs expressions or I/O and reports an AttemptOutcome. It journals nothing: the driver hands the
+ * outcome to transition.ts, which decides the events (retry, routing, rollback).
  */
 import { streamRedactor } from './redact-stream.js';
 import { evaluateExpression, interpolateString } from '../expr/index.js';
-import { StepFailure } from '../executors/index.js';
-import type { ExecContext } from '../executors/index.js';
-import type { Flow, Json, JsonObject, Step, StepId, StepMock } from '../model/flow.js';
+import { StepFailure } from '../model/execution.js';
+import type { ExecContext } from '../model/execution.js';
+import type { Flow, Json, Step, StepId, TaskBody } from '../model/flow.js';
 import { taskExecutor } from '../model/flow.js';
 import { parseDurationMs } from '../model/duration.js';
-import type { Attempt } from './attempt.js';
+import type { AbortHandle } from './abort-handle.js';
 import { bindingsOf } from './bindings.js';
+import type { DriverDeps } from './driver.js';
 import type { ChildContext } from './map-call.js';
 import { runCall, runMap } from './map-call.js';
-import type { DriverDeps } from './driver.js';
-import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
+import type { EpochMs, RunId } from './events.js';
 import type { RunState } from './state.js';
-import { runTaskBody, shapeOutput } from './task.js';
+import { shapeOutput } from './shape-output.js';
+import type { TaskRunner } from './task-runner.js';
+import type { AttemptOutcome } from './transition.js';
 
 /** The driver as step execution sees it. */
 export interface StepHost {
@@ -24,18 +27,17 @@ export interface StepHost {
   readonly state: RunState;
   readonly deps: DriverDeps;
   readonly id: RunId;
+  /** How task bodies run (real executors or mocks). */
+  readonly tasks: TaskRunner;
   now(): EpochMs;
   /** `text` with secret values replaced. */
   redactText(text: string): string;
-  record(events: RunEvent[]): void;
-  succeed(id: StepId, output: Json, next?: StepId[], vars?: JsonObject): void;
-  fail(step: Step, id: StepId, error: StepError): void;
-  /** Cancels the steps still open or ready inside join `joinId`'s parallel block. */
-  cancelBranches(joinId: StepId): void;
+  /** Journals that a map item or `call` started child run `child`. */
+  childRunStarted(step: StepId, index: number, child: RunId): void;
 }
 
-/** Executes attempt `attempt` of step `id`; journals its outcome through `host`, or throws StepFailure. */
-export async function executeStep(host: StepHost, id: StepId, step: Step, attempt: number, handle: Attempt): Promise<void> {
+/** Executes attempt `attempt` of step `id` and reports its outcome. Throws StepFailure (or any error). */
+export async function executeStep(host: StepHost, id: StepId, step: Step, attempt: number, handle: AbortHandle): Promise<AttemptOutcome> {
   const b = () => bindingsOf(host.state);
   switch (step.type) {
     case 'task':
@@ -43,47 +45,38 @@ export async function executeStep(host: StepHost, id: StepId, step: Step, attemp
       return executeWork(host, id, step, attempt, handle);
     case 'branch': {
       for (const c of step.cases) {
-        if ((await evaluateExpression(c.when, b())) === true) return host.succeed(id, null, [c.next]);
+        if ((await evaluateExpression(c.when, b())) === true) return { kind: 'succeeded', output: null, next: [c.next] };
       }
       if (step.default === undefined) throw new StepFailure('NoChoice', 'no case matched and the branch has no default');
-      return host.succeed(id, null, [step.default]);
+      return { kind: 'succeeded', output: null, next: [step.default] };
     }
     case 'parallel':
-      return host.succeed(id, null, step.branches);
+      return { kind: 'succeeded', output: null, next: step.branches };
     case 'join':
-      // An `any` or `count` join fires before every branch arrived: the rest are cancelled.
-      if (step.mode !== undefined && step.mode !== 'all') host.cancelBranches(id);
-      return host.succeed(id, null);
     case 'succeed':
-      return host.succeed(id, null);
+      return { kind: 'succeeded', output: null };
     case 'fail':
-      return host.fail(step, id, {
-        name: step.error ?? 'Failed',
-        message: step.message ? String(await interpolateString(step.message, b())) : `${id} failed the run`,
-      });
-    case 'approval': {
-      const message = step.message ? String(await interpolateString(step.message, b())) : '';
-      const due = step.timeout ?? host.flow.defaults?.timeout;
-      const startedAt = host.state.steps[id]!.startedAt!;
-      host.record([{
-        type: 'ApprovalRequested', at: host.now(), step: id, approvers: step.approvers, quorum: step.quorum ?? 1, message,
-        dueAt: due === undefined ? null : startedAt + parseDurationMs(due),
-      }]);
-      return;
-    }
+      return {
+        kind: 'failed',
+        error: {
+          name: step.error ?? 'Failed',
+          message: step.message ? String(await interpolateString(step.message, b())) : `${id} failed the run`,
+        },
+      };
+    case 'approval':
+      return { kind: 'approvalRequested', message: step.message ? String(await interpolateString(step.message, b())) : '' };
     case 'wait': {
       const dueAt = step.duration
         ? host.state.steps[id]!.startedAt! + parseDurationMs(step.duration)
         : Date.parse(String(await evaluateExpression(step.until ?? 'null', b())));
       if (Number.isNaN(dueAt)) throw new StepFailure('ExpressionError', `${id}: until did not give an ISO 8601 time`);
-      host.record([{ type: 'TimerStarted', at: host.now(), step: id, dueAt }]);
-      return;
+      return { kind: 'timerStarted', dueAt };
     }
   }
 }
 
-/** A task or map attempt, under the step's timeout; applies `output` and `set`, then succeeds. */
-async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: Attempt): Promise<void> {
+/** A task or map attempt, under the step's timeout; applies `output` and `set`. */
+async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle): Promise<AttemptOutcome> {
   const timeout = step.timeout ?? (step.type === 'task' ? host.flow.defaults?.timeout : undefined);
   const work = startWork(host, id, step, attempt, handle);
   let raw: Json;
@@ -104,34 +97,43 @@ async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'tas
     }
   }
   // Most steps shape nothing: skip the async expression path (issue #3 W1 budget is 5 µs a step).
-  if (step.output === undefined && step.set === undefined) return host.succeed(id, raw, step.next ? [step.next] : []);
+  if (step.output === undefined && step.set === undefined) return { kind: 'succeeded', output: raw };
   const { output, vars } = await shapeOutput(step, raw, bindingsOf(host.state));
-  host.succeed(id, output, step.next ? [step.next] : [], vars);
+  return { kind: 'succeeded', output, ...(vars ? { vars } : {}) };
 }
 
-function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: Attempt): Promise<Json> {
-  const child = (): ChildContext => ({
+/** What map and call need of the driver for one attempt. */
+function childContext(host: StepHost, handle: AbortHandle): ChildContext {
+  return {
     flow: host.flow, state: host.state, children: host.deps.children, clock: host.deps.clock,
     get signal() {
       return handle.signal;
     },
-    record: (events) => host.record(events),
+    childRunStarted: (s, index, run) => host.childRunStarted(s, index, run),
     ...(host.deps.mockFor ? { mockFor: (s: StepId, a: number) => host.deps.mockFor!(s, a) } : {}),
-  });
+  };
+}
+
+/**
+ * Runs step `id`'s `compensate` body (rollback) and resolves with its output. A `call` body runs
+ * the called flow as a child run (attempt 0 in its id, so it never meets the step's own children),
+ * in a simulation too (#11 item 15); other bodies go to the TaskRunner. Throws StepFailure.
+ */
+export function runCompensation(host: StepHost, id: StepId, body: TaskBody, handle: AbortHandle): Promise<Json> {
+  if (taskExecutor(body) === 'call') return runCall(childContext(host, handle), id, body, 0);
+  return host.tasks.compensate(body, bindingsOf(host.state), execContext(host, id, 0, handle));
+}
+
+function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle): Promise<Json> {
+  const child = (): ChildContext => childContext(host, handle);
   if (step.type === 'map') return runMap(child(), id, step, attempt);
-  if (host.state.mode === 'simulate') {
-    // Simulation never runs a shell or HTTP step (DESIGN.md "Simulation"): a mock answers; an
-    // unmocked `call` simulates the called flow as a child run.
-    const mock = host.deps.mockFor?.(id, attempt) ?? step.mock;
-    if (mock === undefined && taskExecutor(step) === 'call') return runCall(child(), id, step, attempt);
-    return mockAttempt(host, mock, handle);
-  }
-  if (taskExecutor(step) === 'call') return runCall(child(), id, step, attempt);
-  return runTaskBody(step, bindingsOf(host.state), execContext(host, id, attempt, handle));
+  // A `call` runs the called flow as a child run, unless the executor answers it (a mocked call).
+  if (taskExecutor(step) === 'call' && !host.tasks.answersCall?.(id, step, attempt)) return runCall(child(), id, step, attempt);
+  return host.tasks.run(step, bindingsOf(host.state), execContext(host, id, attempt, handle));
 }
 
 /** The executor context of one attempt; step logs are stored, then reported. */
-export function execContext(host: StepHost, id: StepId, attempt: number, handle: Attempt): ExecContext {
+export function execContext(host: StepHost, id: StepId, attempt: number, handle: AbortHandle): ExecContext {
   // Redacted as streams, so a secret cut across two chunks is caught (issue #11 item 5).
   const streams = { stdout: streamRedactor(host.deps.secrets ?? {}), stderr: streamRedactor(host.deps.secrets ?? {}) };
   const store = (stream: 'stdout' | 'stderr', text: string) => {
@@ -153,17 +155,4 @@ export function execContext(host: StepHost, id: StepId, attempt: number, handle:
       ? { notifyDesktop: (title: string, message: string) => host.deps.notifyDesktop!(title, message, { run: host.id, step: id }) }
       : {}),
   };
-}
-
-/**
- * A simulated task attempt: waits `mock.duration` on the (virtual) clock, then throws `mock.error`
- * or returns `mock.output`; a step without a mock succeeds with null after zero virtual time.
- */
-async function mockAttempt(host: StepHost, mock: StepMock | undefined, handle: Attempt): Promise<Json> {
-  if (mock?.duration) {
-    await host.deps.clock.sleepUntil(host.now() + parseDurationMs(mock.duration), handle.signal);
-    if (handle.aborted) throw handle.signal.reason instanceof StepFailure ? handle.signal.reason : new StepFailure('Cancelled', 'aborted');
-  }
-  if (mock?.error) throw new StepFailure(mock.error.name, mock.error.message ?? `mocked ${mock.error.name}`);
-  return mock?.output ?? null;
 }

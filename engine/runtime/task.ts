@@ -9,9 +9,10 @@ import { runScript, type ScriptInput } from '../executors/script.js';
 import { runShell } from '../executors/shell.js';
 import type { ExecContext } from '../executors/index.js';
 import { StepFailure } from '../executors/index.js';
-import type { HttpSpec, Json, JsonObject, NotifySpec, Step, TaskBody } from '../model/flow.js';
+import type { HttpSpec, Json, JsonObject, NotifySpec, TaskBody } from '../model/flow.js';
 import { taskExecutor } from '../model/flow.js';
 import type { Bindings } from '../expr/index.js';
+import type { TaskRunner } from './task-runner.js';
 
 /**
  * Executes the body of a task (or a compensation) and returns its raw output. Throws StepFailure.
@@ -76,22 +77,7 @@ async function notifyRequest(spec: NotifySpec, bindings: Bindings): Promise<Noti
   return request;
 }
 
-/**
- * Applies a step's `output` expression (with `$` = the raw output) and its `set` assignments
- * (with `$` = the kept output). Throws ExpressionError, which the driver turns into a step failure.
- */
-export async function shapeOutput(
-  step: Step,
-  raw: Json,
-  bindings: Bindings,
-): Promise<{ output: Json; vars?: JsonObject }> {
-  const output = step.output ? await evaluateExpression(step.output, bindings, raw) : raw;
-  if (!step.set) return { output };
-  const vars: JsonObject = {};
-  const after = { ...bindings, vars: { ...bindings.vars } };
-  for (const [name, expr] of Object.entries(step.set)) {
-    vars[name] = await evaluateExpression(expr, after, output);
-    after.vars[name] = vars[name] as Json;
-  }
-  return { output, vars };
-}
+export { shapeOutput } from './shape-output.js';
+
+/** The real executors as a driver's TaskRunner (DriverDeps.tasks); the host passes it for real runs. */
+export const realTasks: TaskRunner = { run: runTaskBody, compensate: runTaskBody };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../runtime/events.js';
 import { openJournal } from './journal.js';
+import { SCHEMA_VERSION } from './schema.js';
 
 const started = (run: string, at = 1000): RunEvent => ({
   type: 'RunStarted', at, run, flow: 'deploy', flowPath: '/f.yaml', input: {}, vars: {}, mode: 'run', semantics: 1, workdir: '/tmp', start: 'a',
@@ -72,7 +73,7 @@ describe('Journal', () => {
     expect(j.trustRecord('/w/imported.yaml')).toEqual({ path: '/w/imported.yaml', trustedAt: 20, by: 'bob' });
   });
 
-  it('migrates a version 1 store: its runs stay and trusted_flows is added', () => {
+  it('migrates a version 1 store: its runs stay, trusted_flows and the lease tables are added', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fs-journal-')), 'old.db');
     const old = new Database(file);
     old.exec(`CREATE TABLE flows (name TEXT NOT NULL, hash TEXT NOT NULL, text TEXT NOT NULL, published_at INTEGER NOT NULL, PRIMARY KEY (name, hash));
@@ -81,10 +82,11 @@ describe('Journal', () => {
     old.pragma('user_version = 1');
     old.close();
     const j = openJournal(file);
-    expect(j.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(j.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(j.run('r0')).toMatchObject({ status: 'succeeded' });
     j.trustFlow('/w/a.yaml', 'alice', 1);
     expect(j.isTrusted('/w/a.yaml')).toBe(true);
+    expect(j.leases.acquire('r0', 'me', 1, 10, () => false).acquired).toBe(true);
     j.close();
   });
 });

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import type { Json } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { RunLeases } from './leases.js';
 
 export interface RunRow {
   id: RunId;
@@ -68,28 +69,63 @@ export function flowHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** A problem with the store file itself (cannot open, damaged, read-only): the message names the file. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** How a store is opened. */
+export interface OpenJournalOptions {
+  /**
+   * Open for reading only (`runs`, `show`): works on a read-only file or folder, never migrates or
+   * writes; a write fails with a StoreError naming the file.
+   */
+  readonly?: boolean;
+}
+
 /**
- * Opens (creating when missing) the store at `file`; `:memory:` for an in-memory store.
- * Throws the SQLite error when the file cannot be opened, with the path in the message.
+ * Opens (creating when missing, unless read-only) the store at `file`; `:memory:` for an in-memory
+ * store. Checks its integrity first (SQLite `quick_check`, issue #11 item 12), so a damaged store
+ * is refused instead of read as fine. Throws StoreError naming the file when it cannot be opened,
+ * is damaged, or cannot be brought to this version's schema.
  */
-export function openJournal(file: string): Journal {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+export function openJournal(file: string, options: OpenJournalOptions = {}): Journal {
+  const where = file === ':memory:' ? 'the in-memory store' : `the store ${file}`;
+  const readonly = options.readonly === true && file !== ':memory:';
   let db: Database.Database;
   try {
-    db = new Database(file);
+    if (file !== ':memory:' && !readonly) mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file, readonly ? { readonly: true, fileMustExist: true } : {});
   } catch (err) {
-    throw new Error(`cannot open the store ${file}: ${(err as Error).message}; pass --db PATH to use another file`);
+    throw new StoreError(`cannot open ${where}: ${(err as Error).message}; pass --db PATH to use another file`);
   }
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode: a commit survives a process crash (kill -9); only an OS crash or power loss
-  // can drop the last transactions (sqlite.org/pragma.html#pragma_synchronous).
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  if ((db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
-    db.exec(SCHEMA_SQL);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  try {
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a commit survives a process crash (kill -9); only an OS crash or power loss
+      // can drop the last transactions (sqlite.org/pragma.html#pragma_synchronous).
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StoreError(`${where} is damaged (SQLite quick_check: ${String(check)}); restore it from a backup, or pass --db PATH to use another file`);
+    if (!readonly && (db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
+      db.exec(SCHEMA_SQL);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    const message = (err as Error).message;
+    if (/malformed|corrupt|not a database/i.test(message)) {
+      throw new StoreError(`${where} is damaged (${message}); restore it from a backup, or pass --db PATH to use another file`);
+    }
+    if (/readonly|read-only/i.test(message)) {
+      throw new StoreError(`${where} is read-only (${message}); commands that only read (runs, show) work on it, or pass --db PATH`);
+    }
+    throw new StoreError(`${where}: ${message}`);
   }
-  return new Journal(db);
+  return new Journal(db, where);
 }
 
 /** Access to one store file. Not shared across threads; several processes may open the same file. */
@@ -104,7 +140,14 @@ export class Journal {
   private readonly appendTx: (run: RunId, expectedSeq: number, events: readonly RunEvent[]) => number;
   private readonly createTx: (first: RunEvent & { type: 'RunStarted' }, flowHashHex: string) => void;
 
-  constructor(readonly db: Database.Database) {
+  /**
+   * `where` names the store in error messages ("the store /path/flowsmith.db"). Build one with
+   * openJournal, which checks the file first.
+   */
+  constructor(
+    readonly db: Database.Database,
+    readonly where = 'the store',
+  ) {
     this.insertRun = db.prepare(
       'INSERT INTO runs (id, flow, flow_path, flow_hash, mode, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -163,7 +206,14 @@ export class Journal {
    * so two processes driving one run cannot interleave silently.
    */
   append(run: RunId, expectedSeq: number, events: readonly RunEvent[]): number {
-    return this.appendTx(run, expectedSeq, events);
+    try {
+      return this.appendTx(run, expectedSeq, events);
+    } catch (err) {
+      // A second writer (the (run, seq) key) is the driver's to explain; anything else is the file's.
+      const message = (err as Error).message;
+      if (/UNIQUE constraint/.test(message)) throw err;
+      throw new StoreError(`cannot write to ${this.where}: ${message}`);
+    }
   }
 
   /** The highest seq of a run's journal (0 when it has none). */
@@ -257,6 +307,13 @@ export class Journal {
   /** True when a person trusted the flow file at `path` (absolute). */
   isTrusted(path: string): boolean {
     return this.trustRecord(path) !== undefined;
+  }
+
+  private leaseTable: RunLeases | undefined;
+
+  /** Which process drives which run, and the requests handed to it (leases.ts; issue #11 item 9). */
+  get leases(): RunLeases {
+    return (this.leaseTable ??= new RunLeases(this.db));
   }
 
   close(): void {

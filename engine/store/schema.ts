@@ -4,8 +4,10 @@
  * versions can migrate. Every statement is `IF NOT EXISTS`, so a store at an older version is
  * brought up to date by running the whole script again.
  * Version 2 (issue #4) added `trusted_flows`, and the `runs_by_start` index (issue #3).
+ * Version 3 (issue #11 item 9) added `run_leases` (which process drives a run, with its
+ * heartbeat) and `run_requests` (requests a non-owner hands to the owner; leases.ts).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS flows (
@@ -51,4 +53,18 @@ CREATE TABLE IF NOT EXISTS trusted_flows (
   trusted_at INTEGER NOT NULL,
   by TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS run_leases (
+  run_id TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  heartbeat_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS run_requests (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  request TEXT NOT NULL,
+  done_at INTEGER,
+  error TEXT
+);
+CREATE INDEX IF NOT EXISTS run_requests_open ON run_requests (run_id) WHERE done_at IS NULL;
 `;

@@ -60,8 +60,8 @@ export function RunPanel() {
           </div>
         )}
         {run?.compensation && <div className="notice-box">{t('panels.run.rollingBack')}</div>}
-        {run && run.compensated.size > 0 && (
-          <p className="muted">{t('panels.run.rolledBack', { steps: [...run.compensated].join(', ') })}</p>
+        {run && run.compensationsRun.size > 0 && (
+          <p className="muted">{t('panels.run.rolledBack', { steps: [...run.compensationsRun].join(', ') })}</p>
         )}
         <ol className="run-path" aria-label={t('panels.run.path')}>
           {attempts.map((a, i) => {

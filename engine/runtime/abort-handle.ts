@@ -1,9 +1,10 @@
 /**
- * One attempt of a step being executed by this process: a cancel handle whose AbortSignal is made
- * only when an executor asks for it. Simulated steps without a duration never ask, which saves an
- * AbortController per step (issue #3 benchmarks: AbortSignal creation was the top cost of W1).
+ * The abort handle of one attempt (or compensation) this process executes, named for what it is
+ * (issue #10 point 6). Its AbortSignal is made only when an executor asks for it: simulated steps
+ * without a duration never ask, which saves an AbortController per step (issue #3 benchmarks:
+ * AbortSignal creation was the top cost of W1).
  */
-export class Attempt {
+export class AbortHandle {
   private controller: AbortController | null = null;
   private reason: unknown = undefined;
   private isAborted = false;

@@ -1,0 +1,63 @@
+/**
+ * The layer rules of eslint.config.js (STYLE.md §1, issue #10 point 2) hold: an import across a
+ * forbidden arrow fails `npm run lint`, an allowed one passes. Lints small sources under virtual
+ * paths inside the repo, so the config's per-folder globs apply as they do to real files.
+ */
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+/** The rule ids eslint reports for `code` placed at `file` (relative to the repo root). */
+async function problems(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('layer arrows', () => {
+  it.each([
+    ['runtime imports an executor', 'engine/runtime/fixture.ts', "import { runShell } from '../executors/shell.js';"],
+    ['runtime imports the store', 'engine/runtime/fixture.ts', "import { openJournal } from '../store/journal.js';"],
+    ['model imports the runtime', 'engine/model/fixture.ts', "import type { RunState } from '../runtime/state.js';"],
+    ['store imports the host', 'engine/store/fixture.ts', "import { RunService } from '../host/run-service.js';"],
+    ['yaml imports expr', 'engine/yaml/fixture.ts', "import { evaluateExpression } from '../expr/index.js';"],
+    ['an exporter imports the CLI', 'engine/export/asl/fixture.ts', "import { main } from '../../cli/main.js';"],
+    ['the engine imports the renderer', 'engine/host/fixture.ts', "import { App } from '../../renderer/App.js';"],
+    ['the renderer imports the store', 'renderer/run/fixture.ts', "import { openJournal } from '../../engine/store/journal';"],
+    ['the renderer imports HostApi code', 'renderer/run/fixture.ts', "import { hostMethods } from '../../engine/host/api';"],
+    ['the renderer imports Node', 'renderer/run/fixture.ts', "import { readFileSync } from 'node:fs';"],
+    ['electron imports the runtime', 'electron/fixture.ts', "import { foldRun } from '../engine/runtime/fold.js';"],
+    ['runtime imports Node', 'engine/runtime/fixture.ts', "import { readFileSync } from 'node:fs';"],
+  ])('refuses: %s', async (_what, file, code) => {
+    expect(await problems(file, code)).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  it.each([
+    ['runtime imports model and expr', 'engine/runtime/fixture.ts', "import type { Flow } from '../model/flow.js';\nimport { evaluateExpression } from '../expr/index.js';"],
+    ['an exporter imports model', 'engine/export/asl/fixture.ts', "import type { Flow } from '../../model/flow.js';"],
+    ['host imports the store and runtime', 'engine/host/fixture.ts', "import { openJournal } from '../store/journal.js';\nimport { RunDriver } from '../runtime/driver.js';"],
+    ['the CLI imports the host', 'engine/cli/fixture.ts', "import { RunService } from '../host/run-service.js';"],
+    ['the renderer folds runs', 'renderer/run/fixture.ts', "import { foldRun } from '../../engine/runtime/fold';\nimport { taskExecutor } from '../../engine/model/flow';"],
+    ['the renderer types HostApi', 'renderer/run/fixture.ts', "import type { HostApi } from '../../engine/host/api';\nimport type { RunEvent } from '../../engine/runtime/events';"],
+    ['electron relays HostApi', 'electron/fixture.ts', "import { hostMethods } from '../engine/host/api.js';"],
+  ])('allows: %s', async (_what, file, code) => {
+    expect(await problems(file, code)).toEqual([]);
+  });
+});
+
+describe('a pure runtime', () => {
+  it('refuses Date.now and Math.random in engine/runtime', async () => {
+    const found = await problems('engine/runtime/fixture.ts', 'export const t = Date.now() + Math.random();');
+    expect(found).toEqual(['no-restricted-properties', 'no-restricted-properties']);
+  });
+
+  it('lets the real clock read the wall clock (the one listed exemption)', async () => {
+    expect(await problems('engine/runtime/clock.ts', 'export const t = Date.now();')).toEqual([]);
+  });
+
+  it('allows Date.now outside the runtime', async () => {
+    expect(await problems('engine/host/fixture.ts', 'export const t = Date.now();')).toEqual([]);
+  });
+});

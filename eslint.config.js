@@ -1,0 +1,183 @@
+/**
+ * Lint rules that keep the house in order (STYLE.md §1, DESIGN.md "renderer never touches store,
+ * executors or Node", issue #10 point 2): the import arrows between engine layers, what the
+ * renderer and Electron may take from the engine, and no clock or randomness in engine/runtime.
+ *
+ * Each engine folder lists the folders it may import from; an import of any other engine folder is
+ * an error (`no-restricted-imports`, matched on the relative path). Known violations that are not
+ * fixed yet are listed in EXCEPTIONS with the issue that will remove them.
+ * Tests (`*.test.ts`) wire layers together the way host/ and cli/ do, so the arrows skip them.
+ */
+import tseslint from 'typescript-eslint';
+
+/** Engine layers, bottom first: each may import the folders listed (and itself). */
+export const LAYERS = {
+  model: [],
+  yaml: ['model'],
+  expr: ['model'],
+  validate: ['model', 'yaml', 'expr'],
+  runtime: ['model', 'expr'],
+  executors: ['model', 'yaml', 'expr', 'validate', 'runtime'],
+  store: ['model', 'yaml', 'expr', 'validate', 'runtime'],
+  export: ['model', 'yaml', 'expr', 'validate', 'runtime'],
+  import: ['model', 'yaml', 'expr', 'validate', 'runtime'],
+  simulate: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import'],
+  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'simulate'],
+  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'simulate', 'host'],
+};
+
+/**
+ * Imports across a forbidden arrow that exist today, per file: `{ file: [folder, …] }`.
+ * TODO(#10): remove each entry by moving the shared piece down a layer.
+ */
+export const EXCEPTIONS = {
+  // TODO(#10): the Code table of findings belongs in model (one findings vocabulary).
+  'engine/yaml/load.ts': ['validate'],
+  // TODO(#10): the limits belong in model; expr reads its evaluation budget from yaml/limits.ts.
+  'engine/expr/evaluate.ts': ['yaml'],
+  // TODO(#10): the runtime calls the executors directly (runTaskBody); they should come in
+  // through DriverDeps so the runtime knows only their interface.
+  'engine/runtime/task.ts': ['executors'],
+  // TODO(#10): RunService, child runs and trust move out of host/ into a layer below simulate.
+  'engine/simulate/runner.ts': ['host'],
+  'engine/simulate/suite.ts': ['host'],
+  'engine/simulate/scenario-check.ts': ['host'],
+};
+
+/**
+ * Importers read the conventions their exporter writes (argo names, ASL comments, Serverless
+ * Workflow roles): import/ may import export/. TODO(#10): move those conventions to one shared
+ * interop module both sides import.
+ */
+const IMPORT_READS_EXPORT = ['export'];
+
+const ENGINE = Object.keys(LAYERS);
+
+/** Runtime files that may read the wall clock or use Node: the real Clock only. */
+export const RUNTIME_IMPURE_FILES = ['engine/runtime/clock.ts'];
+
+
+/** A pattern that matches a relative import of engine folder `folder` from anywhere in engine/. */
+function folderRegex(folders) {
+  return `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+}
+
+function layerRule(folder, file) {
+  const isPureRuntime = folder === 'runtime' && !RUNTIME_IMPURE_FILES.includes(file ?? '');
+  const allowed = new Set([folder, ...LAYERS[folder], ...((file && EXCEPTIONS[file]) || []), ...(folder === 'import' ? IMPORT_READS_EXPORT : [])]);
+  const forbidden = ENGINE.filter((f) => !allowed.has(f));
+  const patterns = [];
+  if (forbidden.length > 0) {
+    patterns.push({
+      regex: folderRegex(forbidden),
+      message: `engine/${folder} may import only from ${[...LAYERS[folder]].join(', ') || 'nothing else in engine'} (STYLE.md §1 layers; eslint.config.js LAYERS).`,
+    });
+  }
+  // Nothing in the engine reaches into the designer or the Electron shell.
+  patterns.push({ regex: '^(\\.\\./)+(renderer|electron)(/|$)', message: 'the engine never imports the renderer or electron/.' });
+  if (isPureRuntime) patterns.push(...RUNTIME_PURE_IMPORTS);
+  return ['error', { patterns }];
+}
+
+/** Extra import bans for engine/runtime: it is pure, effects come in through DriverDeps. */
+const RUNTIME_PURE_IMPORTS = [
+  { regex: '^node:', message: 'engine/runtime is pure: effects come in through DriverDeps (STYLE.md §1).' },
+  { regex: '^(better-sqlite3|execa|ws|electron)$', message: 'engine/runtime is pure: effects come in through DriverDeps.' },
+];
+
+/** No wall clock and no randomness in engine/runtime (STYLE.md §1, §2). */
+const runtimeClockBan = [
+  'error',
+  { object: 'Date', property: 'now', message: "read time from the run's Clock (STYLE.md §2), not Date.now." },
+  { object: 'Math', property: 'random', message: 'take randomness from DriverDeps.random (seeded when simulating).' },
+];
+
+/** What the renderer may take from the engine (DESIGN.md: it never touches store, executors or Node). */
+const rendererRule = [
+  'error',
+  {
+    patterns: [
+      {
+        // Code: only pure modules: engine/model, fold.ts and the state constants it folds into, and the
+        // yaml Document operations (load/save: no Node API), which the designer's one document uses
+        // exactly as the engine does (issue #8 point 1).
+        regex: '^(\\.\\./)+engine/(?!model/|runtime/(fold|state)(\\.js)?$|host/api(\\.js)?$|export/types(\\.js)?$|runtime/(events|record)(\\.js)?$|yaml/(load|save)(\\.js)?$)',
+        message: 'the renderer takes code only from engine/model and engine/runtime/fold.ts (STYLE.md §1); everything else through HostApi.',
+      },
+      {
+        // Types only: the HostApi contract and the data it carries.
+        regex: '^(\\.\\./)+engine/(host/api|export/types|runtime/(events|record))(\\.js)?$',
+        allowTypeImports: true,
+        message: 'the renderer imports engine/host/api.ts (and the types it carries) with `import type` only.',
+      },
+      { regex: '^node:', message: 'the renderer runs in a browser: no Node modules.' },
+      { regex: '^(better-sqlite3|execa|ws|electron)$', message: 'the renderer never touches the store, executors, Node or Electron.' },
+    ],
+  },
+];
+
+/** Electron's main and preload only relay HostApi calls: the contract, nothing else of the engine. */
+const electronRule = [
+  'error',
+  {
+    patterns: [
+      {
+        regex: '^(\\.\\./)+engine/(?!host/api(\\.js)?$)',
+        message: 'electron/ relays HostApi calls (engine/host/api.ts) and imports nothing else of the engine.',
+      },
+      { regex: '^(\\.\\./)+renderer(/|$)', message: 'electron/ does not import the renderer.' },
+    ],
+  },
+];
+
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/test-helpers.ts', '**/test-support.tsx'];
+
+function folderConfigs() {
+  const out = [];
+  for (const folder of ENGINE) {
+    out.push({
+      files: [`engine/${folder}/**/*.ts`],
+      ignores: TESTS,
+      rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': layerRule(folder) },
+    });
+    const special = [...Object.keys(EXCEPTIONS), ...RUNTIME_IMPURE_FILES].filter((f) => f.startsWith(`engine/${folder}/`));
+    for (const file of new Set(special)) {
+      out.push({ files: [file], rules: { '@typescript-eslint/no-restricted-imports': layerRule(folder, file) } });
+    }
+  }
+  return out;
+}
+
+export default [
+  {
+    ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts', 'coverage/**'],
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  ...folderConfigs(),
+  { files: ['engine/runtime/**/*.ts'], ignores: [...TESTS, ...RUNTIME_IMPURE_FILES], rules: { 'no-restricted-properties': runtimeClockBan } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    // Tests and test helpers run in Node under vitest; they may read files and use engine checks.
+    ignores: ['renderer/vite.config.ts', ...TESTS, 'renderer/doc/test-validate.ts'],
+    // The renderer's comments name React's hooks rule; its plugin is not installed, so a no-op
+    // stand-in keeps those comments valid. TODO(#10): install eslint-plugin-react-hooks.
+    plugins: { 'react-hooks': { rules: { 'exhaustive-deps': { create: () => ({}) } } } },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': rendererRule },
+  },
+  {
+    files: [...TESTS.map((t) => `renderer/${t}`), 'renderer/doc/test-validate.ts'],
+    plugins: { 'react-hooks': { rules: { 'exhaustive-deps': { create: () => ({}) } } } },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': electronRule },
+  },
+];
