@@ -12,10 +12,13 @@ import type { ConnectKind } from '../doc/edits';
 import { statusLook } from '../run/status-colors';
 import { stepIcon, stepKindLabel, stepSubtitle } from './describe-step';
 import { StepIcon } from './icons';
+import { findingsByStep } from './step-findings';
 
 /** Data each canvas node carries: the step as it is in the document. */
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
+  /** True for a step in a map's body (drawn inside the map's frame). */
+  isNested?: boolean;
 }
 
 /** Where each source handle sits and what its tooltip says. */
@@ -34,10 +37,14 @@ export interface NodeShellProps {
   step: Step;
   selected: boolean;
   extra?: string;
+  /** Draw as a frame holding other nodes (a map and its body): header on top, no fixed size. */
+  isFrame?: boolean;
 }
 
 /** Renders one step node; the per-type components in step-nodes.tsx choose what goes in it. */
-export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
+export function NodeShell({ id, step, selected, extra, isFrame }: NodeShellProps) {
+  // The map is built once per findings change (step-findings.ts); the entry's identity is stable.
+  const finding = useAppStore((s) => findingsByStep(s.findings).get(id));
   const status = useAppStore((s) => s.run?.steps[id]?.status ?? 'pending');
   const attempts = useAppStore((s) => s.run?.steps[id]?.attempts ?? 0);
   const hasRun = useAppStore((s) => s.run !== null);
@@ -49,22 +56,35 @@ export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
   const title = step.title ?? id;
   return (
     <div
-      className={`step-node type-${step.type}${selected ? ' is-selected' : ''}${look.isAnimated ? ' is-animated' : ''}${isUntaken ? ' is-untaken' : ''}`}
+      className={`step-node type-${step.type}${isFrame ? ' is-frame' : ''}${selected ? ' is-selected' : ''}${look.isAnimated ? ' is-animated' : ''}${isUntaken ? ' is-untaken' : ''}`}
       style={style}
       data-step-id={id}
       data-step-type={step.type}
       data-status={status}
+      {...(finding ? { 'data-finding': finding.severity } : {})}
       title={step.description ?? title}
     >
       <Handle type="target" position={Position.Top} id="in" className="handle-in" />
-      <div className={`step-icon icon-${step.type}`}>
-        <StepIcon name={stepIcon(step)} />
+      <div className="step-head">
+        <div className={`step-icon icon-${step.type}`}>
+          <StepIcon name={stepIcon(step)} />
+        </div>
+        <div className="step-text">
+          <div className="step-kind">{stepKindLabel(step)}</div>
+          <div className="step-title">{title}</div>
+          <div className="step-sub">{extra ?? stepSubtitle(step)}</div>
+        </div>
       </div>
-      <div className="step-text">
-        <div className="step-kind">{stepKindLabel(step)}</div>
-        <div className="step-title">{title}</div>
-        <div className="step-sub">{extra ?? stepSubtitle(step)}</div>
-      </div>
+      {finding && (
+        <div
+          className={`finding-badge is-${finding.severity}`}
+          role="status"
+          aria-label={`${finding.count} ${finding.severity}${finding.count === 1 ? '' : 's'}`}
+          title={`${finding.count} ${finding.severity}${finding.count === 1 ? '' : 's'}: see Findings`}
+        >
+          {finding.severity === 'error' ? '!' : '⚠'} {finding.count}
+        </div>
+      )}
       {hasRun && !isUntaken && (
         <div className="step-badge" aria-label={`status ${look.label}`}>
           <span className="dot" />

@@ -2,13 +2,12 @@
  * One node component per step type (issue #2), registered with React Flow as `nodeTypes`.
  * Each picks what its subtitle shows; the frame, status and handles come from NodeShell.
  */
-import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
+import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
-import type { Step } from '../../engine/model/flow';
-import { NodeShell, type StepNodeData } from './NodeShell';
+import type { FrameNode, StepNode } from './build-graph';
+import { NodeShell } from './NodeShell';
 
-/** A canvas node of a step. */
-export type StepNode = Node<StepNodeData, Step['type']>;
+export type { StepNode } from './build-graph';
 
 type P = NodeProps<StepNode>;
 
@@ -38,7 +37,21 @@ function JoinNode({ id, data, selected }: P) {
 function MapNode({ id, data, selected }: P) {
   const step = data.step;
   const inner = step.type === 'map' ? Object.keys(step.steps).length : 0;
-  return <NodeShell id={id} step={step} selected={selected} extra={`${inner} nested step${inner === 1 ? '' : 's'} per item`} />;
+  return (
+    <NodeShell id={id} step={step} selected={selected} isFrame extra={`for each ${step.type === 'map' ? step.items : ''} · ${inner} step${inner === 1 ? '' : 's'}`} />
+  );
+}
+
+/**
+ * The frame around a parallel's branches and its join. Only a label: the parallel and the join
+ * are ordinary nodes inside it. Dragging the label moves the whole group.
+ */
+function ParallelFrame({ data }: NodeProps<FrameNode>) {
+  return (
+    <div className="group-frame" data-group-of={data.parallel}>
+      <div className="group-label">parallel · {data.title}</div>
+    </div>
+  );
 }
 
 function WaitNode({ id, data, selected }: P) {
@@ -66,4 +79,5 @@ export const nodeTypes: NodeTypes = {
   wait: memo(WaitNode),
   succeed: memo(SucceedNode),
   fail: memo(FailNode),
+  frame: memo(ParallelFrame),
 } as NodeTypes;

@@ -1,0 +1,37 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+const n = process.argv[2] ?? '1000';
+const dir = mkdtempSync('/tmp/bf/h-');
+const child = spawn(process.execPath, ['dist/engine/cli.js', 'web', `/tmp/bf/flow-${n}.yaml`, '--port', '0', '--db', `${dir}/db`], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((r) => createInterface({ input: child.stdout! }).once('line', r));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+const page = await ctx.newPage();
+await page.goto(url);
+await page.waitForSelector('.canvas-pane[data-layout="done"]', { timeout: 120000 });
+await page.waitForTimeout(500);
+console.log('edges', await page.locator('.react-flow__edge').count(), 'nodes', await page.locator('.react-flow__node').count());
+async function pan(label: string) {
+  await page.evaluate(() => { const w = window as any; w.__f = []; w.__rec = true; const t = (x: number) => { if (!w.__rec) return; w.__f.push(x); requestAnimationFrame(t); }; requestAnimationFrame(t); });
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  const x = pane!.x + 30, y = pane!.y + pane!.height - 40;
+  await page.mouse.move(x, y); await page.mouse.down();
+  for (let i = 1; i <= 60; i++) await page.mouse.move(x, y - (i % 30) * 8);
+  await page.mouse.up();
+  const f: number[] = await page.evaluate(() => { const w = window as any; w.__rec = false; return w.__f; });
+  const d = f.slice(1).map((t, i) => t - f[i]!).sort((a, b) => a - b);
+  console.log(label, 'p95', d[Math.floor(d.length * 0.95)]?.toFixed(1), 'p50', d[Math.floor(d.length * 0.5)]?.toFixed(1));
+}
+if (process.argv[3]) await page.addStyleTag({ content: process.argv[3] });
+await pan('normal');
+await pan('normal');
+await page.addStyleTag({ content: '.react-flow__edges { display: none }' });
+await pan('no edges');
+await page.addStyleTag({ content: '.react-flow__background { display: none }' });
+await pan('no edges, no bg');
+await page.addStyleTag({ content: '.react-flow__nodes { display: none }' });
+await pan('nothing');
+await browser.close(); process.kill(-child.pid!);
