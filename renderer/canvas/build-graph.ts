@@ -39,10 +39,12 @@ export interface StepEdgeData extends Record<string, unknown> {
 export interface GraphCache {
   nodes: Map<string, CanvasNode>;
   edges: Map<string, { key: string; edge: Edge<StepEdgeData> }>;
+  /** The last edge array: returned again when every edge is the same object, so React Flow skips its O(edges) update. */
+  edgeList: Edge<StepEdgeData>[];
 }
 
 /** An empty cache. */
-export const newGraphCache = (): GraphCache => ({ nodes: new Map(), edges: new Map() });
+export const newGraphCache = (): GraphCache => ({ nodes: new Map(), edges: new Map(), edgeList: [] });
 
 interface Box {
   x: number;
@@ -139,6 +141,7 @@ export function buildGraph(input: GraphInput, cache: GraphCache, groups?: Groups
   if (!flow) {
     cache.nodes.clear();
     cache.edges.clear();
+    cache.edgeList = [];
     return { nodes: [], edges: [], boxes: new Map() };
   }
   const g = groups ?? groupFlow(flow);
@@ -256,6 +259,9 @@ function buildEdges(
     }
   }
   cache.edges = next;
+  const prev = cache.edgeList;
+  if (prev.length === out.length && out.every((e, i) => e === prev[i])) return prev;
+  cache.edgeList = out;
   return out;
 }
 

@@ -118,8 +118,10 @@ export function groupFlow(flow: Flow): Groups {
     // Smallest regions first: a step belongs to the innermost frame that holds it.
     const owner = new Map<StepId, ParallelFrame>();
     const local: ParallelFrame[] = [];
+    const byId = new Map<string, ParallelFrame>();
     for (const { id, region } of regions) {
       const frame: ParallelFrame = { id: frameId(id), parallel: id, parent: undefined };
+      byId.set(frame.id, frame);
       for (const s of region) {
         const inner = owner.get(s);
         if (!inner) {
@@ -128,7 +130,7 @@ export function groupFlow(flow: Flow): Groups {
         }
         // Already in a smaller frame: that frame's outermost frame nests in this one.
         let top = inner;
-        while (top.parent !== undefined) top = local.find((f) => f.id === top.parent) as ParallelFrame;
+        for (let up = byId.get(top.parent ?? ''); up && up !== frame; up = byId.get(top.parent ?? '')) top = up;
         if (top !== frame && top.parent === undefined) top.parent = frame.id;
       }
       local.push(frame);
