@@ -75,7 +75,8 @@ export function Canvas() {
     });
   }, [selectedStep]);
 
-  // A step selected elsewhere is brought into view if it is off screen.
+  // A step selected elsewhere is brought into view if none of it is on screen (a step dropped
+  // half over the pane's edge stays where it was dropped).
   useEffect(() => {
     const box = selectedStep ? graph.boxes.get(selectedStep) : undefined;
     const pane = paneRef.current?.getBoundingClientRect();
@@ -83,7 +84,7 @@ export function Canvas() {
     const { x, y, zoom } = getViewport();
     const sx = box.x * zoom + x;
     const sy = box.y * zoom + y;
-    if (sx >= 0 && sy >= 0 && sx + box.w * zoom <= pane.width && sy + box.h * zoom <= pane.height) return;
+    if (sx + box.w * zoom > 0 && sy + box.h * zoom > 0 && sx < pane.width && sy < pane.height) return;
     void setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom, duration: 250 });
     // Only when the selection changes, not on every edit of the graph.
     // eslint-disable-next-line react-hooks/exhaustive-deps
