@@ -41,6 +41,13 @@ export const PALETTE_DRAG_TYPE = 'application/x-flowsmith-step';
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
+/**
+ * Above this many nodes only the visible ones are rendered. Below it every step stays in the DOM
+ * (DESIGN.md's Designer DOM: tests and assistive technology find any step by `data-step-id`),
+ * which costs nothing noticeable at that size.
+ */
+export const RENDER_VISIBLE_ONLY_ABOVE = 200;
+
 /** The flow canvas with tools (Tidy up, minimap), Controls and Background. */
 export function Canvas() {
   const store = useAppStoreApi();
@@ -178,7 +185,7 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onPaneClick={() => store.getState().selectStep(null)}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
         zIndexMode="auto"
         deleteKeyCode={['Delete', 'Backspace']}
         selectionKeyCode="Shift"
