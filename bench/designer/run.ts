@@ -151,8 +151,16 @@ async function panP95(page: Page): Promise<number> {
 }
 
 async function selectMs(page: Page): Promise<number> {
-  const node = page.locator('.react-flow__node:not(.react-flow__node-frame):not(.react-flow__node-map) [data-step-id]').nth(1);
-  const box = await node.boundingBox();
+  // The second step node wholly on screen (not a frame): every node is in the DOM for small flows.
+  const box = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+    if (!pane) return null;
+    const inside = [...document.querySelectorAll('.step-node:not(.is-frame)')]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.left >= pane.left && r.top >= pane.top && r.right <= pane.right && r.bottom <= pane.bottom);
+    const r = inside[1] ?? inside[0];
+    return r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
+  });
   if (!box) return NaN;
   await page.evaluate(() => {
     const w = window as unknown as { __clickAt: number };

@@ -23,7 +23,7 @@ export class CanvasPage {
    */
   async settled(): Promise<void> {
     await expect(this.page.locator('.canvas-pane[data-layout="done"]')).toBeVisible();
-    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await this.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
   }
 
   node(id: string): Locator {
@@ -86,21 +86,20 @@ export class CanvasPage {
    * button would (drag data `application/x-flowsmith-step`): the canvas' own dragover and drop.
    */
   async dropFromPalette(kind: string, x: number, y: number): Promise<void> {
-    await this.page.locator('.react-flow__pane').evaluate(
-      (pane, { kind, x, y }) => {
-        const data = new DataTransfer();
-        data.setData('application/x-flowsmith-step', kind);
-        for (const type of ['dragenter', 'dragover', 'drop']) {
-          pane.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, dataTransfer: data }));
-        }
-      },
-      { kind, x, y },
-    );
+    // In the page (as text: this project's e2e code is typed without the DOM library).
+    await this.page.evaluate(`(() => {
+      const pane = document.querySelector('.react-flow__pane');
+      const data = new DataTransfer();
+      data.setData('application/x-flowsmith-step', ${JSON.stringify(kind)});
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        pane.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, clientX: ${x}, clientY: ${y}, dataTransfer: data }));
+      }
+    })()`);
   }
 
   /** A point of the empty pane, at least a node's size away from its edges. */
   async emptyPoint(): Promise<{ x: number; y: number }> {
-    const p = await this.page.evaluate(() => {
+    const p = await this.page.evaluate<{ x: number; y: number } | null>(`(() => {
       const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
       if (!pane) return null;
       for (let fy = 0.3; fy < 0.8; fy += 0.05) {
@@ -111,7 +110,7 @@ export class CanvasPage {
         }
       }
       return null;
-    });
+    })()`);
     expect(p).not.toBeNull();
     return p as { x: number; y: number };
   }

@@ -84,8 +84,11 @@ export function Canvas() {
 
   // A step selected elsewhere is brought into view if none of it is on screen (a step dropped
   // half over the pane's edge stays where it was dropped).
+  // Read through a ref: the effect runs when the selection changes, not on every edit of the graph.
+  const boxesRef = useRef(graph.boxes);
+  boxesRef.current = graph.boxes;
   useEffect(() => {
-    const box = selectedStep ? graph.boxes.get(selectedStep) : undefined;
+    const box = selectedStep ? boxesRef.current.get(selectedStep) : undefined;
     const pane = paneRef.current?.getBoundingClientRect();
     if (!box || !pane) return;
     const { x, y, zoom } = getViewport();
@@ -93,8 +96,6 @@ export function Canvas() {
     const sy = box.y * zoom + y;
     if (sx + box.w * zoom > 0 && sy + box.h * zoom > 0 && sx < pane.width && sy < pane.height) return;
     void setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom, duration: 250 });
-    // Only when the selection changes, not on every edit of the graph.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedStep, getViewport, setCenter]);
 
   const onNodesChange = useCallback(
