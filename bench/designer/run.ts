@@ -208,6 +208,10 @@ async function measure(browser: Browser, url: string, shot: string | undefined):
     const dom = await page.evaluate(() => document.querySelectorAll('*').length);
     const rendered = await page.locator('[data-step-id]').count();
     const pan = await panP95(page);
+    // d3-zoom swallows a click that comes right after a drag (its click suppression on mouseup);
+    // a person does not click within milliseconds of panning, so wait two frames.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForTimeout(50);
     const sel = await selectMs(page);
     return { hostMs: biggest.at, openMs, laidOutMs, panP95Ms: pan, selectMs: sel, dom, rendered };
   } finally {
