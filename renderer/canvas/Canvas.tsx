@@ -1,12 +1,19 @@
 /**
  * The canvas: a React Flow view of the document. Gestures become document edits (renderer/doc);
  * the document, never React Flow's own state, decides what is drawn. Node positions live in
- * local state only while a drag is under way, and are written to `layout` when it ends (one undo step).
+ * local state only while a drag is under way, and are written to `layout` when it ends (one undo
+ * step for everything dragged together).
+ *
+ * Big flows (issue #8): only visible nodes are rendered (`onlyRenderVisibleElements`), node and
+ * edge objects are reused when their step did not change (build-graph.ts), layout runs in a web
+ * worker and a provisional layout is drawn meanwhile (use-auto-layout.ts).
+ *
+ * Selection: React Flow's multi-selection (Shift/Ctrl/Cmd click, Shift-drag box) lives here as a
+ * set of node ids; the store's single `selectedStep` is that step when one is selected, else null.
  */
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
@@ -15,85 +22,107 @@ import {
   type NodeChange,
   type OnDelete,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useAppStore, useAppStoreApi } from '../app-context';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { Position, StepId } from '../../engine/model/flow';
+import { useActions, useAppStore, useAppStoreApi } from '../app-context';
 import { useTranslation } from '../i18n';
 import { useFlowAriaLabels } from '../i18n/flow-labels';
 import { useTheme } from '../theme/theme';
-import { connect, deleteSteps, disconnect, moveStep, type ConnectKind } from '../doc/edits';
+import type { ConnectKind } from '../doc/edits';
+import { groupFlow } from '../doc/groups';
+import { connectDeep, deleteStepsDeep, disconnectDeep, placeSteps } from '../doc/nested-canvas';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
-import { buildEdges, buildNodes } from './build-graph';
-import { nodeTypes, type StepNode } from './step-nodes';
+import { PALETTE_DRAG_TYPE, toPaletteKind } from '../doc/new-step';
+import { buildGraph, newGraphCache, type CanvasNode } from './build-graph';
+import { CanvasTools } from './CanvasTools';
+import { nodeTypes } from './step-nodes';
 import { useAutoLayout } from './use-auto-layout';
+import { useOpenFrame } from './use-open-frame';
 
-const typeColors: Record<string, string> = {
-  task: '#0ea5e9', approval: '#f97316', branch: '#2563eb', parallel: '#7c3aed', join: '#7c3aed',
-  map: '#0d9488', wait: '#64748b', succeed: '#16a34a', fail: '#dc2626',
-};
+const NO_SELECTION: ReadonlySet<string> = new Set();
 
-/** The flow canvas with MiniMap, Controls and Background. */
+/**
+ * Above this many nodes only the visible ones are rendered. Below it every step stays in the DOM
+ * (DESIGN.md's Designer DOM: tests and assistive technology find any step by `data-step-id`),
+ * which costs nothing noticeable at that size.
+ */
+export const RENDER_VISIBLE_ONLY_ABOVE = 200;
+
+/** The flow canvas with tools (Tidy up, minimap), Controls and Background. */
 export function Canvas() {
-  useAutoLayout();
   const store = useAppStoreApi();
+  const actions = useActions();
   const flow = useAppStore((s) => s.flow);
   const path = useAppStore((s) => s.path);
-  const computed = useAppStore((s) => s.autoPositions);
   const selectedStep = useAppStore((s) => s.selectedStep);
   const selectedEdge = useAppStore((s) => s.selectedEdge);
-  const [nodes, setNodes] = useState<StepNode[]>([]);
-  const nodesRef = useRef<StepNode[]>([]);
-  const { setViewport, getNodesBounds, getViewport, setCenter } = useReactFlow();
+  const { t, i18n } = useTranslation();
   const ariaLabels = useFlowAriaLabels();
   const { theme } = useTheme();
-
+  const groups = useMemo(() => (flow ? groupFlow(flow) : null), [flow]);
+  const { positions, isPending } = useAutoLayout(groups);
+  const [selection, setSelection] = useState<ReadonlySet<string>>(NO_SELECTION);
+  const cache = useRef(newGraphCache());
+  const graph = useMemo(
+    () => buildGraph({ flow, positions, selected: selection, selectedEdge }, cache.current, groups ?? undefined),
+    // The language is a dependency: edge labels are translated (i18n/edge-labels.ts).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [flow, positions, selection, selectedEdge, groups, i18n.language],
+  );
+  const [nodes, setNodes] = useState<CanvasNode[]>([]);
+  const nodesRef = useRef<CanvasNode[]>([]);
   useEffect(() => {
-    setNodes((prev) => (nodesRef.current = buildNodes(flow, computed, selectedStep, prev)));
-  }, [flow, computed, selectedStep]);
-  const { t, i18n } = useTranslation();
-  // The language is a dependency: edge labels are translated (i18n/edge-labels.ts).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const edges = useMemo(() => buildEdges(flow, selectedEdge), [flow, selectedEdge, i18n.language]);
-
-  // Frame the flow once per opened file, when all its steps have positions.
-  const fittedFor = useRef<string | null>(null);
+    nodesRef.current = graph.nodes;
+    setNodes(graph.nodes);
+  }, [graph]);
   const paneRef = useRef<HTMLDivElement>(null);
-  const stepCount = flow ? Object.keys(flow.steps).length : 0;
-  useEffect(() => {
-    if (!path || fittedFor.current === path || stepCount === 0 || nodes.length < stepCount) return;
-    const pane = paneRef.current?.getBoundingClientRect();
-    if (!pane) return;
-    fittedFor.current = path;
-    void setViewport(frame(getNodesBounds(nodes), pane));
-  }, [path, nodes, stepCount, setViewport, getNodesBounds]);
+  const { setCenter, getViewport, screenToFlowPosition } = useReactFlow();
+  const { frame, onUserMove } = useOpenFrame(path, flow?.start ?? null, graph.boxes, isPending, paneRef);
 
-  // A step selected elsewhere (run path, findings) is brought into view if it is off screen.
+  // The store's selection (set by the inspector, run path, findings) becomes the canvas'.
   useEffect(() => {
-    const node = selectedStep ? nodesRef.current.find((n) => n.id === selectedStep) : undefined;
+    setSelection((prev) => {
+      if (selectedStep === null) return prev.size > 1 ? prev : prev.size === 0 ? prev : NO_SELECTION;
+      return prev.size === 1 && prev.has(selectedStep) ? prev : new Set([selectedStep]);
+    });
+  }, [selectedStep]);
+
+  // A step selected elsewhere is brought into view if none of it is on screen (a step dropped
+  // half over the pane's edge stays where it was dropped).
+  // Read through a ref: the effect runs when the selection changes, not on every edit of the graph.
+  const boxesRef = useRef(graph.boxes);
+  boxesRef.current = graph.boxes;
+  useEffect(() => {
+    const box = selectedStep ? boxesRef.current.get(selectedStep) : undefined;
     const pane = paneRef.current?.getBoundingClientRect();
-    if (!node || !pane) return;
+    if (!box || !pane) return;
     const { x, y, zoom } = getViewport();
-    const w = (node.measured?.width ?? NODE_WIDTH) * zoom;
-    const h = (node.measured?.height ?? NODE_HEIGHT) * zoom;
-    const sx = node.position.x * zoom + x;
-    const sy = node.position.y * zoom + y;
-    if (sx >= 0 && sy >= 0 && sx + w <= pane.width && sy + h <= pane.height) return;
-    void setCenter(node.position.x + w / zoom / 2, node.position.y + h / zoom / 2, { zoom, duration: 250 });
+    const sx = box.x * zoom + x;
+    const sy = box.y * zoom + y;
+    if (sx + box.w * zoom > 0 && sy + box.h * zoom > 0 && sx < pane.width && sy < pane.height) return;
+    void setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom, duration: 250 });
   }, [selectedStep, getViewport, setCenter]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<StepNode>[]) => {
-      // Removal goes through onDelete (one edit for nodes and edges); selection through the store.
+    (changes: NodeChange<CanvasNode>[]) => {
+      // Removal goes through onDelete (one edit for nodes and edges); selection is ours.
       const local = changes.filter((c) => c.type !== 'remove' && c.type !== 'select');
       if (local.length) setNodes((nds) => (nodesRef.current = applyNodeChanges(local, nds)));
-      const s = store.getState();
-      const picked = changes.find((c) => c.type === 'select' && c.selected);
-      if (picked?.type === 'select') s.selectStep(picked.id);
-      else if (changes.some((c) => c.type === 'select' && c.id === s.selectedStep)) s.selectStep(null);
-      for (const c of changes) {
-        if (c.type !== 'position' || c.dragging !== false) continue;
-        const pos = c.position ?? nodesRef.current.find((n) => n.id === c.id)?.position;
-        if (pos) s.edit((f) => moveStep(f, c.id, pos));
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length) {
+        setSelection((prev) => {
+          const next = new Set(prev);
+          for (const c of picks) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));
+          const only = next.size === 1 ? ([...next][0] as StepId) : null;
+          // Deferred: a store update re-renders other components, which React forbids inside an updater.
+          queueMicrotask(() => {
+            if (store.getState().selectedStep !== only) store.getState().selectStep(only);
+          });
+          return next;
+        });
       }
+      const dropped = changes.filter((c) => c.type === 'position' && c.dragging === false);
+      if (dropped.length) store.getState().edit((f) => placeSteps(f, droppedPositions(dropped, nodesRef.current)));
     },
     [store],
   );
@@ -110,36 +139,64 @@ export function Canvas() {
 
   const onConnect = useCallback(
     (c: Connection) => {
-      store.getState().edit((f) => connect(f, c.source, c.target, (c.sourceHandle ?? 'next') as ConnectKind));
+      store.getState().edit((f) => connectDeep(f, c.source, c.target, (c.sourceHandle ?? 'next') as ConnectKind));
     },
     [store],
   );
 
-  const onDelete: OnDelete = useCallback(
+  // Everything deleted at once (a box selection, several edges) is one edit: one undo step.
+  const onDelete: OnDelete<CanvasNode> = useCallback(
     ({ nodes: gone, edges: cut }) => {
       const s = store.getState();
-      s.edit((f) => cut.reduce((g, e) => disconnect(g, e.source, e.target), deleteSteps(f, gone.map((n) => n.id))));
-      if (gone.length) s.selectStep(null);
-      else if (cut.length) s.selectEdge(null);
+      const ids = gone.filter((n) => n.type !== 'frame').map((n) => n.id);
+      s.edit((f) => deleteStepsDeep(cut.reduce((g, e) => disconnectDeep(g, e.source, e.target), f), ids));
+      if (ids.length) {
+        setSelection(NO_SELECTION);
+        s.selectStep(null);
+      } else if (cut.length) s.selectEdge(null);
     },
     [store],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  // A palette entry dropped on the canvas is added where it was dropped (centred on the pointer).
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = toPaletteKind(e.dataTransfer.getData(PALETTE_DRAG_TYPE));
+      if (!kind) return;
+      e.preventDefault();
+      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      actions.addFromPalette(kind, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
+    },
+    [actions, screenToFlowPosition],
   );
 
   if (!flow) return <EmptyCanvas />;
   return (
-    <div className="canvas-pane" ref={paneRef}>
+    <div className="canvas-pane" ref={paneRef} data-layout={isPending ? 'pending' : 'done'}>
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={graph.edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onDelete={onDelete}
+        onMoveStart={onUserMove}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
         onPaneClick={() => store.getState().selectStep(null)}
+        onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+        zIndexMode="auto"
         deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={null}
-        minZoom={0.2}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
         aria-label={t('canvas.ariaLabel')}
@@ -147,28 +204,49 @@ export function Canvas() {
         colorMode={theme}
       >
         <Background gap={20} size={1.2} color="var(--canvas-dots)" />
-        <MiniMap pannable zoomable style={{ width: 150, height: 110 }} nodeColor={(n) => typeColors[n.type ?? ''] ?? '#94a3b8'} nodeStrokeWidth={2} />
+        <CanvasTools onFrame={frame} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
   );
 }
 
-/** Smallest zoom at which node text stays readable when opening a flow. */
-const READABLE_ZOOM = 0.7;
-
 /**
- * The viewport for a freshly opened flow: the whole flow when it fits at a readable zoom, else
- * readable zoom with the top of the flow (its start, in a top-down layout) in view, as a long
- * runbook is read from the top.
+ * Absolute positions of dragged top-level steps at the end of a drag. A child's position is
+ * relative to its frame; a dragged frame moves every top-level step inside it by its delta.
  */
-function frame(b: { x: number; y: number; width: number; height: number }, pane: { width: number; height: number }) {
-  const pad = 40;
-  const fit = Math.min((pane.width - 2 * pad) / Math.max(b.width, 1), (pane.height - 2 * pad) / Math.max(b.height, 1));
-  const zoom = Math.max(Math.min(fit, 1.1), READABLE_ZOOM);
-  const x = pane.width / 2 - (b.x + b.width / 2) * zoom;
-  const y = fit >= READABLE_ZOOM ? pane.height / 2 - (b.y + b.height / 2) * zoom : pad - b.y * zoom;
-  return { x, y, zoom };
+function droppedPositions(changes: NodeChange<CanvasNode>[], nodes: readonly CanvasNode[]): Record<StepId, Position> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const abs = (id: string | undefined): Position => {
+    const n = id === undefined ? undefined : byId.get(id);
+    if (!n) return { x: 0, y: 0 };
+    const p = abs(n.parentId);
+    return { x: p.x + n.position.x, y: p.y + n.position.y };
+  };
+  const out: Record<StepId, Position> = {};
+  for (const c of changes) {
+    if (c.type !== 'position') continue;
+    const node = byId.get(c.id);
+    if (!node) continue;
+    const pos = c.position ?? node.position;
+    const parent = abs(node.parentId);
+    if (node.type !== 'frame') {
+      out[c.id] = { x: parent.x + pos.x, y: parent.y + pos.y };
+      continue;
+    }
+    // The frame's steps did not move relative to it: their new absolute place is frame + offset.
+    const origin = { x: parent.x + pos.x, y: parent.y + pos.y };
+    const within = (id: string | undefined, o: Position) => {
+      for (const n of nodes) {
+        if (n.parentId !== id) continue;
+        const p = { x: o.x + n.position.x, y: o.y + n.position.y };
+        if (n.type === 'frame') within(n.id, p);
+        else out[n.id] = p;
+      }
+    };
+    within(c.id, origin);
+  }
+  return out;
 }
 
 function EmptyCanvas() {

@@ -7,18 +7,21 @@ import { Handle, Position } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import type { Step } from '../../engine/model/flow';
 import { useAppStore } from '../app-context';
-import { useTranslation } from '../i18n';
-import { selectHasBreakpoint } from '../store/run-slice';
 import { sourceHandles } from '../doc/edges';
 import type { ConnectKind } from '../doc/edits';
+import { useTranslation } from '../i18n';
 import { statusLabel } from '../i18n/status';
 import { statusLook } from '../run/status-colors';
+import { selectHasBreakpoint } from '../store/run-slice';
 import { stepIcon, stepKindLabel, stepSubtitle } from './describe-step';
 import { StepIcon } from './icons';
+import { findingsByStep } from './step-findings';
 
 /** Data each canvas node carries: the step as it is in the document. */
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
+  /** True for a step in a map's body (drawn inside the map's frame). */
+  isNested?: boolean;
 }
 
 /** Where each source handle sits; its tooltip is `canvas.handle.<kind>`. */
@@ -37,17 +40,20 @@ export interface NodeShellProps {
   step: Step;
   selected: boolean;
   extra?: string;
+  /** Draw as a frame holding other nodes (a map and its body): header on top, no fixed size. */
+  isFrame?: boolean;
 }
 
 /** Renders one step node; the per-type components in step-nodes.tsx choose what goes in it. */
-export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
+export function NodeShell({ id, step, selected, extra, isFrame }: NodeShellProps) {
   const { t } = useTranslation();
+  const hasBreakpoint = useAppStore(selectHasBreakpoint(id));
+  // The map is built once per findings change (step-findings.ts); the entry's identity is stable.
+  const finding = useAppStore((s) => findingsByStep(s.findings).get(id));
   const status = useAppStore((s) => s.run?.steps[id]?.status ?? 'pending');
   const attempts = useAppStore((s) => s.run?.steps[id]?.attempts ?? 0);
   const hasRun = useAppStore((s) => s.run !== null);
   const isRunOver = useAppStore((s) => s.run?.endedAt != null);
-  // Breakpoints (issue #9): kept per flow file by the run slice; a dot and data-breakpoint here.
-  const hasBreakpoint = useAppStore(selectHasBreakpoint(id));
   // After a run ends, steps it never reached keep data-status="pending" but drop the badge and fade.
   const isUntaken = isRunOver && status === 'pending';
   const look = statusLook(status);
@@ -55,24 +61,37 @@ export function NodeShell({ id, step, selected, extra }: NodeShellProps) {
   const title = step.title ?? id;
   return (
     <div
-      className={`step-node type-${step.type}${selected ? ' is-selected' : ''}${look.isAnimated ? ' is-animated' : ''}${isUntaken ? ' is-untaken' : ''}`}
+      className={`step-node type-${step.type}${isFrame ? ' is-frame' : ''}${selected ? ' is-selected' : ''}${look.isAnimated ? ' is-animated' : ''}${isUntaken ? ' is-untaken' : ''}`}
       style={style}
       data-step-id={id}
       data-step-type={step.type}
       data-status={status}
+      {...(finding ? { 'data-finding': finding.severity } : {})}
       data-breakpoint={hasBreakpoint ? 'true' : undefined}
       title={step.description ?? title}
     >
       <Handle type="target" position={Position.Top} id="in" className="handle-in" />
       {hasBreakpoint && <span className="breakpoint-dot" title={t('canvas.breakpointTitle')} aria-label={t('canvas.breakpoint')} />}
-      <div className={`step-icon icon-${step.type}`}>
-        <StepIcon name={stepIcon(step)} />
+      <div className="step-head">
+        <div className={`step-icon icon-${step.type}`}>
+          <StepIcon name={stepIcon(step)} />
+        </div>
+        <div className="step-text">
+          <div className="step-kind">{stepKindLabel(step)}</div>
+          <div className="step-title">{title}</div>
+          <div className="step-sub">{extra ?? stepSubtitle(step)}</div>
+        </div>
       </div>
-      <div className="step-text">
-        <div className="step-kind">{stepKindLabel(step)}</div>
-        <div className="step-title">{title}</div>
-        <div className="step-sub">{extra ?? stepSubtitle(step)}</div>
-      </div>
+      {finding && (
+        <div
+          className={`finding-badge is-${finding.severity}`}
+          role="status"
+          aria-label={t(`canvas.findingBadge.${finding.severity}`, { count: finding.count })}
+          title={t('canvas.findingBadgeTitle', { what: t(`canvas.findingBadge.${finding.severity}`, { count: finding.count }) })}
+        >
+          {finding.severity === 'error' ? '!' : '⚠'} {finding.count}
+        </div>
+      )}
       {hasRun && !isUntaken && (
         <div className="step-badge" aria-label={t('status.badge', { status: statusLabel(t, status) })}>
           <span className="dot" />

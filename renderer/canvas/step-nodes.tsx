@@ -2,14 +2,13 @@
  * One node component per step type (issue #2), registered with React Flow as `nodeTypes`.
  * Each picks what its subtitle shows; the frame, status and handles come from NodeShell.
  */
-import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
+import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { memo } from 'react';
+import type { FrameNode, StepNode } from './build-graph';
 import { useTranslation } from '../i18n';
-import type { Step } from '../../engine/model/flow';
-import { NodeShell, type StepNodeData } from './NodeShell';
+import { NodeShell } from './NodeShell';
 
-/** A canvas node of a step. */
-export type StepNode = Node<StepNodeData, Step['type']>;
+export type { StepNode } from './build-graph';
 
 type P = NodeProps<StepNode>;
 
@@ -21,7 +20,8 @@ function ApprovalNode({ id, data, selected }: P) {
   const { t } = useTranslation();
   const step = data.step;
   const quorum = step.type === 'approval' && step.quorum && step.quorum > 1 ? t('canvas.quorum', { n: step.quorum }) : '';
-  const who = step.type === 'approval' ? step.approvers.join(', ') || t('describe.noApprovers') : '';
+  // The code view may hold approvers that are not a list (validation says so); show them as text.
+  const who = step.type === 'approval' ? (Array.isArray(step.approvers) ? step.approvers.join(', ') : String(step.approvers ?? '')) || t('describe.noApprovers') : '';
   return <NodeShell id={id} step={step} selected={selected} extra={`${who}${quorum}`} />;
 }
 
@@ -41,7 +41,22 @@ function MapNode({ id, data, selected }: P) {
   const { t } = useTranslation();
   const step = data.step;
   const inner = step.type === 'map' ? Object.keys(step.steps).length : 0;
-  return <NodeShell id={id} step={step} selected={selected} extra={t('canvas.nested', { count: inner })} />;
+  return (
+    <NodeShell id={id} step={step} selected={selected} isFrame extra={t('canvas.mapEach', { items: step.type === 'map' ? step.items : '', count: inner })} />
+  );
+}
+
+/**
+ * The frame around a parallel's branches and its join. Only a label: the parallel and the join
+ * are ordinary nodes inside it. Dragging the label moves the whole group.
+ */
+function ParallelFrame({ data }: NodeProps<FrameNode>) {
+  const { t } = useTranslation();
+  return (
+    <div className="group-frame" data-group-of={data.parallel}>
+      <div className="group-label">{t('canvas.parallelFrame', { title: data.title })}</div>
+    </div>
+  );
 }
 
 function WaitNode({ id, data, selected }: P) {
@@ -69,4 +84,5 @@ export const nodeTypes: NodeTypes = {
   wait: memo(WaitNode),
   succeed: memo(SucceedNode),
   fail: memo(FailNode),
+  frame: memo(ParallelFrame),
 } as NodeTypes;

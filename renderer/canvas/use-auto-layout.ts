@@ -1,37 +1,65 @@
 /**
- * Places steps that have no position: runs elkjs whenever the document has such steps and
- * stores the result in the doc slice's `autoPositions` (outside the document and its history).
+ * Places steps that have no position: elkjs (in a web worker, layout-engine.ts) runs whenever the
+ * document has such steps and stores its result in the doc slice's `autoPositions` (outside the
+ * document and its history). Until elk answers, a provisional breadth-first layout
+ * (doc/quick-layout.ts) fills the gaps, so a big flow is drawn at once instead of a blank canvas.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { Position, StepId } from '../../engine/model/flow';
 import { useAppStore } from '../app-context';
+import type { Groups } from '../doc/groups';
 import { autoLayout, missingPositions } from '../doc/layout';
+import { quickLayout } from '../doc/quick-layout';
+import { layoutEngine } from './layout-engine';
+import { i18n } from '../i18n';
 
-/** Keeps `autoPositions` covering every step without a `layout` entry. */
-export function useAutoLayout(): void {
+/** Positions to draw with (document layout aside) and whether elk is still working on some. */
+export interface AutoLayout {
+  positions: Record<StepId, Position>;
+  isPending: boolean;
+}
+
+/** Keeps `autoPositions` covering every step without a `layout` entry; returns what to draw now. */
+export function useAutoLayout(groups: Groups | null): AutoLayout {
   const flow = useAppStore((s) => s.flow);
   const computed = useAppStore((s) => s.autoPositions);
   const setAutoPositions = useAppStore((s) => s.setAutoPositions);
   const notify = useAppStore((s) => s.notify);
+  const missing = useMemo(() => (flow && groups ? missingPositions(flow, computed, groups) : []), [flow, computed, groups]);
+
   useEffect(() => {
-    if (!flow) return;
-    const missing = missingPositions(flow, computed);
-    if (missing.length === 0) return;
+    if (!flow || missing.length === 0) return;
     let isCurrent = true;
-    autoLayout(flow)
+    layoutEngine()
+      .then((elk) => autoLayout(flow, elk))
       .then((pos) => {
         if (!isCurrent) return;
         const picked: typeof pos = {};
         for (const id of missing) picked[id] = pos[id] ?? { x: 0, y: 0 };
+        // A map body is laid out as a whole: every nested step takes elk's new place.
+        for (const [id, scope] of groups?.scopeOf ?? []) if (scope !== undefined && pos[id]) picked[id] = pos[id];
         setAutoPositions(picked);
       })
       .catch((err: unknown) => {
-        notify({ kind: 'error', text: `Automatic layout failed: ${String(err)}` });
+        if (!isCurrent) return;
+        notify({ kind: 'error', text: i18n.t('canvas.layoutFailed', { error: String(err) }) });
+        const quick = quickLayout(flow.steps, flow.start);
         const fallback: typeof computed = {};
-        missing.forEach((id, i) => (fallback[id] = { x: 0, y: i * 110 }));
-        if (isCurrent) setAutoPositions(fallback);
+        for (const id of missing) fallback[id] = quick[id] ?? { x: 0, y: 0 };
+        setAutoPositions(fallback);
       });
     return () => {
       isCurrent = false;
     };
-  }, [flow, computed, setAutoPositions, notify]);
+  }, [flow, missing, groups, setAutoPositions, notify]);
+
+  // While elk works, missing steps take provisional places. Only when something is missing: O(n).
+  const positions = useMemo(() => {
+    if (!flow || missing.length === 0) return computed;
+    const quick = quickLayout(flow.steps, flow.start);
+    const out = { ...computed };
+    for (const id of missing) if (quick[id]) out[id] = quick[id];
+    return out;
+  }, [flow, missing, computed]);
+  return { positions, isPending: missing.length > 0 };
 }
