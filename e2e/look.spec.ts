@@ -83,6 +83,7 @@ test.describe('in dark mode', () => {
     expect(luminance(await background(inspector))).toBeLessThan(0.05);
     const label = inspector.locator('label').first();
     expect(contrast(luminance(await textColor(label)), luminance(await background(inspector)))).toBeGreaterThan(7);
+    await page.getByRole('button', { name: 'Minimap', exact: true }).click(); // collapsed by default
     const minimap = page.locator('.react-flow__minimap');
     expect(luminance(await background(minimap))).toBeLessThan(0.05);
     const edgeLabelBg = page.locator('.react-flow__edge-textbg').first();

@@ -21,10 +21,20 @@ const malformed: Record<string, unknown> = {
   'approval with odd approvers': { type: 'approval', approvers: 'ops', quorum: 'two', timeout: {} },
   'branch with odd cases': { type: 'branch', cases: { when: 'x' }, default: 3 },
   'map with no body': { type: 'map', items: 5, steps: 'none' },
+  'timeout as a mapping': { type: 'wait', duration: '1s', timeout: { every: 1 } },
   'parallel with odd branches': { type: 'parallel', branches: 'a,b', join: null },
 };
 
 describe('the inspector on malformed steps', () => {
+  it('keeps the forms for a schema error the forms can fix (a parallel with no branch yet)', () => {
+    const flow = { flowsmith: '1.0', name: 'odd', start: 'p', steps: { p: { type: 'parallel', branches: [], join: 'j' }, j: { type: 'join' } } } as unknown as Flow;
+    const { store, wrapper } = setup(flow);
+    store.getState().setFindings([{ severity: 'error', code: 'FS010', step: 'p', line: 4, col: 3, message: 'branches must have at least 1 item' }], store.getState().text);
+    store.getState().selectStep('p');
+    render(<Inspector />, { wrapper });
+    expect(document.querySelector('[data-malformed-step="p"]')).toBeNull();
+  });
+
   it('recognises an unknown type or a non-mapping body before any finding arrives', () => {
     const { store, wrapper } = setup({ flowsmith: '1.0', name: 'odd', start: 'odd', steps: { odd: { type: 'succ' } } } as unknown as Flow);
     store.getState().selectStep('odd');
