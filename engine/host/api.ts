@@ -134,7 +134,12 @@ export interface HostApi {
    * templates (read-only) and files picked in a native dialog, checked on the real path (symlinks
    * resolved). Elsewhere: HostError FileAccessError with code OUTSIDE_WORKSPACE; missing: NOT_FOUND.
    */
-  openFlow(p: { path: string }): Promise<OpenedFlow>;
+  /**
+   * Reads the flow file at `path` with its trust and findings. `deferFindings`: return only the
+   * parse findings (fast for a 5,000-step flow); the designer validates the text itself right after
+   * (validateText), so opening is not held up by validation (issue #8 point 6).
+   */
+  openFlow(p: { path: string; deferFindings?: boolean }): Promise<OpenedFlow>;
   /**
    * Writes `flow` to `path`, keeping the comments and key order of the file already there.
    * Atomic: a failed save leaves the old file. Returns the new text and its findings. Confined like

@@ -83,11 +83,11 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     async listTemplates() {
       return listFlowFiles(templatesDir);
     },
-    async openFlow({ path }) {
+    async openFlow({ path, deferFindings }) {
       const file = access.readable(path);
       const { text } = await readFlowFile(file.real);
-      const { loaded, findings } = validateText(text, file.path);
-      return { path: file.path, text, flow: loaded.flow, findings, ...trustOf(file.path, loaded.flow), readOnly: file.isTemplate };
+      const { loaded, findings } = deferFindings ? { loaded: loadFlowText(text, file.path), findings: undefined } : validateText(text, file.path);
+      return { path: file.path, text, flow: loaded.flow, findings: findings ?? loaded.findings, ...trustOf(file.path, loaded.flow), readOnly: file.isTemplate };
     },
     async saveFlow({ path, flow }) {
       const abs = access.absolute(path);

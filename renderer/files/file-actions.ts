@@ -114,8 +114,9 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
     async open(path: string, opts: { guard?: boolean } = {}): Promise<boolean> {
       if (opts.guard !== false && !(await files.guard(i18n.t('files.actions.opening', { file: baseName(path) })))) return false;
       try {
-        const opened = await host.openFlow({ path });
-        get().loadDocument(opened.path, opened.text, { findings: opened.findings });
+        // Findings come from validating the text right after (actions' validateSoon), not held up here.
+        const opened = await host.openFlow({ path, deferFindings: true });
+        get().loadDocument(opened.path, opened.text, opened.flow ? {} : { findings: opened.findings });
         get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
         settle();
         ui.setState({ isReadOnly: opened.readOnly === true, isOnDisk: true });
