@@ -13,6 +13,7 @@ import type { Flow } from '../model/flow.js';
 import { scenarioPathFor } from '../simulate/scenario-file.js';
 import { validateText } from '../validate/index.js';
 import { writeFileAtomic } from '../yaml/files.js';
+import { flowHeader as headerText } from './flow-header.js';
 import { MAX_FILE_BYTES } from '../yaml/limits.js';
 import { flowToText } from '../yaml/save.js';
 import type { HostApi, WorkspaceEntry } from './api.js';
@@ -31,7 +32,7 @@ function flowHeader(path: string): { flowName: string; title: string } | null {
   try {
     const size = lstatSync(path).size;
     if (size > MAX_FILE_BYTES) return null;
-    const doc = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 }) as Partial<Flow> | null;
+    const doc = parse(headerText(readFileSync(path, 'utf8')), { maxAliasCount: 100 }) as Partial<Flow> | null;
     if (!doc || typeof doc !== 'object' || doc.flowsmith === undefined) return null;
     const flowName = typeof doc.name === 'string' ? doc.name : basename(path);
     return { flowName, title: typeof doc.title === 'string' ? doc.title : flowName };

@@ -12,6 +12,7 @@ import { documentToText, flowToText, updateDocument } from '../yaml/save.js';
 import { loadFlowText } from '../yaml/load.js';
 import { readFlowFile, saveFlowFile } from '../yaml/files.js';
 import { createFileApi } from './file-api.js';
+import { flowHeader } from './flow-header.js';
 import { FileAccess } from './file-access.js';
 import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
@@ -40,7 +41,7 @@ export function listFlowFiles(dir: string): FlowFileInfo[] {
     if (/\.scenarios\.ya?ml$/.test(file)) continue;
     const path = join(dir, file);
     try {
-      const doc = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 }) as Partial<Flow> | null;
+      const doc = parse(flowHeader(readFileSync(path, 'utf8')), { maxAliasCount: 100 }) as Partial<Flow> | null;
       if (!doc || typeof doc !== 'object' || doc.flowsmith === undefined) continue;
       out.push({ name: doc.name ?? file, title: doc.title ?? doc.name ?? file, description: doc.description ?? '', path });
     } catch {
