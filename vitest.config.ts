@@ -15,6 +15,10 @@ const INTEGRATION = [
   'engine/runtime/driver.test.ts',
   'engine/executors/shell.test.ts',
   'engine/executors/script.test.ts',
+  // QuickJS workers with escape payloads and memory limits, imported commands run under sh and bash.
+  'engine/executors/script-escape.test.ts',
+  'engine/import/shell-safety.test.ts',
+  'engine/expr/shell-code.test.ts',
   'engine/expr/shell.test.ts',
   'engine/export/serverless-workflow/jq-print.test.ts',
   'engine/simulate/runner.test.ts',
@@ -22,6 +26,9 @@ const INTEGRATION = [
   // Pure but slow: the seeded fuzzers and the limit tests at full size (seconds each).
   'engine/**/*fuzz*.test.ts',
   'engine/validate/limits.test.ts',
+  'engine/validate/large-input.test.ts',
+  'engine/import/large-import.test.ts',
+  'engine/import/asl/import.test.ts',
 ];
 
 const ALL = ['engine/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts'];
