@@ -2,26 +2,11 @@
  * HostApi for the designer's one document (issue #8): the text is validated and saved as it is,
  * so findings keep their line:col after every edit and comments typed in the code view are kept.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openJournal } from '../store/journal.js';
-import { createHostApi } from './host-api.js';
-import { templatesDir } from './paths.js';
-import { RunService } from './run-service.js';
-import { trustOf } from './trust.js';
+import { deployWorkspaceHost } from './test-helpers.js';
 
-function host() {
-  const dir = mkdtempSync(join(tmpdir(), 'fs-document-api-'));
-  const root = join(dir, 'workspace');
-  mkdirSync(root);
-  const deploy = join(root, 'web-app-deploy.yaml');
-  writeFileSync(deploy, readFileSync(join(templatesDir, 'web-app-deploy.yaml')));
-  const journal = openJournal(':memory:');
-  const service = new RunService({ journal, workRoot: join(dir, 'runs'), trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }) });
-  return { deploy, api: createHostApi(service, { root, openPath: null }) };
-}
+const host = () => deployWorkspaceHost('fs-document-api-');
 
 describe('HostApi document text', () => {
   it('locates findings in the text as edited, lines shifted by the edit included', async () => {

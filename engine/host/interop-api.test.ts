@@ -1,14 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../model/flow.js';
-import { openJournal } from '../store/journal.js';
-import { FileAccess } from './file-access.js';
-import { createHostApi } from './host-api.js';
 import { templatesDir } from './paths.js';
-import { RunService } from './run-service.js';
-import { trustOf } from './trust.js';
+import { deployWorkspaceHost } from './test-helpers.js';
 
 const HELLO_ASL = JSON.stringify({
   StartAt: 'Greet',
@@ -16,17 +11,7 @@ const HELLO_ASL = JSON.stringify({
 });
 
 /** A HostApi over a workspace folder holding a copy of web-app-deploy, as the engine process builds it. */
-function host() {
-  const dir = mkdtempSync(join(tmpdir(), 'fs-interop-api-'));
-  const root = join(dir, 'workspace');
-  mkdirSync(root);
-  const deploy = join(root, 'web-app-deploy.yaml');
-  writeFileSync(deploy, readFileSync(join(templatesDir, 'web-app-deploy.yaml')));
-  const journal = openJournal(':memory:');
-  const service = new RunService({ journal, workRoot: join(dir, 'runs'), trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }) });
-  const access = new FileAccess({ root, templates: templatesDir });
-  return { dir, root, deploy, access, api: createHostApi(service, { root, openPath: null }, { access }) };
-}
+const host = () => deployWorkspaceHost('fs-interop-api-');
 
 describe('HostApi export, import and trust (issue #4)', () => {
   it('exports the open document to each target, and keeps native YAML as it was', async () => {
