@@ -230,6 +230,12 @@ test('runs the flow scenarios with one failing on purpose, then shows analytics 
   expect(passed).toBeGreaterThanOrEqual(3);
   await page.screenshot({ path: 'test-results/scenarios.png' });
 
+  // When I fix the wrong expectation and run that one scenario again, it passes on its own
+  writeFileSync(host.flowPath.replace(/\.yaml$/, '.scenarios.yaml'), shipped.trimEnd() + '\n' + wrong.replace('status: failed', 'status: succeeded'));
+  await runs.region('Scenarios').getByRole('button', { name: 'Run scenario dev deploy skips the build (wrong on purpose)' }).click();
+  await expect(failed).toHaveCount(0, { timeout: 30_000 });
+  await expect(runs.region('Scenarios').locator('[data-passed="true"]')).toHaveCount(passed + 1);
+
   // When a few runs are made (two dev deploys, marked as runs), Analytics shows their figures
   for (let i = 0; i < 2; i++) {
     cliRun(host.dir, ['run', host.flowPath, '--input', JSON.stringify({ environment: 'dev', version: `1.0.${i}` })]);

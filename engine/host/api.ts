@@ -204,9 +204,10 @@ export interface HostApi {
   /**
    * Runs the scenarios of the flow at `path` (its `X.scenarios.yaml`, or a scenario file given
    * directly) in simulation, in memory, and returns each one's pass/fail with the CLI's diff text.
+   * `name`: run only that scenario (an unknown name is an FS101 finding).
    * Both files are confined like openFlow.
    */
-  testScenarios(p: { path: string }): Promise<{ scenarioPath: string; findings: Finding[]; results: ScenarioReport[] }>;
+  testScenarios(p: { path: string; name?: string }): Promise<{ scenarioPath: string; findings: Finding[]; results: ScenarioReport[] }>;
   /** Debugging: replaces the run's breakpoints (steps to pause before). */
   setBreakpoints(p: { run: RunId; steps: StepId[] }): Promise<void>;
   /** Debugging: pauses a running run; executing steps finish, nothing new starts. */

@@ -28,4 +28,21 @@ describe('testScenarios over HostApi', () => {
     const none = await api.testScenarios({ path: 'elsewhere.yaml' });
     expect(none.findings[0]?.message).toMatch(/no scenarios/);
   });
+
+  it('runs one scenario by name, and says which names exist for an unknown one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fs-scenario-api-'));
+    copyFileSync(join(templatesDir, 'db-change.yaml'), join(root, 'db-change.yaml'));
+    copyFileSync(join(templatesDir, 'db-change.scenarios.yaml'), join(root, 'db-change.scenarios.yaml'));
+    const api = createScenarioApi({ root, openPath: null });
+    const all = await api.testScenarios({ path: 'db-change.yaml' });
+    const name = all.results[1]!.name;
+
+    const one = await api.testScenarios({ path: 'db-change.yaml', name });
+    expect(one.results.map((r) => r.name)).toEqual([name]);
+    expect(one.results[0]!.passed).toBe(true);
+
+    const unknown = await api.testScenarios({ path: 'db-change.yaml', name: 'no such scenario' });
+    expect(unknown.results).toEqual([]);
+    expect(unknown.findings[0]?.message).toContain(all.results[0]!.name);
+  });
 });

@@ -19,7 +19,7 @@ import type { Workspace } from './host-api.js';
 /** Implements HostApi.testScenarios for the files of `workspace`. */
 export function createScenarioApi(workspace: Workspace, access?: FileAccess): Pick<HostApi, 'testScenarios'> {
   return {
-    async testScenarios({ path }) {
+    async testScenarios({ path, name }) {
       const abs = access ? access.readable(path).path : resolve(workspace.root, path);
       const scenarioPath = isScenarioPath(abs) ? abs : scenarioPathFor(abs);
       // The scenarios file is read too, and the flow it names (`flow: PATH`): both must be readable
@@ -44,7 +44,7 @@ export function createScenarioApi(workspace: Workspace, access?: FileAccess): Pi
       }
       const journal = openJournal(':memory:');
       try {
-        const report = await runScenarioFile(scenarioPath, journal);
+        const report = await runScenarioFile(scenarioPath, journal, undefined, name);
         return {
           scenarioPath: report.scenarioPath,
           findings: [...report.findings, ...report.flowFindings],

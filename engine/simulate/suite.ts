@@ -102,14 +102,26 @@ export async function judgeScenario(flowPath: string, scenario: ResolvedScenario
 }
 
 /**
- * Checks and runs every scenario of one scenario file, calling `onResult` as each one finishes.
- * An invalid file or flow runs nothing.
+ * Checks and runs every scenario of one scenario file (or only the one named `only`), calling
+ * `onResult` as each one finishes. An invalid file or flow runs nothing.
  */
-export async function runScenarioFile(scenarioPath: string, journal: Journal, onResult?: (r: ScenarioResult) => void): Promise<FileReport> {
+export async function runScenarioFile(
+  scenarioPath: string,
+  journal: Journal,
+  onResult?: (r: ScenarioResult) => void,
+  only?: string,
+): Promise<FileReport> {
   const { file, flow, flowFindings } = prepareScenarioFile(scenarioPath);
   const report: FileReport = { scenarioPath: file.path, flowPath: file.flowPath, findings: file.findings, flowFindings, results: [] };
   if (!flow || file.findings.some((f) => f.severity === 'error')) return report;
-  for (const scenario of file.scenarios) {
+  // `only`: one scenario by name (the designer's "Run scenario <name>"); an unknown name is a finding.
+  const chosen = only === undefined ? file.scenarios : file.scenarios.filter((s) => s.name === only);
+  if (only !== undefined && chosen.length === 0) {
+    const names = file.scenarios.map((s) => s.name).join(', ');
+    report.findings = [...report.findings, { severity: 'error', code: 'FS101', message: `no scenario named "${only}"; ${file.path} has: ${names}`, file: file.path }];
+    return report;
+  }
+  for (const scenario of chosen) {
     const result = await judgeScenario(file.flowPath, scenario, journal);
     report.results.push(result);
     onResult?.(result);

@@ -492,6 +492,8 @@ export const en = {
       showRun: 'Show run',
     },
     scenarios: {
+      runOne: 'Run scenario {{name}}',
+      runOneShort: 'Run again',
       run: 'Run scenarios',
       running: 'Running…',
       passedOf: '{{passed}} of {{total}} passed · {{file}}',

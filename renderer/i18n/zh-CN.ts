@@ -488,6 +488,8 @@ export const zhCN: Messages = {
       showRun: '查看运行',
     },
     scenarios: {
+      runOne: '运行场景 {{name}}',
+      runOneShort: '再次运行',
       run: '运行场景',
       running: '正在运行…',
       passedOf: '{{passed}}/{{total}} 通过 · {{file}}',

@@ -38,6 +38,22 @@ export function ScenariosPanel() {
       setRunning(false);
     }
   };
+  /** Runs one scenario again (after fixing the flow) and puts its result in place. */
+  const runOne = async (name: string) => {
+    if (!path || !outcome) return;
+    setRunning(true);
+    setError(null);
+    try {
+      const one = await actions.host.testScenarios({ path, name });
+      const fresh = one.results[0];
+      if (fresh) setOutcome({ ...outcome, results: outcome.results.map((r) => (r.name === name ? fresh : r)) });
+      else setError(one.findings[0]?.message ?? null);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
   const passed = outcome?.results.filter((r) => r.passed).length ?? 0;
   return (
     <section className="scenarios" aria-label={t('regions.scenarios')}>
@@ -65,6 +81,9 @@ export function ScenariosPanel() {
               <span className={r.passed ? 'ok strong' : 'bad strong'}>{r.passed ? t('runs.scenarios.passed') : t('runs.scenarios.failed')}</span>
               <span className="finding-msg">{r.name}</span>
               {r.record && <span className="muted">{t('runs.scenarios.record', { status: statusLabel(t, r.record.status), count: r.record.path.length })}</span>}
+            </button>
+            <button type="button" className="btn small" disabled={isRunning} onClick={() => void runOne(r.name)} aria-label={t('runs.scenarios.runOne', { name: r.name })}>
+              {t('runs.scenarios.runOneShort')}
             </button>
             {(open === r.name || !r.passed) && <pre className="logs scenario-diff">{r.text}{r.notes.length ? `\n${r.notes.join('\n')}` : ''}</pre>}
           </li>
