@@ -141,12 +141,6 @@ export interface HostApi {
    */
   openFlow(p: { path: string; deferFindings?: boolean }): Promise<OpenedFlow>;
   /**
-   * Writes `flow` to `path`, keeping the comments and key order of the file already there.
-   * Atomic: a failed save leaves the old file. Returns the new text and its findings. Confined like
-   * saveFlowText (templates refused with TEMPLATE_READ_ONLY). The designer saves text (saveFlowText).
-   */
-  saveFlow(p: { path: string; flow: Flow }): Promise<{ text: string; findings: Finding[] }>;
-  /**
    * The workspace as a tree of folders and flow files (`*.yaml`/`*.yml` with a `flowsmith` key, not
    * `*.scenarios.yaml`), sorted by name, folders without flows left out. Skips `node_modules`, `.git`,
    * dot folders and symlinked folders; bounded (12 levels, 20,000 entries looked at, 2,000 flows).
@@ -289,7 +283,6 @@ export const hostMethods = [
   'getWorkspace',
   'listTemplates',
   'openFlow',
-  'saveFlow',
   'listFiles',
   'readFlowText',
   'saveFlowText',

@@ -10,7 +10,7 @@ import type { Flow } from '../model/flow.js';
 import { toRunRecord } from '../runtime/record.js';
 import { documentToText, flowToText, updateDocument } from '../yaml/save.js';
 import { loadFlowText } from '../yaml/load.js';
-import { readFlowFile, saveFlowFile } from '../yaml/files.js';
+import { readFlowFile } from '../yaml/files.js';
 import { createFileApi } from './file-api.js';
 import { flowHeader } from './flow-header.js';
 import { FileAccess } from './file-access.js';
@@ -89,11 +89,6 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
       const { text } = await readFlowFile(file.real);
       const { loaded, findings } = deferFindings ? { loaded: loadFlowText(text, file.path), findings: undefined } : validateText(text, file.path);
       return { path: file.path, text, flow: loaded.flow, findings: findings ?? loaded.findings, ...trustOf(file.path, loaded.flow), readOnly: file.isTemplate };
-    },
-    async saveFlow({ path, flow }) {
-      const abs = access.absolute(path);
-      const text = await saveFlowFile(access.writable(abs), flow);
-      return { text, findings: validateText(text, abs).findings };
     },
     ...createFileApi(access),
     async validateText({ text, path }) {

@@ -55,7 +55,7 @@ describe('HostApi export, import and trust (issue #4)', () => {
     expect(imported.flow.origin).toMatchObject({ format: 'asl', file: 'hello.asl.json' });
     expect(existsSync(imported.path)).toBe(false);
 
-    await api.saveFlow({ path: imported.path, flow: imported.flow });
+    await api.saveFlowText({ path: imported.path, text: imported.text });
     expect((await api.openFlow({ path: imported.path })).trusted).toBe(false);
     await expect(api.startRun({ path: imported.path, mode: 'run' })).rejects.toThrow(/not trusted.*"Trust this flow"/);
     await expect(api.startRun({ path: imported.path, mode: 'simulate' })).resolves.toHaveProperty('run');

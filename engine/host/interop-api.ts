@@ -1,7 +1,7 @@
 /**
  * The HostApi methods of issue #4 (engine/host/api.ts): export to a production engine, import from
  * one, and trust. Imported flows are never written here: the designer opens them as unsaved
- * documents at a free path in the workspace and saves them with saveFlow.
+ * documents at a free path in the workspace and saves them with saveFlowText.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';

@@ -211,6 +211,9 @@ export const en = {
     failure: 'failure',
   },
   inspector: {
+    scheduled: 'Scheduled: {{cron}}, next run {{next}}',
+    notScheduled: 'Not scheduled yet: the engine schedules saved, trusted flows (save to update).',
+    never: 'never',
     malformed: 'Step {{id}} does not match the flow format, so it has no form here. Fix it in the code view; the Findings say what is wrong.',
     openCode: 'Show the YAML',
     noFlow: 'Open a flow to edit it.',

@@ -208,6 +208,9 @@ export const zhCN: Messages = {
     failure: '失败',
   },
   inspector: {
+    scheduled: '已调度：{{cron}}，下次运行 {{next}}',
+    notScheduled: '尚未调度：引擎只调度已保存且受信任的流程（保存后更新）。',
+    never: '不再运行',
     malformed: '步骤 {{id}} 不符合流程格式，因此这里没有表单。请在代码视图中修正；“问题”中说明了错误。',
     openCode: '显示 YAML',
     noFlow: '打开一个流程后即可编辑。',

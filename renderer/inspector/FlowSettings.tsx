@@ -3,6 +3,7 @@
  * `{{ expressions }}`), defaults (timeout, retry for every step that sets none) and cron triggers
  * (cron, timezone, input). The schema's trigger has only `cron`, `timezone` and `input`.
  */
+import { ScheduledTriggers } from './ScheduledTriggers';
 import type { Flow, Json, RetryPolicy, Trigger } from '../../engine/model/flow';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { RetryFields } from './CommonFields';
@@ -72,6 +73,7 @@ export function FlowTriggers() {
     <Section title={t('inspector.sections.triggers')}
       actions={<button type="button" className="btn small" onClick={() => setList('add', [...list, { cron: '0 23 * * *' }])}>{t('inspector.addTrigger')}</button>}>
       {list.length === 0 && <p className="muted">{t('inspector.noTriggers')}</p>}
+      {list.length > 0 && <ScheduledTriggers />}
       {list.map((tr, i) => (
         <div className="case-row" key={i} role="group" aria-label={t('inspector.trigger', { n: i + 1 })}>
           <div className="row">
