@@ -21,9 +21,12 @@ export const LAYERS = {
   store: ['model', 'yaml', 'expr', 'validate', 'runtime'],
   export: ['model', 'yaml', 'expr', 'validate', 'runtime'],
   import: ['model', 'yaml', 'expr', 'validate', 'runtime'],
-  simulate: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import'],
-  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'simulate'],
-  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'simulate', 'host'],
+  // Driving runs on this machine: RunService, child runs, trust, the run lease, run history.
+  service: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store'],
+  simulate: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service'],
+  // HostApi and its transports (IPC relay, WebSocket web host, the engine process).
+  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate'],
+  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'host'],
 };
 
 /**
@@ -38,10 +41,6 @@ export const EXCEPTIONS = {
   // TODO(#10): the runtime calls the executors directly (runTaskBody); they should come in
   // through DriverDeps so the runtime knows only their interface.
   'engine/runtime/task.ts': ['executors'],
-  // TODO(#10): RunService, child runs and trust move out of host/ into a layer below simulate.
-  'engine/simulate/runner.ts': ['host'],
-  'engine/simulate/suite.ts': ['host'],
-  'engine/simulate/scenario-check.ts': ['host'],
 };
 
 /**

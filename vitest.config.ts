@@ -12,6 +12,7 @@ const DURABILITY = ['engine/cli/crash.test.ts', 'engine/host/concurrency.test.ts
 const INTEGRATION = [
   'engine/cli/**/*.test.ts',
   'engine/host/**/*.test.ts',
+  'engine/service/**/*.test.ts',
   'engine/runtime/driver.test.ts',
   'engine/executors/shell.test.ts',
   'engine/executors/script.test.ts',

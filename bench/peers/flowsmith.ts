@@ -1,6 +1,6 @@
 /**
  * Flowsmith, the engine under test, driven through its public runtime API (RunDriver, the clocks,
- * openJournal), the way engine/host/run-service.ts starts a run. Also the bench-side in-memory
+ * openJournal), the way engine/service/run-service.ts starts a run. Also the bench-side in-memory
  * journal used by the `sim-mem` mode.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { JsonObject } from '../model/flow.js';
-import { defaultDbPath } from '../host/paths.js';
-import { RunService } from '../host/run-service.js';
+import { defaultDbPath } from '../service/paths.js';
+import { RunService } from '../service/run-service.js';
 import { openJournal } from '../store/journal.js';
 import { UsageError } from './errors.js';
 import { cliTrust, cliWorkspace } from './trust-context.js';

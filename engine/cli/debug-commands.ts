@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { Json, JsonObject } from '../model/flow.js';
 import type { DebugRequest, PersonRequest } from '../runtime/transition.js';
 import type { RunDriver } from '../runtime/driver.js';
-import type { RunService } from '../host/run-service.js';
+import type { RunService } from '../service/run-service.js';
 import { defaultIdentity, openService } from './context.js';
 import { UsageError } from './errors.js';
 import { finish } from './finish.js';

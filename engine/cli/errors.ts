@@ -1,9 +1,9 @@
 /**
  * How the CLI ends (DESIGN.md "Interfaces"): exit codes and the one-line error on stderr.
  */
-import { InputError } from '../host/inputs.js';
-import { FlowInvalidError } from '../host/run-service.js';
-import { UntrustedFlowError } from '../host/trust.js';
+import { InputError } from '../service/inputs.js';
+import { FlowInvalidError } from '../service/run-service.js';
+import { UntrustedFlowError } from '../service/trust.js';
 import { RunRequestError } from '../runtime/driver.js';
 import type { RunStatus } from '../runtime/state.js';
 

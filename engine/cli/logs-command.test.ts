@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RunService } from '../host/run-service.js';
+import { RunService } from '../service/run-service.js';
 import { openJournal } from '../store/journal.js';
 import { formatLogs } from './logs-command.js';
 

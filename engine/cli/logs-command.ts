@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { LogRow } from '../store/journal.js';
 import { openJournal } from '../store/journal.js';
-import { defaultDbPath } from '../host/paths.js';
+import { defaultDbPath } from '../service/paths.js';
 import { UsageError } from './errors.js';
 
 interface LogsOptions {

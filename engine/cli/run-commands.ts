@@ -3,8 +3,8 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadValidFlow } from '../host/run-service.js';
-import { trustFlowFile } from '../host/trust.js';
+import { loadValidFlow } from '../service/run-service.js';
+import { trustFlowFile } from '../service/trust.js';
 import { toRunRecord } from '../runtime/record.js';
 import { defaultIdentity, openService, parseInput } from './context.js';
 import { finish } from './finish.js';

@@ -11,7 +11,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../host/api.js';
 import { Command } from 'commander';
-import { RunService } from '../host/run-service.js';
+import { RunService } from '../service/run-service.js';
 import { openJournal } from '../store/journal.js';
 import { reportError, UsageError } from './errors.js';
 import { parseSince, registerRuns } from './runs-command.js';

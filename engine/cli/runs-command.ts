@@ -7,7 +7,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { RunSummary } from '../host/api.js';
-import { runHistory } from '../host/run-history.js';
+import { runHistory } from '../service/run-history.js';
 import { isDurationText, parseDurationMs } from '../model/duration.js';
 import { RunStatus } from '../runtime/state.js';
 import { openService } from './context.js';

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import type { Finding } from '../model/finding.js';
 import { formatFinding } from '../model/finding.js';
 import type { JsonObject } from '../model/flow.js';
-import { FlowInvalidError } from '../host/run-service.js';
+import { FlowInvalidError } from '../service/run-service.js';
 import { openJournal } from '../store/journal.js';
 import { compareExpectation } from '../simulate/expect.js';
 import { formatOutcome, formatSummary } from '../simulate/report.js';

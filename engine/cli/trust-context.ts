@@ -1,10 +1,10 @@
 /**
- * The CLI's side of flow trust (DESIGN.md "Security", engine/host/trust.ts): which folder is the
+ * The CLI's side of flow trust (DESIGN.md "Security", engine/service/trust.ts): which folder is the
  * workspace, and the check RunService applies before a real run.
  */
 import { resolve } from 'node:path';
-import type { RunServiceOptions } from '../host/run-service.js';
-import { trustOf } from '../host/trust.js';
+import type { RunServiceOptions } from '../service/run-service.js';
+import { trustOf } from '../service/trust.js';
 import type { Journal } from '../store/journal.js';
 
 /**
@@ -18,7 +18,7 @@ export function cliWorkspace(option: string | undefined): string | undefined {
   return dir === undefined || dir === '' ? undefined : resolve(dir);
 }
 
-/** The RunService trust check for the CLI: engine/host/trust.ts over `journal` and `workspaceRoot`. */
+/** The RunService trust check for the CLI: engine/service/trust.ts over `journal` and `workspaceRoot`. */
 export function cliTrust(journal: Journal, workspaceRoot: string | undefined): NonNullable<RunServiceOptions['trust']> {
   return (path, flow) => trustOf(path, flow, { journal, ...(workspaceRoot === undefined ? {} : { workspaceRoot }) });
 }

@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { startEngine } from '../host/engine-client.js';
-import { defaultDbPath } from '../host/paths.js';
+import { defaultDbPath } from '../service/paths.js';
 import { startWebHost } from '../host/web-host.js';
 import { UsageError } from './errors.js';
 

@@ -26,7 +26,7 @@ export interface OpenedFlow {
   findings: Finding[];
   /**
    * False for an imported flow or one outside the workspace that nobody trusted yet (DESIGN.md
-   * "Security", engine/host/trust.ts): it can be simulated, not run for real, until trustFlow.
+   * "Security", engine/service/trust.ts): it can be simulated, not run for real, until trustFlow.
    */
   trusted: boolean;
   /** Why it is (un)trusted, in words for a person: `imported from AWS Step Functions (…) on 2026-11-23`. */
@@ -72,18 +72,10 @@ export interface ImportedFlowInfo {
   trustReason?: string;
 }
 
-export interface RunSummary {
-  id: RunId;
-  flow: string;
-  status: string;
-  mode: RunMode;
-  startedAt: string;
-  endedAt: string | null;
-  /** What started the run when not a person (RunStarted.trigger): for cron, `{cron, timezone?, firedAt}`. */
-  trigger?: Json | null;
-  /** Set for a child run (a map item or a `call` task): the parent run, its step and the item index. */
-  parent?: { run: RunId; step: StepId; index: number } | null;
-}
+import type { RunSummary } from '../service/run-history.js';
+
+/** A run in the history (defined beside the history query in service/run-history.ts). */
+export type { RunSummary };
 
 /** A cron trigger the engine process has scheduled (DESIGN.md "The flow document", `triggers`). */
 export interface TriggerInfo {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../store/journal.js';
 import { createHostApi } from './host-api.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 
 function workspace(files: Record<string, string[]>) {
   const dir = mkdtempSync(join(tmpdir(), 'fs-children-'));

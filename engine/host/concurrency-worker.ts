@@ -5,7 +5,7 @@
  * its name, code and message, then exits. Arguments: DB WORK_ROOT FLOW COUNT FIRST_N.
  */
 import { openJournal } from '../store/journal.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 
 export interface WorkerError {
   n: number | null;

@@ -21,7 +21,7 @@ import type { Journal } from '../store/journal.js';
 import type { WorkerReport } from './concurrency-worker.js';
 import { startEngine } from './engine-client.js';
 import { privateBundles } from './private-bundle.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 
 const RUNS = 100;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openJournal } from '../store/journal.js';
 import type { HostApi } from './api.js';
 import { createHostApi } from './host-api.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 
 const FLOW = [
   'flowsmith: "1.0"',

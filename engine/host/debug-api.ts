@@ -5,7 +5,7 @@
  */
 import type { DebugRequest } from '../runtime/transition.js';
 import type { HostApi } from './api.js';
-import type { RunService } from './run-service.js';
+import type { RunService } from '../service/run-service.js';
 
 /** The names of HostApi's debugging methods. */
 export type DebugMethod = 'setBreakpoints' | 'pauseRun' | 'continueRun' | 'editVars' | 'skipStep' | 'retryStep' | 'runFrom';

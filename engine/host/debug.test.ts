@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { continueRun, editVars, pauseRun, retryStep, setBreakpoints, skipStep } from '../runtime/debug.js';
 import { RunRequestError } from '../runtime/driver.js';
 import { openJournal } from '../store/journal.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 
 const FLOW = [
   'flowsmith: "1.0"',

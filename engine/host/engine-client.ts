@@ -6,7 +6,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import type { HostEvent, HostMethod, HostTransport } from './api.js';
-import { engineProcessEntry } from './paths.js';
+import { engineProcessEntry } from '../service/paths.js';
 import type { RpcMessage } from './rpc.js';
 
 export interface EngineClient extends HostTransport {

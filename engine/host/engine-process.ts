@@ -14,13 +14,13 @@ import { openJournal } from '../store/journal.js';
 import type { HostEvent } from './api.js';
 import { createHostApi } from './host-api.js';
 import { FileAccess } from './file-access.js';
-import { defaultDbPath, templatesDir } from './paths.js';
+import { defaultDbPath, templatesDir } from '../service/paths.js';
 import { handleRequest, isGrant, isRequest, toHostError } from './rpc.js';
 import type { RpcMessage } from './rpc.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 import { RunWatches, runSummaryEvent } from './run-watches.js';
 import { TriggerScheduler } from './triggers.js';
-import { trustOf, trustOfFile } from './trust.js';
+import { trustOf, trustOfFile } from '../service/trust.js';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;

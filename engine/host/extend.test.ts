@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunRequestError } from '../runtime/driver.js';
 import { openJournal } from '../store/journal.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 
 describe('extending an approval deadline', () => {
   it('moves the deadline, journals who and why, and only for listed approvers', async () => {

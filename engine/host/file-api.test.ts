@@ -13,9 +13,9 @@ import type { WorkspaceEntry } from './api.js';
 import { FileAccess } from './file-access.js';
 import { LIST_LIMITS } from './file-api.js';
 import { createHostApi } from './host-api.js';
-import { templatesDir } from './paths.js';
-import { RunService } from './run-service.js';
-import { trustOf } from './trust.js';
+import { templatesDir } from '../service/paths.js';
+import { RunService } from '../service/run-service.js';
+import { trustOf } from '../service/trust.js';
 
 const TEMPLATE = join(templatesDir, 'web-app-deploy.yaml');
 const FLOW = ['flowsmith: "1.0"', 'name: hello', 'title: Hello', 'start: done', 'steps:', '  done: {type: succeed}', ''].join('\n');

@@ -16,11 +16,11 @@ import { flowHeader } from './flow-header.js';
 import { FileAccess } from './file-access.js';
 import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
-import { templatesDir } from './paths.js';
+import { templatesDir } from '../service/paths.js';
 import { createDebugApi } from './debug-api.js';
 import { createScenarioApi } from './scenario-api.js';
 import { createInteropApi } from './interop-api.js';
-import type { RunService } from './run-service.js';
+import type { RunService } from '../service/run-service.js';
 import type { RunWatches } from './run-watches.js';
 import type { RunStatus } from '../runtime/state.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../model/flow.js';
-import { templatesDir } from './paths.js';
+import { templatesDir } from '../service/paths.js';
 import { deployWorkspaceHost } from './test-helpers.js';
 
 const HELLO_ASL = JSON.stringify({

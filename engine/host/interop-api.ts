@@ -12,9 +12,9 @@ import { validateFlow } from '../validate/index.js';
 import { writeFileAtomic } from '../yaml/files.js';
 import type { HostApi, ImportedFlowInfo } from './api.js';
 import type { Workspace } from './host-api.js';
-import type { RunService } from './run-service.js';
+import type { RunService } from '../service/run-service.js';
 import type { FileAccess } from './file-access.js';
-import { trustFlowFile, trustOf, type TrustContext } from './trust.js';
+import { trustFlowFile, trustOf, type TrustContext } from '../service/trust.js';
 
 type InteropApi = Pick<HostApi, 'writeExport' | 'importFlow' | 'importText' | 'trustFlow'> & {
   /** exportFlow for the production targets (`to: 'native'` stays in host-api.ts). */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../store/journal.js';
 import { createHostApi } from './host-api.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 import { RunWatches } from './run-watches.js';
 
 const FLOW = [

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { templatesDir } from './paths.js';
+import { templatesDir } from '../service/paths.js';
 import { createScenarioApi } from './scenario-api.js';
 
 describe('testScenarios over HostApi', () => {

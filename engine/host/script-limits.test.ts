@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../store/journal.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 
 describe('script limits on resume', () => {
   it('fails the hungry step, continues the run, and leaves nothing for the next restart', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../store/journal.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 
 const SECRET = 's3cr3t-"quoted"-value';
 

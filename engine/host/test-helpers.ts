@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { openJournal } from '../store/journal.js';
 import { FileAccess } from './file-access.js';
 import { createHostApi } from './host-api.js';
-import { templatesDir } from './paths.js';
-import { RunService } from './run-service.js';
-import { trustOf } from './trust.js';
+import { templatesDir } from '../service/paths.js';
+import { RunService } from '../service/run-service.js';
+import { trustOf } from '../service/trust.js';
 
 /** `{ dir, root, deploy, access, api }`: `deploy` is the copy's absolute path; `prefix` names the temp folder. */
 export function deployWorkspaceHost(prefix: string) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JsonObject } from '../model/flow.js';
 import { openJournal } from '../store/journal.js';
-import { RunService } from './run-service.js';
+import { RunService } from '../service/run-service.js';
 import { nextFireAt, TriggerScheduler } from './triggers.js';
 import type { TriggerSchedulerOptions } from './triggers.js';
 

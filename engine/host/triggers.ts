@@ -10,9 +10,9 @@ import type { FSWatcher } from 'node:fs';
 import { Cron } from 'croner';
 import type { Flow, JsonObject, Trigger } from '../model/flow.js';
 import type { TriggerInfo } from './api.js';
-import { loadValidFlow } from './flow-files.js';
+import { loadValidFlow } from '../service/flow-files.js';
 import { listFlowFiles } from './host-api.js';
-import type { RunService } from './run-service.js';
+import type { RunService } from '../service/run-service.js';
 
 export interface TriggerSchedulerOptions {
   /** The workspace folder: its flow files (not those in subfolders) are scheduled. */

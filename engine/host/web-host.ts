@@ -12,7 +12,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { HostMethod, HostTransport } from './api.js';
 import { hostMethods } from './api.js';
-import { rendererDir } from './paths.js';
+import { rendererDir } from '../service/paths.js';
 import { isRequest, toHostError } from './rpc.js';
 import { RunWatches } from './run-watches.js';
 import type { RpcMessage } from './rpc.js';

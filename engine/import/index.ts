@@ -60,7 +60,7 @@ export interface ImportedFlow extends ImportResult {
 /**
  * Imports `text` (the file `file`, used for findings and `origin`) as `format` (detected when
  * omitted). The flow gets `origin: {format, file, importedAt}` (`now` as ISO 8601), which keeps it
- * untrusted until a person trusts it (engine/host/trust.ts). Throws Error when the text is not
+ * untrusted until a person trusts it (engine/service/trust.ts). Throws Error when the text is not
  * UTF-8 (yaml/encoding.ts) or the format cannot be detected; content problems are findings.
  */
 export async function importFlow(text: string, file: string, format?: ImportFormat, now: Date = new Date()): Promise<ImportedFlow> {

@@ -6,7 +6,7 @@
  */
 import type { JsonObject, StepId, StepMock } from '../model/flow.js';
 import { parseDurationMs } from '../model/duration.js';
-import { RunService, type RunServiceOptions } from '../host/run-service.js';
+import { RunService, type RunServiceOptions } from '../service/run-service.js';
 import { RunRequestError, type RunDriver } from '../runtime/driver.js';
 import type { EpochMs } from '../runtime/events.js';
 import { toRunRecord, type RunRecord } from '../runtime/record.js';

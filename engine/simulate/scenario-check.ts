@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../model/finding.js';
 import type { Flow, Step, StepId } from '../model/flow.js';
-import { InputError, prepareInput } from '../host/inputs.js';
+import { InputError, prepareInput } from '../service/inputs.js';
 import { didYouMean, type DocPath } from '../validate/issue.js';
 import type { ResolvedScenario, ScenarioFile } from './scenario.js';
 import { ScenarioCode } from './scenario.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../model/finding.js';
 import { listFlowFiles } from '../host/host-api.js';
-import { templatesDir } from '../host/paths.js';
+import { templatesDir } from '../service/paths.js';
 import { defaultFlowPathFor, loadScenarioText, scenarioPathFor } from './scenario-file.js';
 import { prepareScenarioFile } from './suite.js';
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
-import { FlowInvalidError, loadValidFlow } from '../host/run-service.js';
+import { FlowInvalidError, loadValidFlow } from '../service/run-service.js';
 import type { RunRecord } from '../runtime/record.js';
 import type { Journal } from '../store/journal.js';
 import { compareExpectation } from './expect.js';

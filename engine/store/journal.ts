@@ -51,7 +51,7 @@ export interface LogRow {
   text: string;
 }
 
-/** A flow file a person marked as trusted (DESIGN.md "Security"); engine/host/trust.ts reads it. */
+/** A flow file a person marked as trusted (DESIGN.md "Security"); engine/service/trust.ts reads it. */
 export interface TrustRow {
   /** Absolute path of the flow file. */
   path: string;
@@ -291,7 +291,7 @@ export class Journal {
 
   /**
    * Records that `by` trusts the flow file at `path` (absolute) from `at` (epoch ms) on: it may then
-   * run for real (engine/host/trust.ts). Trusting again replaces the record.
+   * run for real (engine/service/trust.ts). Trusting again replaces the record.
    */
   trustFlow(path: string, by: string, at: number): void {
     this.db.prepare('INSERT OR REPLACE INTO trusted_flows (path, trusted_at, by) VALUES (?, ?, ?)').run(path, at, by);

@@ -21,7 +21,7 @@ import { foldEvents, runStatusOf } from '../runtime/fold.js';
 import type { PersonRequest } from '../runtime/transition.js';
 import { RunLeaseKeeper } from './run-lease.js';
 import { realTasks } from '../runtime/task.js';
-import type { RunSummary } from './api.js';
+import type { RunSummary } from './run-history.js';
 import type { Journal } from '../store/journal.js';
 import { validateText } from '../validate/index.js';
 import { prepareInput } from './inputs.js';
@@ -49,7 +49,7 @@ export interface RunServiceOptions {
   /** Shows desktop notifications for notify steps (the designer); absent in the CLI. */
   notifyDesktop?: (title: string, message: string, origin?: { run: RunId; step: StepId }) => Promise<void>;
   /**
-   * Whether the flow file at `path` may run for real (engine/host/trust.ts, DESIGN.md "Security").
+   * Whether the flow file at `path` may run for real (engine/service/trust.ts, DESIGN.md "Security").
    * startRun refuses mode 'run' with UntrustedFlowError when it says no; simulation is always
    * allowed. Absent: every flow may run (tests, scenarios).
    */

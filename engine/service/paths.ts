@@ -1,5 +1,5 @@
 /**
- * Where the package's files are at run time. Both the TypeScript sources (engine/host/*.ts) and the
+ * Where the package's files are at run time. Both the TypeScript sources (engine/service/*.ts) and the
  * bundles (dist/engine/*.js) sit two folders below the package root, so one rule serves both.
  * FLOWSMITH_RESOURCES overrides the resources folder (packaged Electron app: process.resourcesPath).
  */

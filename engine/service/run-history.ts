@@ -6,7 +6,8 @@
 import { runStatusOf } from '../runtime/fold.js';
 import type { RunState, RunStatus } from '../runtime/state.js';
 import type { Journal, RunFilter, RunRow } from '../store/journal.js';
-import type { RunSummary } from './api.js';
+import type { Json, StepId } from '../model/flow.js';
+import type { RunId, RunMode } from '../runtime/events.js';
 
 /** The journal's RunFilter, with a shown status (waiting included) in place of the stored one. */
 export interface RunHistoryFilter extends Omit<RunFilter, 'status'> {
@@ -49,4 +50,17 @@ function toSummary(r: RunRow, status: string): RunSummary {
     trigger: r.trigger,
     parent: r.parent,
   };
+}
+
+export interface RunSummary {
+  id: RunId;
+  flow: string;
+  status: string;
+  mode: RunMode;
+  startedAt: string;
+  endedAt: string | null;
+  /** What started the run when not a person (RunStarted.trigger): for cron, `{cron, timezone?, firedAt}`. */
+  trigger?: Json | null;
+  /** Set for a child run (a map item or a `call` task): the parent run, its step and the item index. */
+  parent?: { run: RunId; step: StepId; index: number } | null;
 }
