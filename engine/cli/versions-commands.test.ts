@@ -5,13 +5,14 @@
  * steps and field paths; a run of a published text records its version (`runs`, `show`); an
  * export of a published version leaves a release record, an export of an edited file none.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../host/api.js';
 import type { PublishResult, ReleaseInfo, VersionDiff, VersionInfo } from '../versions/types.js';
+import { formatVersions } from './versions-commands.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'dist/engine/cli.js');
@@ -42,8 +43,8 @@ steps:
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fs-versions-'));
   file = join(dir, 'deploy.yaml');
-  // Always rebuilt: the bundle must hold this branch's commands.
-  await execa('node', ['scripts/build-engine.mjs'], { cwd: root });
+  // Built when missing, or when it is a bundle from before these commands.
+  if (!existsSync(cli) || !readFileSync(cli, 'utf8').includes('publish <file>')) await execa('node', ['scripts/build-engine.mjs'], { cwd: root });
 }, 120_000);
 
 describe('publish, versions, diff, releases', () => {
@@ -138,4 +139,11 @@ describe('publish, versions, diff, releases', () => {
     expect(releaseTable.stdout.split('\n')[0]).toMatch(/^VERSION\s+TARGET\s+AT\s+BY\s+FINDINGS\s+OUTPUT$/);
     expect(releaseTable.stdout).toContain('(stdout)');
   }, 120_000);
+
+  it('prints a note on one line, whatever control characters it holds', () => {
+    const v: VersionInfo = { flow: 'f', version: 1, hash: 'a'.repeat(64), path: '/f.yaml', note: 'two\nlines \u001b[31mred', author: 'ana', publishedAt: '2026-01-01T00:00:00.000Z' };
+    const out = formatVersions('f', [v]);
+    expect(out.split('\n')).toHaveLength(2);
+    expect(out).not.toContain('\u001b');
+  });
 });

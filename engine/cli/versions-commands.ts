@@ -76,8 +76,12 @@ function asUsage<T>(fn: () => T): T {
   }
 }
 
+/** A cell on one line: control characters (newlines, escape sequences in a note) become spaces. */
+const cell = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+
 /** Lines as an aligned table; the last column is not padded. */
-function table(rows: string[][]): string {
+function table(cells: string[][]): string {
+  const rows = cells.map((row) => row.map(cell));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
   return rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
 }
@@ -126,7 +130,7 @@ export function registerVersionCommands(program: Command, global: () => Global):
     .action((file: string, o: { note: string; json?: boolean }) => {
       const path = resolve(file);
       const text = readText(file);
-      const result = publishText(openStore(global().db), { text, path, note: o.note, author: defaultIdentity(), at: Date.now() });
+      const result = asUsage(() => publishText(openStore(global().db), { text, path, note: o.note, author: defaultIdentity(), at: Date.now() }));
       if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       for (const f of result.findings) process.stderr.write(`${formatFinding(f)}\n`);
       if (result.outcome === 'invalid') {

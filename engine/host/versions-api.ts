@@ -56,6 +56,15 @@ export function createVersionsApi(service: RunService, access: FileAccess): Vers
     }
   };
 
+  /** `path` (absolute) when HostApi may read it and it exists, else null: a version published from elsewhere has no working file here. */
+  const readableOrNull = (path: string): string | null => {
+    try {
+      return access.readable(path, { missing: 'null' })?.path ?? null;
+    } catch {
+      return null;
+    }
+  };
+
   /** The flow a request names: `flow` (a name) or the file at `path` (its `name:`). */
   const flowOf = (p: { flow?: string; path?: string }): { name: string; file?: { path: string; text: string } } => {
     if (p.path !== undefined) {
@@ -81,8 +90,8 @@ export function createVersionsApi(service: RunService, access: FileAccess): Vers
       if (!working) {
         // By name: the working file is the one its latest version came from, when HostApi may read it.
         const last = lastPublishedPath(journal, target.name);
-        const readable = last === undefined ? null : access.readable(last, { missing: 'null' });
-        if (readable) working = text !== undefined ? { path: readable.path, text } : readFlow(readable.path);
+        const readable = last === undefined ? null : readableOrNull(last);
+        if (readable) working = text !== undefined ? { path: readable, text } : readFlow(readable);
       }
       return diffVersions(journal, { flow: target.name, from, to: to ?? 'working', ...(working ? { working } : {}) });
     },

@@ -31,6 +31,7 @@ describe('versions', () => {
     expect(publish(text(2).replace('name: deploy', 'name: other'), 'x')).toMatchObject({ outcome: 'published', version: { flow: 'other', version: 1 } });
     expect(listVersions(j, 'deploy').map((v) => v.version)).toEqual([1, 2]);
     expect(listVersions(j, 'nothing')).toEqual([]);
+    expect(() => publish(text(9), 'x'.repeat(2001))).toThrow(/keep it under 2000/);
   });
 
   it('refuses a flow with errors, and a text that does not parse, with located findings', () => {

@@ -19,7 +19,10 @@ import { diffFlows } from './diff.js';
 import type { PublishResult, ReleaseInfo, VersionDiff, VersionInfo, VersionRef } from './types.js';
 
 /** Why a versions request cannot be answered; `code` reaches the designer in the HostError. */
-export type VersionErrorCode = 'NO_VERSIONS' | 'NO_SUCH_VERSION' | 'BAD_VERSION' | 'NOT_A_FLOW' | 'NO_WORKING_FILE';
+export type VersionErrorCode = 'NO_VERSIONS' | 'NO_SUCH_VERSION' | 'BAD_VERSION' | 'BAD_NOTE' | 'NOT_A_FLOW' | 'NO_WORKING_FILE';
+
+/** The longest note a version keeps, in UTF-16 code units. */
+export const MAX_NOTE_LENGTH = 2000;
 
 /** A versions request that does not fit the store (unknown version, a text that is not a flow). */
 export class VersionError extends Error {
@@ -46,9 +49,13 @@ function toReleaseInfo(row: ReleaseRow): ReleaseInfo {
 /**
  * Publishes the flow text read from `path` (absolute) as the next version of its flow, unless it is
  * one already (`unchanged`) or has error findings (`invalid`, nothing written). `at` is epoch ms.
- * Warnings do not stop a publish; they come back in `findings`.
+ * Warnings do not stop a publish; they come back in `findings`. Throws VersionError BAD_NOTE for a
+ * note over MAX_NOTE_LENGTH.
  */
 export function publishText(journal: Journal, p: { text: string; path: string; note: string; author: string; at: number }): PublishResult {
+  if (p.note.length > MAX_NOTE_LENGTH) {
+    throw new VersionError('BAD_NOTE', `the note has ${p.note.length} characters; keep it under ${MAX_NOTE_LENGTH} (it is a summary; the diff holds the details)`);
+  }
   const { loaded, findings } = validateText(p.text, p.path);
   if (!loaded.flow || findings.some((f) => f.severity === 'error')) return { outcome: 'invalid', version: null, findings };
   const { row, isNew } = journal.versions.publish({
