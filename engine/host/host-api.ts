@@ -115,6 +115,8 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     },
     ...interop,
     async writeExport({ path, text, from }) {
+      // The source must be a file HostApi may read: refused before anything is written.
+      if (from) access.readable(from.path);
       const written = await interop.writeExport({ path, text });
       // Issue #12: an export of a published version leaves a release record (output as given).
       return from ? { ...written, release: await releaseOf(from.path, from.to, path, text) } : written;

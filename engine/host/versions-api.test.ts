@@ -3,7 +3,7 @@
  * unsaved document too), listReleases, the release record writeExport leaves, the version in a
  * RunSummary, and confinement: files outside the workspace are refused before they are read.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployWorkspaceHost } from './test-helpers.js';
@@ -60,5 +60,7 @@ describe('HostApi versions', () => {
       await expect(call()).rejects.toMatchObject({ name: 'FileAccessError', code: 'OUTSIDE_WORKSPACE' });
     }
     await expect(api.listVersions({})).rejects.toMatchObject({ name: 'VersionError' });
+    await expect(api.writeExport({ path: 'x.argo.yaml', text: 'a: 1\n', from: { path: join(outside, 'x.yaml'), to: 'argo' } })).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
+    expect(existsSync(join(dir, 'workspace', 'x.argo.yaml'))).toBe(false);
   });
 });
