@@ -54,13 +54,6 @@ export interface WorkspaceTree {
   truncated: boolean;
 }
 
-/** A flow file's text as on disk (readFlowText); `readOnly` for a shipped template. */
-export interface FlowText {
-  path: string;
-  text: string;
-  readOnly: boolean;
-}
-
 /** A flow read from a production engine's document (issue #4); nothing is written. */
 export interface ImportedFlowInfo {
   flow: Flow;
@@ -142,8 +135,6 @@ export interface HostApi {
    * dot folders and symlinked folders; bounded (12 levels, 20,000 entries looked at, 2,000 flows).
    */
   listFiles(p: Record<string, never>): Promise<WorkspaceTree>;
-  /** The text of the flow file at `path` as on disk, without validating it; confined like openFlow. */
-  readFlowText(p: { path: string }): Promise<FlowText>;
   /**
    * Writes the document text `text` to `path` (`.yaml`/`.yml`) atomically: a failed save leaves the
    * old file. `expectedText`: a string refuses the save (CHANGED_ON_DISK) when the file on disk is no
@@ -153,11 +144,6 @@ export interface HostApi {
    * Returns the absolute path written, the text and its findings (invalid text is saved all the same).
    */
   saveFlowText(p: { path: string; text: string; expectedText?: string | null }): Promise<{ path: string; text: string; findings: Finding[] }>;
-  /**
-   * Writes a new minimal valid flow (one `succeed` step) to `path` in the workspace; `name` defaults
-   * to one made from the file name, `title` to one made from the name. Refuses an existing file (EXISTS).
-   */
-  createFlow(p: { path: string; name?: string; title?: string }): Promise<{ path: string; text: string }>;
   /**
    * Copies a shipped template (`template`: its name, e.g. `web-app-deploy`, or its path from
    * listTemplates) and its scenarios file into the workspace, so the copy is what gets edited.
@@ -182,8 +168,6 @@ export interface HostApi {
    * the file's text is a published version, a release record is left and returned as `release`.
    */
   writeExport(p: { path: string; text: string; from?: { path: string; to: ExportTarget } }): Promise<{ path: string; release?: ReleaseInfo | null }>;
-  /** Imports the document at `path` (format detected when `from` is absent); writes nothing. Confined like openFlow. */
-  importFlow(p: { path: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
   /** Imports a document's text (a file the user picked; `name` labels findings and `origin`); writes nothing. */
   importText(p: { text: string; name: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
   /** Records that the user (`as`, default the host's user) trusts the flow file at `path` (confined like openFlow), so it may run for real. */
@@ -300,15 +284,12 @@ export const hostMethods = [
   'listTemplates',
   'openFlow',
   'listFiles',
-  'readFlowText',
   'saveFlowText',
-  'createFlow',
   'copyTemplate',
   'validateFlow',
   'validateText',
   'exportFlow',
   'writeExport',
-  'importFlow',
   'importText',
   'trustFlow',
   'startRun',

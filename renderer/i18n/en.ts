@@ -401,6 +401,15 @@ export const en = {
       discard: "Don't save",
       save: 'Save',
     },
+    changedOnDisk: {
+      title: 'Changed on disk',
+      body: '{{file}} was changed on disk by another program since you opened it. Your edits are not saved yet.',
+      cancel: 'Cancel',
+      reload: 'Reload from disk',
+      reloadHint: 'Reload from disk drops your edits and opens the file as it is now.',
+      overwrite: 'Overwrite',
+      saveAs: 'Save as…',
+    },
     // What the unsaved-changes guard says the person is about to do ("Save them before …?").
     actions: {
       opening: 'opening {{file}}',

@@ -398,6 +398,15 @@ export const zhCN: Messages = {
       discard: '不保存',
       save: '保存',
     },
+    changedOnDisk: {
+      title: '文件已在磁盘上更改',
+      body: '自你打开 {{file}} 以来，它已被其他程序更改。你的编辑尚未保存。',
+      cancel: '取消',
+      reload: '从磁盘重新加载',
+      reloadHint: '从磁盘重新加载会丢弃你的编辑，并打开文件的当前内容。',
+      overwrite: '覆盖',
+      saveAs: '另存为…',
+    },
     actions: {
       opening: '打开 {{file}} ',
       openingAnother: '打开其他流程',
