@@ -84,6 +84,12 @@ export interface StartRunParams {
   input?: JsonObject;
   mode?: RunMode;
   trigger?: JsonObject;
+  /**
+   * The new run's id; default a fresh newRunId(). Given by a trigger that answers before the run
+   * starts (a queued webhook firing, engine/host/trigger-policy.ts). Throws RunRequestError when a
+   * run with this id exists.
+   */
+  id?: RunId;
   simulation?: SimulationHooks;
   /** Steps to pause before (debugging). */
   breakpoints?: StepId[];
@@ -170,7 +176,8 @@ export class RunService {
     const sim = mode === 'simulate' ? p.simulation : undefined;
     const clock = mode === 'simulate' ? (sim?.clock ?? new VirtualClock(this.clock.now())) : this.clock;
     const at = clock.now();
-    const id = newRunId(at);
+    const id = p.id ?? newRunId(at);
+    if (p.id !== undefined && this.journal.run(p.id)) throw new RunRequestError(`a run ${p.id} exists already; start without an id`);
     const workdir = join(this.options.workRoot ?? process.env.FLOWSMITH_WORK_ROOT ?? join(tmpdir(), 'flowsmith-runs'), id);
     if (mode === 'run') mkdirSync(workdir, { recursive: true });
     const hash = this.journal.publishFlow(flow.name, text, at);
