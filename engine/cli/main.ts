@@ -10,6 +10,7 @@ import { registerExport } from './export-command.js';
 import { registerImport } from './import-command.js';
 import { registerLogs } from './logs-command.js';
 import { registerRunCommands } from './run-commands.js';
+import { registerServe } from './serve-command.js';
 import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
 import { registerWeb } from './web-command.js';
@@ -29,6 +30,7 @@ registerWeb(program, global);
 registerExport(program);
 registerImport(program);
 registerLogs(program, global);
+registerServe(program, global);
 
 try {
   await program.parseAsync(process.argv);

@@ -151,6 +151,16 @@ export class RunService {
     this.lease.close();
   }
 
+  /**
+   * Stops driving every run this service holds and gives up their leases (a graceful stop of
+   * `flowsmith serve`): steps in flight are aborted and their results not journaled, so they run
+   * again when the run is resumed (at-least-once, engine/README.md "Delivery guarantee").
+   */
+  stopDriving(reason: string): void {
+    for (const driver of this.drivers.values()) driver.halt(new Error(reason));
+    this.close();
+  }
+
   get journal(): Journal {
     return this.options.journal;
   }
