@@ -350,7 +350,6 @@ export const en = {
     addWebhookTrigger: 'Add webhook trigger',
     webhookName: 'Trigger {{n}} webhook name',
     webhookSecretEnv: 'Trigger {{n}} secret variable',
-    webhookSecretPlaceholder: 'DEPLOY_HOOK_SECRET',
     hookEndpoint: 'Started by flowsmith serve: POST /hooks/{{file}}/{{name}} with Authorization: Bearer ${{secretEnv}}, the JSON body as input.',
     triggerConcurrency: 'Trigger {{n}} while a run of it is unfinished',
     triggerConcurrencyDefault: 'allow (default)',

@@ -347,7 +347,6 @@ export const zhCN: Messages = {
     addWebhookTrigger: '添加 Webhook 触发',
     webhookName: '触发器 {{n}} Webhook 名称',
     webhookSecretEnv: '触发器 {{n}} 密钥环境变量',
-    webhookSecretPlaceholder: 'DEPLOY_HOOK_SECRET',
     hookEndpoint: '由 flowsmith serve 启动：POST /hooks/{{file}}/{{name}}，请求头 Authorization: Bearer ${{secretEnv}}，JSON 请求体即运行输入。',
     triggerConcurrency: '触发器 {{n}} 上次运行未结束时',
     triggerConcurrencyDefault: 'allow（默认）',

@@ -88,11 +88,11 @@ export function TriggerFields(p: { trigger: Trigger; index: number; onChange: (f
       ) : (
         <>
           <div className="row">
-            <TextField label={t('inspector.webhookName', { n })} mono value={tr.webhook.name} placeholder="deploy"
+            <TextField label={t('inspector.webhookName', { n })} mono value={tr.webhook.name}
               onCommit={(v) => p.onChange('webhook.name', { ...tr, webhook: { ...tr.webhook, name: v ?? '' } })} />
             {remove}
           </div>
-          <TextField label={t('inspector.webhookSecretEnv', { n })} mono value={tr.webhook.secretEnv} placeholder={t('inspector.webhookSecretPlaceholder')}
+          <TextField label={t('inspector.webhookSecretEnv', { n })} mono value={tr.webhook.secretEnv}
             onCommit={(v) => p.onChange('webhook.secretEnv', { ...tr, webhook: { ...tr.webhook, secretEnv: v ?? '' } })} />
           <p className="muted" data-webhook-url>
             {t('inspector.hookEndpoint', { file: hookFileName(path), name: tr.webhook.name, secretEnv: tr.webhook.secretEnv })}
