@@ -5,7 +5,7 @@
  * designer running, `flowsmith approve` from the CLI carried out by serve, and the callbacks route.
  * Steps wait on gate files the tests open; nothing sleeps or asserts a time.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { triggerLeaseKey } from '../host/trigger-lease.js';
@@ -46,6 +46,11 @@ beforeAll(async () => {
     `after: {type: approval, approvers: [ops], message: "ship?", next: shipped}`,
     `shipped: {type: task, shell: 'echo shipped >> ${join(world.gates, 'shipped.lines')}'}`,
   ]);
+  writeFileSync(
+    join(world.root, 'leaky.yaml'),
+    'flowsmith: "1.0"\nname: leaky\ntriggers: [{webhook: {name: go, secretEnv: HOOK_PW}}]\nstart: a\nsteps: {a: {type: task, shell: \'echo "pw=$HOOK_PW"\'}}\n',
+  );
+  world.env['HOOK_PW'] = 'pw-7c1e9b3d';
   cli = (await serveBundles(world.dir)).cli;
   serve = await spawnServe(world, cli);
   journal = openJournal(world.db);
@@ -91,6 +96,8 @@ describe('flowsmith serve', () => {
 
   it('answers 404 for unknown flows and hooks, and for paths that try to leave the workspace', async () => {
     writeFileSync(join(world.dir, 'outside.yaml'), readFileSync(join(world.root, 'deploy.yaml')));
+    symlinkSync(join(world.dir, 'outside.yaml'), join(world.root, 'link.yaml'));
+    expect((await post(`${serve.url}/hooks/link/go`, {})).status).toBe(404);
     for (const path of ['nothing/go', 'deploy/nope', 'typed-flow/go', '..%2Foutside/go', '%2E%2E/outside/go', '..%5Coutside/go', 'deploy.yaml/go', 'deploy/go/extra', '.%2Fdeploy/go', 'deploy%00/go']) {
       const r = await post(`${serve.url}/hooks/${path}`, {});
       expect(r.status, path).toBe(404);
@@ -174,6 +181,16 @@ describe('flowsmith serve', () => {
     // The request went through the lease to serve, which journaled the answer.
     const handed = journal.db.prepare('SELECT COUNT(*) AS n FROM run_requests WHERE run_id = ? AND done_at IS NOT NULL AND error IS NULL').get(id) as { n: number };
     expect(handed.n).toBe(1);
+  });
+
+  it('redacts a webhook secret from step logs and events whatever its variable is called', async () => {
+    const r = await post(`${serve.url}/hooks/leaky/go`, {}, { secret: 'pw-7c1e9b3d' });
+    expect(r.status).toBe(202);
+    const id = r.json['run'] as string;
+    await expect.poll(() => statusOf(id), poll).toBe('succeeded');
+    const text = journal.logs(id).map((l) => l.text).join('') + JSON.stringify(journal.events(id));
+    expect(text).toContain('pw=***HOOK_PW***');
+    expect(text).not.toContain('pw-7c1e9b3d');
   });
 
   it('answers POST /callbacks/<token> for an unknown token with 404, and refuses other methods', async () => {

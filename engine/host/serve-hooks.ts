@@ -106,7 +106,7 @@ export function webhookRoute(options: WebhookOptions): (req: JsonRequest) => Pro
       reportOnce(`webhook ${file}/${name} refuses every call: set ${hook.webhook.secretEnv} in the environment of flowsmith serve`);
       throw new HttpError(401, 'this webhook has no secret set on the server; it refuses every call', { hint: 'set its secretEnv variable where flowsmith serve runs' });
     }
-    const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    const match = /^Bearer +(.+)$/i.exec(req.headers.authorization ?? '');
     if (!match || !secretMatches(match[1]!, secret)) throw new HttpError(401, 'send the webhook secret as Authorization: Bearer <secret>');
     if (!options.isTrusted(path)) throw new HttpError(403, `${file} is not trusted on this machine; trust it in the designer or with flowsmith run ${path} --trust`);
 

@@ -67,6 +67,12 @@ const LEASE_STALE_MS = 10_000;
 export async function startServe(options: ServeOptions): Promise<Serve> {
   const root = resolve(options.root);
   const report = options.report ?? ((m: string) => process.stderr.write(`flowsmith: ${m}\n`));
+  // The sweep repeats every few seconds: each problem is reported once.
+  const sweepProblems = new Set<string>();
+  const reportOnce = (m: string) => {
+    if (!sweepProblems.has(m)) report(m);
+    sweepProblems.add(m);
+  };
   const journal = openJournal(options.db);
   const isTrusted = (path: string) => trustOfFile(path, { workspaceRoot: root, journal }).trusted;
   const policy = new TriggerPolicy({ journal, report, ...(options.queuePollMs ? { pollMs: options.queuePollMs } : {}) });
@@ -91,9 +97,9 @@ export async function startServe(options: ServeOptions): Promise<Serve> {
   );
   const sweep = () => {
     try {
-      driveUnfinished(journal, service, report);
+      driveUnfinished(journal, service, reportOnce);
     } catch (err) {
-      report(`cannot look for unfinished runs: ${(err as Error).message}`);
+      reportOnce(`cannot look for unfinished runs: ${(err as Error).message}`);
     }
   };
   sweep();
@@ -122,14 +128,16 @@ export async function startServe(options: ServeOptions): Promise<Serve> {
 
 /**
  * Drives on every unfinished top-level run that no live process drives (its lease is free, stale,
- * or its owner is gone). Runs this service drives already, and child runs (their parent's map or
- * call step drives them; their ids hold `:`), are skipped without reading their journals.
+ * or its owner is gone). Runs this service drives already, paused runs, and child runs (their
+ * parent's map or call step drives them; their ids hold `:`) are skipped without reading their journals.
  */
 export function driveUnfinished(journal: Journal, service: RunService, report: (m: string) => void): RunId[] {
   const picked: RunId[] = [];
   const now = Date.now();
   for (const id of journal.unfinishedRuns()) {
     if (id.includes(':')) continue; // child ids are derived: <parent>:<step>:<activation>.<attempt>:<index>
+    // A paused run waits for a person's continue, which whoever gives it drives (RunService.request).
+    if (journal.run(id)?.status === 'paused') continue;
     const held = journal.leases.holder(id);
     if (held && (held.owner === service.owner || (held.heartbeatAt > now - LEASE_STALE_MS && !isOwnerGone(held.owner)))) continue;
     try {

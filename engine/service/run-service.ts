@@ -116,6 +116,11 @@ function secretsOf(flow: Flow): Record<string, string> {
     const value = process.env[name];
     if (value !== undefined) out[name] = value;
   }
+  // A webhook's secret is in the engine's environment, which steps inherit: redact it whatever its name (issue #12).
+  for (const t of flow.triggers ?? []) {
+    const value = 'webhook' in t ? process.env[t.webhook.secretEnv] : undefined;
+    if (value !== undefined && 'webhook' in t) out[t.webhook.secretEnv] = value;
+  }
   return out;
 }
 
