@@ -80,6 +80,7 @@ const triggers = new TriggerScheduler({
   shouldSchedule: (path) => trustOfFile(path, { workspaceRoot: root, journal }).trusted,
   mayFire: () => triggerLease.holds(),
   policy,
+  isFiredByServe: () => triggerLease.isHeldByServe(),
 });
 const openPath = typeof values.open === 'string' ? resolve(values.open) : null;
 // HostApi reads and writes the workspace, the templates (read-only) and picked paths only (file-access.ts).

@@ -24,7 +24,7 @@ import { RunService } from '../service/run-service.js';
 import { trustOf, trustOfFile } from '../service/trust.js';
 import { openJournal } from '../store/journal.js';
 import type { Journal } from '../store/journal.js';
-import { startServeHttp } from './serve-http.js';
+import { HttpError, startServeHttp } from './serve-http.js';
 import type { CallbackHandler } from './serve-http.js';
 import { webhookRoute } from './serve-hooks.js';
 import { TriggerLease } from './trigger-lease.js';
@@ -60,6 +60,9 @@ export interface Serve {
   close(): Promise<void>;
 }
 
+/** How long requests in progress may take to finish when serve stops (ms). */
+const CLOSE_GRACE_MS = 3_000;
+
 /** A heartbeat older than this (ms) is stale (service/run-lease.ts default). */
 const LEASE_STALE_MS = 10_000;
 
@@ -88,9 +91,12 @@ export async function startServe(options: ServeOptions): Promise<Serve> {
   triggerLease.holds(); // at once, so a designer's engine stops firing before our first firing
   const scheduler = new TriggerScheduler({ root, service, shouldSchedule: isTrusted, mayFire: () => triggerLease.holds(), policy, report });
   const answerCallback = callbackHandlerOf(service);
+  const hook = webhookRoute({ root, service, policy, isTrusted, report, ...(options.env ? { env: options.env } : {}) });
+  let closing: Promise<void> | null = null;
   const http = await startServeHttp(
     {
-      hook: webhookRoute({ root, service, policy, isTrusted, report, ...(options.env ? { env: options.env } : {}) }),
+      // Requests that arrive while stopping start nothing: the caller may retry when serve is back.
+      hook: (req) => (closing ? Promise.reject(new HttpError(503, 'flowsmith serve is stopping; try again when it is back')) : hook(req)),
       ...(answerCallback ? { answerCallback } : {}),
     },
     options.port,
@@ -106,7 +112,6 @@ export async function startServe(options: ServeOptions): Promise<Serve> {
   const sweeper = setInterval(sweep, options.sweepMs ?? 2_000);
   scheduler.start();
 
-  let closing: Promise<void> | null = null;
   return {
     url: http.url,
     journal,
@@ -118,10 +123,14 @@ export async function startServe(options: ServeOptions): Promise<Serve> {
         clearInterval(sweeper);
         scheduler.stop();
         policy.stop();
-        const closed = http.close();
         triggerLease.release();
-        service.stopDriving('flowsmith serve is stopping; the run resumes where it left off');
+        // Requests in progress may finish (at most CLOSE_GRACE_MS), then the rest are cut.
+        const closed = http.close();
+        const grace = new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
+        await Promise.race([closed, grace]);
+        http.server.closeAllConnections();
         await closed;
+        service.stopDriving('flowsmith serve is stopping; the run resumes where it left off');
       })()),
   };
 }

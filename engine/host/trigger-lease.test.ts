@@ -45,6 +45,8 @@ describe('TriggerLease', () => {
     expect(serve.holds()).toBe(true);
     expect(isServeOwner(serve.holder()!)).toBe(true);
     expect(designer.holds()).toBe(false);
+    expect(designer.isHeldByServe()).toBe(true);
+    expect(serve.isHeldByServe()).toBe(false);
     // A second serve on the same workspace does not take it from a live one.
     expect(lease(true).holds()).toBe(false);
   });

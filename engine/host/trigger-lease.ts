@@ -73,6 +73,12 @@ export class TriggerLease {
     return this.isHeld;
   }
 
+  /** True when another process, a live `flowsmith serve`, holds the lease. */
+  isHeldByServe(): boolean {
+    const owner = this.holder();
+    return owner !== undefined && owner !== this.owner && isServeOwner(owner) && !isOwnerGone(owner);
+  }
+
   /** Who holds the lease now (owner id), or undefined. */
   holder(): string | undefined {
     return this.options.journal.leases.holder(this.key)?.owner;

@@ -42,6 +42,8 @@ export interface TriggerSchedulerOptions {
   mayFire?: () => boolean;
   /** Applies each trigger's `concurrency` (trigger-policy.ts); without it every firing starts a run (allow). */
   policy?: TriggerPolicy;
+  /** True while a `flowsmith serve` process fires these triggers (TriggerInfo.isFiredByServe); default false. */
+  isFiredByServe?: () => boolean;
 }
 
 /** One scheduled trigger: what the file says and its croner job. */
@@ -136,7 +138,12 @@ export class TriggerScheduler {
 
   /** The scheduled triggers with their next firing (ISO 8601), in the order they were scheduled. */
   list(): TriggerInfo[] {
-    return [...this.jobs.values()].map(({ info, cron }) => ({ ...info, nextRunAt: cron.nextRun()?.toISOString() ?? null }));
+    const isFiredByServe = this.options.isFiredByServe?.() === true;
+    return [...this.jobs.values()].map(({ info, cron }) => ({
+      ...info,
+      nextRunAt: cron.nextRun()?.toISOString() ?? null,
+      ...(isFiredByServe ? { isFiredByServe } : {}),
+    }));
   }
 
   /** Stops every job, the watcher and a pending rescan; the scheduler cannot be started again. */

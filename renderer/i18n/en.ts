@@ -348,6 +348,7 @@ export const en = {
     timezonePlaceholder: "Asia/Shanghai (default: this machine's)",
     triggerInput: 'Trigger {{n}} input (JSON)',
     addWebhookTrigger: 'Add webhook trigger',
+    firedByServe: 'flowsmith serve is running on this workspace: it fires these triggers, the designer does not.',
     webhookName: 'Trigger {{n}} webhook name',
     webhookSecretEnv: 'Trigger {{n}} secret variable',
     hookEndpoint: 'Started by flowsmith serve: POST /hooks/{{file}}/{{name}} with Authorization: Bearer ${{secretEnv}}, the JSON body as input.',

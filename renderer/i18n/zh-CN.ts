@@ -345,6 +345,7 @@ export const zhCN: Messages = {
     timezonePlaceholder: 'Asia/Shanghai（默认：本机时区）',
     triggerInput: '触发器 {{n}} 输入 (JSON)',
     addWebhookTrigger: '添加 Webhook 触发',
+    firedByServe: 'flowsmith serve 正在此工作区运行：由它触发这些定时任务，设计器不会触发。',
     webhookName: '触发器 {{n}} Webhook 名称',
     webhookSecretEnv: '触发器 {{n}} 密钥环境变量',
     hookEndpoint: '由 flowsmith serve 启动：POST /hooks/{{file}}/{{name}}，请求头 Authorization: Bearer ${{secretEnv}}，JSON 请求体即运行输入。',

@@ -23,6 +23,14 @@ describe('ScheduledTriggers', () => {
     expect(screen.queryByText(/\*\/5/)).toBeNull();
   });
 
+  it('says when flowsmith serve fires the triggers instead of the designer', async () => {
+    const { wrapper } = setup(flow, {
+      listTriggers: () => [{ flow: 'nightly', path: '/w/flow.yaml', cron: '0 23 * * *', timezone: null, nextRunAt: null, isFiredByServe: true }],
+    });
+    render(<ScheduledTriggers />, { wrapper });
+    expect(await screen.findByText(/flowsmith serve is running on this workspace/)).toBeTruthy();
+  });
+
   it('says a trigger is not scheduled yet when the engine has none for this file', async () => {
     const { wrapper } = setup(flow, { listTriggers: () => [] });
     render(<ScheduledTriggers />, { wrapper });

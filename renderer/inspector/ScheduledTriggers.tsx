@@ -33,6 +33,7 @@ export function ScheduledTriggers() {
   if (scheduled === null) return null;
   return (
     <div className="scheduled-triggers" data-scheduled={scheduled.length}>
+      {scheduled.some((x) => x.isFiredByServe) && <p className="muted" data-fired-by="serve">{t('inspector.firedByServe')}</p>}
       {scheduled.length === 0 ? (
         <p className="muted">{t('inspector.notScheduled')}</p>
       ) : (
