@@ -129,6 +129,8 @@ describe('flowsmith serve under process deaths', () => {
     // Cron: serve holds the workspace's trigger lease; the engine process fires nothing.
     await expect.poll(() => journal.runs({ flow: 'ticking', status: 'succeeded' }).length, poll).toBeGreaterThanOrEqual(3);
     expect(journal.leases.holder(triggerLeaseKey(world.root))?.owner).toMatch(new RegExp(`/${serve.child.pid}/serve-`));
+    // The designer still lists the trigger, and says serve fires it.
+    expect(await designer.call('listTriggers', {})).toEqual([expect.objectContaining({ flow: 'ticking', isFiredByServe: true })]);
     const fired = journal.runs({ flow: 'ticking' }).map((r) => {
       const first = journal.events(r.id)[0]!.event as Extract<RunEvent, { type: 'RunStarted' }>;
       return (first.trigger as { firedAt: string }).firedAt.slice(0, 19); // to the second
