@@ -13,6 +13,7 @@ import { registerRunCommands } from './run-commands.js';
 import { registerServe } from './serve-command.js';
 import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
+import { registerVersionCommands } from './versions-commands.js';
 import { registerWeb } from './web-command.js';
 
 const program = new Command('flowsmith')
@@ -27,9 +28,10 @@ registerRunCommands(program, global);
 registerDebugCommands(program, global);
 registerTest(program);
 registerWeb(program, global);
-registerExport(program);
+registerExport(program, global);
 registerImport(program);
 registerLogs(program, global);
+registerVersionCommands(program, global);
 registerServe(program, global);
 
 try {
