@@ -41,7 +41,7 @@ export function serveWorld(prefix: string): ServeWorld {
 }
 
 /**
- * Writes `<root>/<file>.yaml`: step `wait` appends a line to `<gates>/<file>.started`, waits until
+ * Writes `<root>/<file>.yaml`: step `wait` appends its shell's pid to `<gates>/<file>.started`, waits until
  * `<gates>/<file>.open` exists, and echoes `$input.who`; `extra` lines go under `triggers:`.
  */
 export function gatedFlow(world: ServeWorld, file: string, triggers: string[], extraSteps: string[] = []): string {
@@ -58,7 +58,7 @@ export function gatedFlow(world: ServeWorld, file: string, triggers: string[], e
       ...triggers.map((t) => `  - ${t}`),
       'start: wait',
       'steps:',
-      `  wait: {type: task, shell: 'echo started >> ${started}; while [ ! -f ${gate} ]; do sleep 0.05; done; echo "hello {{ $input.who }}"'${extraSteps.length ? ', next: after' : ''}}`,
+      `  wait: {type: task, shell: 'echo $$ >> ${started}; while [ ! -f ${gate} ]; do sleep 0.05; done; echo "hello {{ $input.who }}"'${extraSteps.length ? ', next: after' : ''}}`,
       ...extraSteps.map((s) => `  ${s}`),
       '',
     ].join('\n'),

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isGone } from '../executors/test-helpers.js';
 import { startEngine } from '../host/engine-client.js';
 import type { EngineClient } from '../host/engine-client.js';
 import { triggerLeaseKey } from '../host/trigger-lease.js';
@@ -82,7 +83,9 @@ describe('flowsmith serve under process deaths', () => {
     expect(journal.run(id)?.status).toBe('running');
     expect(journal.leases.holder(id)).toBeUndefined();
     expect(journal.leases.holder(triggerLeaseKey(world.root))).toBeUndefined();
-    // The aborted attempt's result was not journaled: the step is still open.
+    // The step's shell was stopped with serve, and its result was not journaled: the step is still open.
+    const shell = Number(linesOf(join(world.gates, 'deploy.started'))[0]);
+    await expect.poll(() => isGone(shell), poll).toBe(true);
     expect(count(journal, id, 'StepSucceeded') + count(journal, id, 'StepFailed')).toBe(0);
     await expect(fetch(`${first.url}/health`)).rejects.toThrow();
 
