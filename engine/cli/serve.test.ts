@@ -116,6 +116,7 @@ describe('flowsmith serve', () => {
       ]),
     );
     expect((await post(url, [1, 2])).status).toBe(400);
+    expect((await post(url, null, { raw: '' })).json['problems']).toEqual([{ path: '/version', message: expect.stringContaining('required') }]);
     expect((await post(url, null, { raw: '{"version": ' })).json['error']).toMatch(/not valid JSON/);
     expect((await post(url, { version: '1' }, { contentType: 'text/plain' })).status).toBe(415);
     const big = await post(url, null, { raw: JSON.stringify({ version: 'x'.repeat(1024 * 1024) }) });

@@ -172,7 +172,8 @@ function isJsonType(type: string | undefined): boolean {
 
 /**
  * Reads `req`'s body as JSON: 415 unless its content type is JSON, 413 when it is (or says it is)
- * over MAX_INPUT_BYTES, 400 when it does not parse (the parser's message, which says where).
+ * over MAX_INPUT_BYTES, 400 when it does not parse (the parser's message, which says where). An
+ * empty body reads as `{}`.
  */
 async function readJson(req: IncomingMessage): Promise<Json> {
   if (!isJsonType(req.headers['content-type'])) throw new HttpError(415, 'send the body as JSON with Content-Type: application/json');
@@ -197,6 +198,7 @@ async function readJson(req: IncomingMessage): Promise<Json> {
   });
   if (size > MAX_INPUT_BYTES) throw tooLarge();
   const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {}; // an empty body is an empty object (a webhook of a flow without inputs)
   try {
     return JSON.parse(text) as Json;
   } catch (err) {
