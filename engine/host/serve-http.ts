@@ -45,7 +45,11 @@ export class HttpError extends Error {
   }
 }
 
-/** Answers a callback: `{output}` or `{error, message}`. Throws an Error saying "unknown or used token" for a bad token. */
+/**
+ * Answers a callback: `{output}` or `{error, message}` (RunService.answerCallback). Throws
+ * CallbackTokenError (code UNKNOWN_TOKEN or USED_TOKEN) for a bad token (→ 404), RunRequestError
+ * when the step no longer waits or the reply does not fit (→ 409).
+ */
 export type CallbackHandler = (token: string, body: { output?: Json; error?: string; message?: string }) => unknown;
 
 export interface ServeRoutes {
@@ -95,7 +99,9 @@ async function handle(routes: ServeRoutes, req: IncomingMessage, res: ServerResp
   } catch (err) {
     if (err instanceof HttpError) answer = { status: err.status, body: { error: err.message, ...err.extra } };
     else {
-      process.stderr.write(`flowsmith: serve: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`);
+      // A callback token is a secret: never in a log line (engine/service answerCallback).
+      const shown = (req.url ?? '/').replace(/^\/callbacks\/[^/?]*/, '/callbacks/…');
+      process.stderr.write(`flowsmith: serve: ${req.method} ${shown}: ${(err as Error).stack ?? String(err)}\n`);
       answer = { status: 500, body: { error: `internal error: ${(err as Error).message}` } };
     }
   }
@@ -144,9 +150,13 @@ async function callback(routes: ServeRoutes, segments: string[], req: IncomingMe
   try {
     await routes.answerCallback(token, answer);
   } catch (err) {
-    const message = (err as Error).message;
-    if (/unknown or used/i.test(message)) throw new HttpError(404, 'unknown or used token');
-    if ((err as Error).name === 'RunRequestError') throw new HttpError(409, message);
+    const e = err as Error & { code?: unknown };
+    // CallbackTokenError (code UNKNOWN_TOKEN / USED_TOKEN), or a message that says so.
+    if (e.name === 'CallbackTokenError' || e.code === 'UNKNOWN_TOKEN' || e.code === 'USED_TOKEN' || /unknown or used|unknown token|already used/i.test(e.message)) {
+      throw new HttpError(404, 'unknown or used token');
+    }
+    // The token is valid but its step no longer waits, its deadline passed, or the reply does not fit.
+    if (e.name === 'RunRequestError') throw new HttpError(409, e.message);
     throw err;
   }
   return { status: 200, body: { ok: true } };
