@@ -88,7 +88,6 @@ export async function startServe(options: ServeOptions): Promise<Serve> {
     },
   });
   const triggerLease = new TriggerLease({ journal, root, isService: true });
-  triggerLease.holds(); // at once, so a designer's engine stops firing before our first firing
   const scheduler = new TriggerScheduler({ root, service, shouldSchedule: isTrusted, mayFire: () => triggerLease.holds(), policy, report });
   const answerCallback = callbackHandlerOf(service);
   const hook = webhookRoute({ root, service, policy, isTrusted, report, ...(options.env ? { env: options.env } : {}) });
@@ -101,6 +100,7 @@ export async function startServe(options: ServeOptions): Promise<Serve> {
     },
     options.port,
   );
+  triggerLease.holds(); // at once (once the port is ours), so a designer's engine stops firing before our first firing
   const sweep = () => {
     try {
       driveUnfinished(journal, service, reportOnce);
