@@ -10,6 +10,7 @@ import { registerExport } from './export-command.js';
 import { registerImport } from './import-command.js';
 import { registerLogs } from './logs-command.js';
 import { registerRunCommands } from './run-commands.js';
+import { registerServe } from './serve-command.js';
 import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
 import { registerVersionCommands } from './versions-commands.js';
@@ -31,6 +32,7 @@ registerExport(program, global);
 registerImport(program);
 registerLogs(program, global);
 registerVersionCommands(program, global);
+registerServe(program, global);
 
 try {
   await program.parseAsync(process.argv);

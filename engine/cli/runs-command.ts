@@ -52,10 +52,11 @@ function parseLimit(text: string): number {
 function noteOf(r: RunSummary): string {
   const notes: string[] = [];
   if (r.mode === 'simulate') notes.push('simulated');
-  const trigger = r.trigger as { cron?: unknown; timezone?: unknown } | null | undefined;
+  const trigger = r.trigger as { cron?: unknown; timezone?: unknown; webhook?: unknown } | null | undefined;
   if (trigger && typeof trigger === 'object' && typeof trigger.cron === 'string') {
     notes.push(`cron "${trigger.cron}"${typeof trigger.timezone === 'string' ? ` ${trigger.timezone}` : ''}`);
   }
+  if (trigger && typeof trigger === 'object' && typeof trigger.webhook === 'string') notes.push(`webhook "${trigger.webhook}"`);
   if (r.parent) notes.push(`child of ${r.parent.run} (${r.parent.step}[${r.parent.index}])`);
   return notes.join(', ');
 }

@@ -86,6 +86,8 @@ export interface TriggerInfo {
   timezone: string | null;
   /** The next firing, ISO 8601; null when the pattern never matches again. */
   nextRunAt: string | null;
+  /** True while a `flowsmith serve` process fires this workspace's triggers instead of this engine (issue #12). */
+  isFiredByServe?: boolean;
 }
 
 export interface StepLogLine {

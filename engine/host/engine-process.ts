@@ -20,6 +20,8 @@ import type { RpcMessage } from './rpc.js';
 import { RunService } from '../service/run-service.js';
 import { RunWatches, runSummaryEvent } from './run-watches.js';
 import { TriggerScheduler } from './triggers.js';
+import { TriggerLease } from './trigger-lease.js';
+import { TriggerPolicy } from './trigger-policy.js';
 import { trustOf, trustOfFile } from '../service/trust.js';
 
 interface ParentPort {
@@ -53,9 +55,12 @@ async function notifyDesktop(title: string, message: string, origin?: { run: Run
 
 const journal = openJournal(typeof values.db === 'string' ? values.db : defaultDbPath());
 const root = resolve(typeof values.root === 'string' ? values.root : process.cwd());
+// Trigger concurrency (forbid/queue) is decided over the journal; a run's end may start a queued firing.
+const policy = new TriggerPolicy({ journal });
 const service = new RunService({
   journal,
   onEvent: (run, seq, event) => {
+    if (event.type === 'RunSucceeded' || event.type === 'RunFailed' || event.type === 'RunCancelled') queueMicrotask(() => policy.pump());
     emitWatched({ kind: 'runEvent', run, seq, event });
     const summary = runSummaryEvent(run, event);
     if (summary) emit(summary);
@@ -66,7 +71,17 @@ const service = new RunService({
   trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }),
 });
 // The workspace's cron triggers fire while this process runs (issue #3); --no-triggers turns them off.
-const triggers = new TriggerScheduler({ root, service, shouldSchedule: (path) => trustOfFile(path, { workspaceRoot: root, journal }).trusted });
+// One process fires a workspace's triggers: this one while no `flowsmith serve` (or another engine
+// process) on the same store and folder does (trigger-lease.ts; serve takes precedence).
+const triggerLease = new TriggerLease({ journal, root, isService: false });
+const triggers = new TriggerScheduler({
+  root,
+  service,
+  shouldSchedule: (path) => trustOfFile(path, { workspaceRoot: root, journal }).trusted,
+  mayFire: () => triggerLease.holds(),
+  policy,
+  isFiredByServe: () => triggerLease.isHeldByServe(),
+});
 const openPath = typeof values.open === 'string' ? resolve(values.open) : null;
 // HostApi reads and writes the workspace, the templates (read-only) and picked paths only (file-access.ts).
 const access = new FileAccess({ root, templates: templatesDir });
@@ -94,5 +109,9 @@ service.resumeUnfinished();
 if (values['no-triggers'] !== true) triggers.start();
 
 // The parent going away (closed IPC channel) ends the engine; committed journal entries stay.
-process.on('exit', () => triggers.stop());
+process.on('exit', () => {
+  triggers.stop();
+  policy.stop();
+  triggerLease.release();
+});
 process.on('disconnect', () => process.exit(0));

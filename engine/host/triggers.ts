@@ -8,11 +8,14 @@
 import { existsSync, readFileSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { Cron } from 'croner';
-import type { Flow, JsonObject, Trigger } from '../model/flow.js';
+import type { CronTrigger, Flow, JsonObject, TriggerConcurrency } from '../model/flow.js';
+import { isCronTrigger } from '../model/flow.js';
 import type { TriggerInfo } from './api.js';
 import { loadValidFlow } from '../service/flow-files.js';
 import { listFlowFiles } from './host-api.js';
+import { newRunId } from '../service/run-service.js';
 import type { RunService } from '../service/run-service.js';
+import type { TriggerPolicy } from './trigger-policy.js';
 
 export interface TriggerSchedulerOptions {
   /** The workspace folder: its flow files (not those in subfolders) are scheduled. */
@@ -32,17 +35,27 @@ export interface TriggerSchedulerOptions {
   report?: (message: string) => void;
   /** The time recorded as `firedAt`; default the real time. */
   now?: () => Date;
+  /**
+   * Whether this process may fire now (trigger-lease.ts: one process fires a workspace's triggers,
+   * `flowsmith serve` preferred). Asked at each firing; default: always.
+   */
+  mayFire?: () => boolean;
+  /** Applies each trigger's `concurrency` (trigger-policy.ts); without it every firing starts a run (allow). */
+  policy?: TriggerPolicy;
+  /** True while a `flowsmith serve` process fires these triggers (TriggerInfo.isFiredByServe); default false. */
+  isFiredByServe?: () => boolean;
 }
 
 /** One scheduled trigger: what the file says and its croner job. */
 interface Job {
   info: Omit<TriggerInfo, 'nextRunAt'>;
   input: JsonObject | undefined;
+  concurrency: TriggerConcurrency;
   cron: Cron;
 }
 
 /** What a scan wants scheduled for one trigger. */
-type Wanted = Pick<Job, 'info' | 'input'>;
+type Wanted = Omit<Job, 'cron'>;
 
 const DEFAULT_RESCAN_DELAY_MS = 300;
 
@@ -51,7 +64,7 @@ const DEFAULT_RESCAN_DELAY_MS = 300;
  * `0 0 30 2 *`). Throws croner's Error for a bad pattern or an unknown IANA time zone. Without
  * `timezone` the pattern is read in the machine's time zone (croner's default).
  */
-export function nextFireAt(trigger: Pick<Trigger, 'cron' | 'timezone'>, from: Date = new Date()): Date | null {
+export function nextFireAt(trigger: Pick<CronTrigger, 'cron' | 'timezone'>, from: Date = new Date()): Date | null {
   const probe = new Cron(trigger.cron, { paused: true, ...(trigger.timezone ? { timezone: trigger.timezone } : {}) });
   try {
     return probe.nextRun(from);
@@ -66,7 +79,8 @@ export function nextFireAt(trigger: Pick<Trigger, 'cron' | 'timezone'>, from: Da
  * leaves no job, watcher or timer behind. Invalid flows, patterns and time zones are skipped and
  * reported once (again only if they come back after a fix). Runs of one trigger may overlap (a
  * firing does not wait for the previous run), as with Argo CronWorkflow's default concurrencyPolicy
- * Allow.
+ * Allow, unless the trigger says `concurrency: forbid | queue` and a `policy` is given. Webhook
+ * triggers are served by `flowsmith serve` (serve-hooks.ts), not scheduled here.
  */
 export class TriggerScheduler {
   /** Jobs by a key of file, flow name, position and trigger text: unchanged triggers keep their job on rescan. */
@@ -115,7 +129,7 @@ export class TriggerScheduler {
     }
     for (const [key, entry] of wanted) {
       if (this.jobs.has(key)) continue;
-      const job = this.schedule(entry.info, entry.input);
+      const job = this.schedule(entry);
       if (job) this.jobs.set(key, job);
     }
     // A problem still there is not reported again; one that was fixed and comes back is.
@@ -124,7 +138,12 @@ export class TriggerScheduler {
 
   /** The scheduled triggers with their next firing (ISO 8601), in the order they were scheduled. */
   list(): TriggerInfo[] {
-    return [...this.jobs.values()].map(({ info, cron }) => ({ ...info, nextRunAt: cron.nextRun()?.toISOString() ?? null }));
+    const isFiredByServe = this.options.isFiredByServe?.() === true;
+    return [...this.jobs.values()].map(({ info, cron }) => ({
+      ...info,
+      nextRunAt: cron.nextRun()?.toISOString() ?? null,
+      ...(isFiredByServe ? { isFiredByServe } : {}),
+    }));
   }
 
   /** Stops every job, the watcher and a pending rescan; the scheduler cannot be started again. */
@@ -152,14 +171,16 @@ export class TriggerScheduler {
       return out;
     }
     (flow.triggers ?? []).forEach((t, index) => {
+      if (!isCronTrigger(t)) return;
       const info = { flow: flow.name, path, cron: t.cron, timezone: t.timezone ?? null };
-      out.set(JSON.stringify([path, flow.name, index, t]), { info, input: t.input });
+      out.set(JSON.stringify([path, flow.name, index, t]), { info, input: t.input, concurrency: t.concurrency ?? 'allow' });
     });
     return out;
   }
 
   /** A croner job for one trigger, or null (reported) when its pattern or time zone is invalid. */
-  private schedule(info: Job['info'], input: JsonObject | undefined): Job | null {
+  private schedule(wanted: Wanted): Job | null {
+    const { info } = wanted;
     const where = `${info.path}: trigger "${info.cron}"${info.timezone ? ` (${info.timezone})` : ''}`;
     try {
       // Probing first: croner only notices an unknown time zone when it computes a time.
@@ -170,17 +191,28 @@ export class TriggerScheduler {
     }
     // unref: the scheduler never keeps a process alive; the engine process lives as long as its parent.
     const options = { unref: true, ...(info.timezone ? { timezone: info.timezone } : {}) };
-    return { info, input, cron: new Cron(info.cron, options, () => this.fire(info, input)) };
+    return { ...wanted, cron: new Cron(info.cron, options, () => this.fire(wanted)) };
   }
 
   /** Starts and drives one run for a firing; a run that cannot start is reported (once per reason). */
-  private fire(info: Job['info'], input: JsonObject | undefined): void {
+  private fire({ info, input, concurrency }: Wanted): void {
     const { path, cron, timezone } = info;
     if (this.isStopped || !this.shouldSchedule(path)) return;
-    const trigger: JsonObject = { cron, ...(timezone ? { timezone } : {}), firedAt: this.now().toISOString() };
-    try {
-      const driver = this.options.service.startRun({ path, mode: 'run', trigger, ...(input ? { input } : {}) });
+    // Another process (flowsmith serve, or the engine process that got there first) fires these.
+    if (this.options.mayFire && !this.options.mayFire()) return;
+    const firedAt = this.now();
+    const trigger: JsonObject = { cron, ...(timezone ? { timezone } : {}), firedAt: firedAt.toISOString() };
+    const start = (id?: string) => {
+      const driver = this.options.service.startRun({ path, mode: 'run', trigger, ...(input ? { input } : {}), ...(id ? { id } : {}) });
       this.options.service.driveInBackground(driver);
+    };
+    try {
+      if (!this.options.policy) start();
+      else {
+        const key = { cron, ...(timezone ? { timezone } : {}) };
+        const done = this.options.policy.dispatch({ flow: info.flow, key, policy: concurrency, id: newRunId(firedAt.getTime()), start });
+        if (done.kind === 'full') this.reportFireProblem(`${path}: trigger "${cron}" skipped a firing: its queue is full while run ${done.blockedBy} is unfinished`);
+      }
     } catch (err) {
       // E.g. the file changed since the scan and no longer validates, or its input schema refuses
       // the trigger's input: reported once until the next rescan.

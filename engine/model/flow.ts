@@ -185,10 +185,38 @@ export type Step =
   | SucceedStep
   | FailStep;
 
-export interface Trigger {
+/**
+ * What a trigger does when it fires while a run it started earlier is unfinished (the names of Argo
+ * CronWorkflow's and Kubernetes CronJob's concurrencyPolicy): `allow` starts another run (the
+ * default), `forbid` skips the firing (a webhook answers 409), `queue` starts it when the earlier
+ * run ends. Issue #12 part 2; engine/host/trigger-policy.ts.
+ */
+export type TriggerConcurrency = 'allow' | 'forbid' | 'queue';
+
+/** A schedule that starts the flow (croner syntax, read in `timezone` or the machine's zone). */
+export interface CronTrigger {
   cron: string;
   timezone?: string;
   input?: JsonObject;
+  concurrency?: TriggerConcurrency;
+}
+
+/**
+ * An HTTP endpoint of `flowsmith serve` that starts the flow: `POST /hooks/<file>/<name>` with
+ * `Authorization: Bearer <secret>`, the secret being the value of the environment variable
+ * `secretEnv` in serve's environment; the JSON body is the run input (engine/host/serve-hooks.ts).
+ */
+export interface WebhookTrigger {
+  webhook: { name: string; secretEnv: string };
+  concurrency?: TriggerConcurrency;
+}
+
+/** When the flow starts by itself: a cron schedule or a webhook. */
+export type Trigger = CronTrigger | WebhookTrigger;
+
+/** True for a cron trigger (it has `cron`), false for a webhook. */
+export function isCronTrigger(trigger: Trigger): trigger is CronTrigger {
+  return 'cron' in trigger;
 }
 
 /** Canvas position of a step, in canvas pixels. */

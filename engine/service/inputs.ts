@@ -14,9 +14,24 @@ export const MAX_INPUT_DEPTH = 64;
 /** Largest run input, in bytes of JSON text (UTF-8): it is journaled with the run and copied to children. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 
-/** Thrown when a run's input does not match the flow's `inputs` schema; the message lists each problem. */
+/** One problem of a run input: where (a JSON Pointer into the input, `''` for the whole) and what. */
+export interface InputProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Thrown when a run's input does not match the flow's `inputs` schema; the message lists each
+ * problem, `problems` has them one by one (a webhook answers them as JSON, engine/host/serve-hooks.ts).
+ */
 export class InputError extends Error {
   override name = 'InputError';
+  constructor(
+    message: string,
+    readonly problems: InputProblem[] = [{ path: '', message }],
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -31,8 +46,14 @@ export function prepareInput(flow: Flow, input: JsonObject): JsonObject {
   if (!flow.inputs) return copy;
   const validate = ajv.compile(flow.inputs);
   if (validate(copy)) return copy;
-  const problems = (validate.errors ?? []).map((e) => `${e.instancePath || 'input'} ${e.message}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
-  throw new InputError(`the run input of ${flow.name} is not valid: ${problems.join('; ')}`);
+  const errors = validate.errors ?? [];
+  const problems = errors.map((e) => `${e.instancePath || 'input'} ${e.message}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+  // A missing field is located at the field, not at its parent object.
+  const located = errors.map((e, i) => ({
+    path: e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}` : e.instancePath,
+    message: problems[i]!,
+  }));
+  throw new InputError(`the run input of ${flow.name} is not valid: ${problems.join('; ')}`, located);
 }
 
 /**

@@ -84,6 +84,12 @@ export interface StartRunParams {
   input?: JsonObject;
   mode?: RunMode;
   trigger?: JsonObject;
+  /**
+   * The new run's id; default a fresh newRunId(). Given by a trigger that answers before the run
+   * starts (a queued webhook firing, engine/host/trigger-policy.ts). Throws RunRequestError when a
+   * run with this id exists.
+   */
+  id?: RunId;
   simulation?: SimulationHooks;
   /** Steps to pause before (debugging). */
   breakpoints?: StepId[];
@@ -109,6 +115,11 @@ function secretsOf(flow: Flow): Record<string, string> {
   for (const name of secretNames(flow)) {
     const value = process.env[name];
     if (value !== undefined) out[name] = value;
+  }
+  // A webhook's secret is in the engine's environment, which steps inherit: redact it whatever its name (issue #12).
+  for (const t of flow.triggers ?? []) {
+    const value = 'webhook' in t ? process.env[t.webhook.secretEnv] : undefined;
+    if (value !== undefined && 'webhook' in t) out[t.webhook.secretEnv] = value;
   }
   return out;
 }
@@ -145,6 +156,16 @@ export class RunService {
     this.lease.close();
   }
 
+  /**
+   * Stops driving every run this service holds and gives up their leases (a graceful stop of
+   * `flowsmith serve`): steps in flight are aborted and their results not journaled, so they run
+   * again when the run is resumed (at-least-once, engine/README.md "Delivery guarantee").
+   */
+  stopDriving(reason: string): void {
+    for (const driver of this.drivers.values()) driver.halt(new Error(reason));
+    this.close();
+  }
+
   get journal(): Journal {
     return this.options.journal;
   }
@@ -170,7 +191,8 @@ export class RunService {
     const sim = mode === 'simulate' ? p.simulation : undefined;
     const clock = mode === 'simulate' ? (sim?.clock ?? new VirtualClock(this.clock.now())) : this.clock;
     const at = clock.now();
-    const id = newRunId(at);
+    const id = p.id ?? newRunId(at);
+    if (p.id !== undefined && this.journal.run(p.id)) throw new RunRequestError(`a run ${p.id} exists already; start without an id`);
     const workdir = join(this.options.workRoot ?? process.env.FLOWSMITH_WORK_ROOT ?? join(tmpdir(), 'flowsmith-runs'), id);
     if (mode === 'run') mkdirSync(workdir, { recursive: true });
     const hash = this.journal.publishFlow(flow.name, text, at);

@@ -68,6 +68,8 @@ export const Code = {
   notUtf8: 'FS029',
   /** An expression reads `$input.x` not declared in `inputs.properties`, or `$steps.y` for no step of the flow. */
   unknownReference: 'FS030',
+  /** A webhook trigger with `timezone` or `input`, or a webhook name used twice in one flow (validate/triggers.ts). */
+  badTrigger: 'FS031',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -100,4 +102,5 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS028: 'vars template that cannot be evaluated when the run starts',
   FS029: 'file is not UTF-8',
   FS030: 'expression refers to an undeclared input or an unknown step',
+  FS031: 'trigger field that does not apply to a webhook, or a webhook name used twice',
 };

@@ -1,9 +1,10 @@
 /**
  * Flow-level settings beside the inputs: vars (name → value, string values may hold
  * `{{ expressions }}`), defaults (timeout, retry for every step that sets none) and cron triggers
- * (cron, timezone, input). The schema's trigger has only `cron`, `timezone` and `input`.
+ * (cron, timezone, input) and webhook triggers (name, secretEnv), each with a concurrency policy
+ * (the trigger form is ScheduledTriggers.tsx TriggerFields).
  */
-import { ScheduledTriggers } from './ScheduledTriggers';
+import { ScheduledTriggers, TriggerFields } from './ScheduledTriggers';
 import type { Flow, Json, RetryPolicy, Trigger } from '../../engine/model/flow';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { RetryFields } from './CommonFields';
@@ -61,7 +62,7 @@ export function FlowDefaults() {
   );
 }
 
-/** Cron triggers: when the flow starts by itself, with which input. */
+/** Cron and webhook triggers: when the flow starts by itself, with which input. */
 export function FlowTriggers() {
   const { t } = useTranslation();
   const triggers = useAppStore((s) => s.flow?.triggers);
@@ -71,24 +72,15 @@ export function FlowTriggers() {
   const setAt = (i: number, field: string, t: Trigger) => setList(`${i}.${field}`, list.map((x, j) => (j === i ? t : x)));
   return (
     <Section title={t('inspector.sections.triggers')}
-      actions={<button type="button" className="btn small" onClick={() => setList('add', [...list, { cron: '0 23 * * *' }])}>{t('inspector.addTrigger')}</button>}>
+      actions={<>
+        <button type="button" className="btn small" onClick={() => setList('add', [...list, { cron: '0 23 * * *' }])}>{t('inspector.addTrigger')}</button>
+        <button type="button" className="btn small" onClick={() => setList('add', [...list, { webhook: { name: `hook-${list.length + 1}`, secretEnv: 'FLOWSMITH_HOOK_SECRET' } }])}>{t('inspector.addWebhookTrigger')}</button>
+      </>}>
       {list.length === 0 && <p className="muted">{t('inspector.noTriggers')}</p>}
       {list.length > 0 && <ScheduledTriggers />}
       {list.map((tr, i) => (
-        <div className="case-row" key={i} role="group" aria-label={t('inspector.trigger', { n: i + 1 })}>
-          <div className="row">
-            <TextField label={t('inspector.triggerCron', { n: i + 1 })} mono value={tr.cron} placeholder="0 23 * * *"
-              onCommit={(v) => setAt(i, 'cron', { ...tr, cron: v ?? '' })} />
-            <button type="button" className="btn small danger" aria-label={t('inspector.removeTrigger', { n: i + 1 })}
-              onClick={() => setList('remove', list.filter((_, j) => j !== i))}>
-              ✕
-            </button>
-          </div>
-          <TextField label={t('inspector.triggerTimezone', { n: i + 1 })} value={tr.timezone} placeholder={t('inspector.timezonePlaceholder')}
-            onCommit={(v) => setAt(i, 'timezone', setKey(tr, 'timezone', v))} />
-          <JsonField label={t('inspector.triggerInput', { n: i + 1 })} multiline value={tr.input} placeholder='{"environment": "staging"}'
-            onCommit={(v) => setAt(i, 'input', setKey(tr, 'input', v))} />
-        </div>
+        <TriggerFields key={i} trigger={tr} index={i} onChange={(field, next) => setAt(i, field, next)}
+          onRemove={() => setList('remove', list.filter((_, j) => j !== i))} />
       ))}
     </Section>
   );

@@ -10,6 +10,7 @@
  */
 import { Document } from 'yaml';
 import type { Flow } from '../../model/flow.js';
+import { isCronTrigger } from '../../model/flow.js';
 import type { Exporter, ExportResult } from '../types.js';
 import { selfCheck } from './check.js';
 import { ArgoExportCode } from './codes.js';
@@ -65,6 +66,11 @@ export const exportArgo: Exporter = (flow: Flow): ExportResult => {
 /** WorkflowTemplates have no schedule: each cron trigger needs a CronWorkflow (FS135). */
 function reportTriggers(ctx: ExportContext): void {
   for (const trigger of ctx.flow.triggers ?? []) {
+    if (!isCronTrigger(trigger)) {
+      // Issue #12: webhooks are served by `flowsmith serve`; Argo's counterpart is Argo Events.
+      ctx.report('warning', ArgoExportCode.trigger, `the webhook trigger "${trigger.webhook.name}" is not part of a WorkflowTemplate; an Argo Events webhook EventSource and a Sensor can submit ${ctx.flow.name} with the body as arguments`);
+      continue;
+    }
     const zone = trigger.timezone === undefined ? '' : ` and timezone: ${trigger.timezone}`;
     const input = trigger.input === undefined ? '' : `, passing ${JSON.stringify(trigger.input)} as arguments`;
     ctx.report(

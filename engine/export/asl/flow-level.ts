@@ -5,6 +5,7 @@
  * flow settings ASL has no place for (triggers, the input schema) and steps it never reaches.
  */
 import type { Flow, Json, JsonObject, Step, StepId } from '../../model/flow.js';
+import { isCronTrigger } from '../../model/flow.js';
 import { findTemplates } from '../../expr/templates.js';
 import { AslExportCode } from './codes.js';
 import type { ExportContext } from './context.js';
@@ -64,6 +65,11 @@ export function assignOutputVariables(ctx: ExportContext): void {
 /** Findings for flow settings without an ASL place, and for steps no machine holds (unreachable). */
 export function reportFlowLevel(flow: Flow, ctx: ExportContext): void {
   for (const trigger of flow.triggers ?? []) {
+    if (!isCronTrigger(trigger)) {
+      // Issue #12: webhooks are served by `flowsmith serve`.
+      ctx.report(AslExportCode.flowSettings, 'warning', `webhook trigger "${trigger.webhook.name}" is not part of ASL; an API Gateway route or EventBridge rule can start the state machine with the request body as input`);
+      continue;
+    }
     ctx.report(
       AslExportCode.flowSettings,
       'warning',

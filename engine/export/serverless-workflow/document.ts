@@ -3,6 +3,7 @@
  * "Input", "Schedule"): document metadata from the flow's name/title/description, input.schema from
  * `inputs`, schedule.cron from the first trigger, and the task that puts `vars` into `$context`.
  */
+import { isCronTrigger } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import type { ExportContext, SwTaskItem } from './context.js';
 import { META_KEY, SW_DSL_VERSION, SW_FLOW_VERSION, SW_NAMESPACE, TaskRole } from './conventions.js';
@@ -36,7 +37,11 @@ export function documentHead(ctx: ExportContext): Record<string, unknown> {
       );
     }
   }
-  const [first, ...others] = flow.triggers ?? [];
+  const [first, ...others] = (flow.triggers ?? []).filter(isCronTrigger);
+  // Issue #12: webhooks are served by `flowsmith serve`; SW starts workflows on events elsewhere.
+  for (const t of (flow.triggers ?? []).filter((x) => !isCronTrigger(x))) {
+    ctx.add(SwExportCode.triggerApproximated, undefined, `the webhook trigger "${'webhook' in t ? t.webhook.name : ''}" was not exported: SW has no webhook start; start the workflow from the runtime's event source`);
+  }
   if (first !== undefined) {
     head['schedule'] = { cron: first.cron };
     const lost: string[] = [];
