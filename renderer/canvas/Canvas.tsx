@@ -38,6 +38,7 @@ import { CanvasTools } from './CanvasTools';
 import { nodeTypes } from './step-nodes';
 import { useAutoLayout } from './use-auto-layout';
 import { useOpenFrame } from './use-open-frame';
+import { timed } from '../perf';
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
@@ -59,12 +60,12 @@ export function Canvas() {
   const { t, i18n } = useTranslation();
   const ariaLabels = useFlowAriaLabels();
   const { theme } = useTheme();
-  const groups = useMemo(() => (flow ? groupFlow(flow) : null), [flow]);
+  const groups = useMemo(() => (flow ? timed('groupFlow', () => groupFlow(flow)) : null), [flow]);
   const { positions, isPending } = useAutoLayout(groups);
   const [selection, setSelection] = useState<ReadonlySet<string>>(NO_SELECTION);
   const cache = useRef(newGraphCache());
   const graph = useMemo(
-    () => buildGraph({ flow, positions, selected: selection, selectedEdge }, cache.current, groups ?? undefined),
+    () => timed('buildGraph', () => buildGraph({ flow, positions, selected: selection, selectedEdge }, cache.current, groups ?? undefined)),
     // The language is a dependency: edge labels are translated (i18n/edge-labels.ts).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [flow, positions, selection, selectedEdge, groups, i18n.language],

@@ -12,6 +12,7 @@ import { autoLayout, missingPositions } from '../doc/layout';
 import { quickLayout } from '../doc/quick-layout';
 import { layoutEngine } from './layout-engine';
 import { i18n } from '../i18n';
+import { timed } from '../perf';
 
 /** Positions to draw with (document layout aside) and whether elk is still working on some. */
 export interface AutoLayout {
@@ -25,7 +26,7 @@ export function useAutoLayout(groups: Groups | null): AutoLayout {
   const computed = useAppStore((s) => s.autoPositions);
   const setAutoPositions = useAppStore((s) => s.setAutoPositions);
   const notify = useAppStore((s) => s.notify);
-  const missing = useMemo(() => (flow && groups ? missingPositions(flow, computed, groups) : []), [flow, computed, groups]);
+  const missing = useMemo(() => (flow && groups ? timed('missingPositions', () => missingPositions(flow, computed, groups)) : []), [flow, computed, groups]);
 
   useEffect(() => {
     if (!flow || missing.length === 0) return;
@@ -56,7 +57,7 @@ export function useAutoLayout(groups: Groups | null): AutoLayout {
   // While elk works, missing steps take provisional places. Only when something is missing: O(n).
   const positions = useMemo(() => {
     if (!flow || missing.length === 0) return computed;
-    const quick = quickLayout(flow.steps, flow.start);
+    const quick = timed('quickLayout', () => quickLayout(flow.steps, flow.start));
     const out = { ...computed };
     for (const id of missing) if (quick[id]) out[id] = quick[id];
     return out;

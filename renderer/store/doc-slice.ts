@@ -12,6 +12,7 @@ import { flowToText } from '../../engine/yaml/save';
 import { parseText, printEdit, shareUnchanged } from '../doc/document';
 import { emptyHistory, mark, record, redo, undo, type History } from '../doc/history';
 import { diffText } from '../doc/text-patch';
+import { timed } from '../perf';
 import type { AppState } from './store';
 
 /** Which view made a text change: the code view skips echoing its own edits back into Monaco. */
@@ -142,7 +143,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
 
     loadDocument(path, text, opts) {
       clearTimeout(printTimer);
-      const parsed = parseText(text, path);
+      const parsed = timed('parseText', () => parseText(text, path));
       set({
         path,
         text,

@@ -1,0 +1,24 @@
+/**
+ * User Timing marks on the open path, for the designer benchmark (bench/designer/run.ts `--marks`,
+ * issue #8 point 6). Writes only to the browser's performance timeline: no logs, no state. Each
+ * entry is named `flowsmith:<what>`; a measure's duration is in milliseconds.
+ */
+
+const PREFIX = 'flowsmith:';
+const hasTimeline = typeof performance !== 'undefined' && typeof performance.measure === 'function';
+
+/** Runs `fn` and records its duration as the measure `flowsmith:<name>`. Returns what `fn` returns. */
+export function timed<T>(name: string, fn: () => T): T {
+  if (!hasTimeline) return fn();
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    performance.measure(PREFIX + name, { start, end: performance.now() });
+  }
+}
+
+/** Records the instant mark `flowsmith:<name>` (e.g. when a host answer arrived). */
+export function markTime(name: string): void {
+  if (hasTimeline) performance.mark(PREFIX + name);
+}
