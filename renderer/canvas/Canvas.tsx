@@ -9,7 +9,8 @@
  * worker and a provisional layout is drawn meanwhile (use-auto-layout.ts).
  *
  * Selection: React Flow's multi-selection (Shift/Ctrl/Cmd click, Shift-drag box) lives here as a
- * set of node ids; the store's single `selectedStep` is that step when one is selected, else null.
+ * set of node ids, mirrored in the store's `selectedSteps` (copy, duplicate and paste use it); the
+ * store's single `selectedStep` is that step when one is selected, else null.
  */
 import {
   Background,
@@ -30,7 +31,7 @@ import { useFlowAriaLabels } from '../i18n/flow-labels';
 import { useTheme } from '../theme/theme';
 import type { ConnectKind } from '../doc/edits';
 import { groupFlow } from '../doc/groups';
-import { connectDeep, deleteStepsDeep, disconnectDeep, placeSteps } from '../doc/nested-canvas';
+import { connectDeep, deleteStepsDeep, disconnectDeep, placeSteps } from '../doc/nested';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
 import { PALETTE_DRAG_TYPE, toPaletteKind } from '../doc/new-step';
 import { buildGraph, newGraphCache, type CanvasNode } from './build-graph';
@@ -56,6 +57,7 @@ export function Canvas() {
   const flow = useAppStore((s) => s.flow);
   const path = useAppStore((s) => s.path);
   const selectedStep = useAppStore((s) => s.selectedStep);
+  const selectedSteps = useAppStore((s) => s.selectedSteps);
   const selectedEdge = useAppStore((s) => s.selectedEdge);
   const { t, i18n } = useTranslation();
   const ariaLabels = useFlowAriaLabels();
@@ -80,13 +82,10 @@ export function Canvas() {
   const { setCenter, getViewport, screenToFlowPosition } = useReactFlow();
   const { frame, onUserMove } = useOpenFrame(path, flow?.start ?? null, graph.boxes, isPending, paneRef);
 
-  // The store's selection (set by the inspector, run path, findings) becomes the canvas'.
+  // The store's selection (set by the inspector, run path, findings, a paste) becomes the canvas'.
   useEffect(() => {
-    setSelection((prev) => {
-      if (selectedStep === null) return prev.size > 1 ? prev : prev.size === 0 ? prev : NO_SELECTION;
-      return prev.size === 1 && prev.has(selectedStep) ? prev : new Set([selectedStep]);
-    });
-  }, [selectedStep]);
+    setSelection((prev) => (hasSameMembers(prev, selectedSteps) ? prev : selectedSteps.length ? new Set(selectedSteps) : NO_SELECTION));
+  }, [selectedSteps]);
 
   // A step selected elsewhere is brought into view if none of it is on screen (a step dropped
   // half over the pane's edge stays where it was dropped).
@@ -114,10 +113,10 @@ export function Canvas() {
         setSelection((prev) => {
           const next = new Set(prev);
           for (const c of picks) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));
-          const only = next.size === 1 ? ([...next][0] as StepId) : null;
           // Deferred: a store update re-renders other components, which React forbids inside an updater.
           queueMicrotask(() => {
-            if (store.getState().selectedStep !== only) store.getState().selectStep(only);
+            const s = store.getState();
+            if (!hasSameMembers(next, s.selectedSteps)) s.selectSteps([...next]);
           });
           return next;
         });
@@ -210,6 +209,11 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
+}
+
+/** True when `set` holds exactly the ids of `list`. */
+function hasSameMembers(set: ReadonlySet<string>, list: readonly string[]): boolean {
+  return set.size === list.length && list.every((id) => set.has(id));
 }
 
 /**

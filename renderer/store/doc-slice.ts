@@ -159,6 +159,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
         autoPositions: {},
         undoHistory: emptyHistory,
         selectedStep: null,
+        selectedSteps: [],
         selectedEdge: null,
       });
     },
