@@ -36,7 +36,7 @@ describe('renameStepInExpression', () => {
   it('renames plain, dashed and backticked mentions, not longer ids', () => {
     expect(renameStepInExpression('$steps.ping.output + $steps.`ping`.x', 'ping', 'probe')).toBe('$steps.probe.output + $steps.probe.x');
     expect(renameStepInExpression('$steps.pinger.output & $steps.ping-two & $steps.ping - 1', 'ping', 'probe')).toBe('$steps.pinger.output & $steps.ping-two & $steps.probe - 1');
-    expect(renameStepInExpression('$steps.stop-db.output', 'stop-db', 'halt-db')).toBe('$steps.halt-db.output');
+    expect(renameStepInExpression('$steps.stop-db.output', 'stop-db', 'halt-db')).toBe('$steps.`halt-db`.output');
     expect(renameStepInExpression('$steps.a.output', 'a', 'v1.0')).toBe('$steps.`v1.0`.output');
   });
 });
@@ -68,7 +68,7 @@ describe('renameStepEverywhere', () => {
     const out = renameStepEverywhere(flow, 'check', 'probe-first');
     expect(out.start).toBe('probe-first');
     expect(Object.keys(out.steps)).toEqual(['probe-first', 'each', 'done']);
-    expect(out.steps['probe-first']).toEqual({ type: 'task', shell: 'echo {{ $steps.probe-first.output }}', next: 'each' });
+    expect(out.steps['probe-first']).toEqual({ type: 'task', shell: 'echo {{ $steps.`probe-first`.output }}', next: 'each' });
   });
 
   it('refuses ids taken anywhere and leaves unknown ids alone', () => {

@@ -13,11 +13,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * `text` with each `$steps.<from>` (plain, dashed as the engine's quoteStepIds reads it, or in
  * backticks) naming `to` instead. `$steps.<from>x` or `$steps.<from>-x` name another step and stay.
- * `to` is written plain when JSONata (after quoteStepIds) reads it so, else in backticks.
+ * `to` is written plain when it is a plain JSONata name, else in backticks.
  */
 export function renameStepInExpression(text: string, from: StepId, to: StepId): string {
   if (!text.includes('$steps')) return text;
-  const plain = /^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*$/.test(to) ? to : `\`${to}\``;
+  // Backticks for anything but a plain JSONata name: the engine's validator reads `$steps.a-b` as a
+  // subtraction, though the runtime quotes it (quoteStepIds), so a dashed id is written quoted.
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(to) ? to : `\`${to}\``;
   const re = new RegExp(`\\$steps\\.(?:${escape(from)}(?![A-Za-z0-9_]|-[A-Za-z0-9_])|\`${escape(from)}\`)`, 'g');
   return text.replace(re, () => `$steps.${plain}`);
 }
