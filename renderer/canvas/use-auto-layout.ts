@@ -14,6 +14,21 @@ import { layoutEngine } from './layout-engine';
 import { i18n } from '../i18n';
 import { timed } from '../perf';
 
+/** Why a layout was not started: the flow changed before the frame it waited for. */
+const SUPERSEDED = new Error('superseded');
+
+/**
+ * Resolves after the next frame is painted (a timer queued from requestAnimationFrame), or after
+ * 100 ms when no frame comes (a hidden window); at once where there are no frames (tests).
+ */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 /** Positions to draw with (document layout aside) and whether elk is still working on some. */
 export interface AutoLayout {
   positions: Record<StepId, Position>;
@@ -31,7 +46,9 @@ export function useAutoLayout(groups: Groups | null): AutoLayout {
   useEffect(() => {
     if (!flow || missing.length === 0) return;
     let isCurrent = true;
-    layoutEngine()
+    // Building elk's graph is O(steps) on this thread: start after the provisional layout is painted.
+    afterPaint()
+      .then(() => (isCurrent ? layoutEngine() : Promise.reject(SUPERSEDED)))
       .then((elk) => autoLayout(flow, elk))
       .then((pos) => {
         if (!isCurrent) return;
@@ -42,7 +59,7 @@ export function useAutoLayout(groups: Groups | null): AutoLayout {
         setAutoPositions(picked);
       })
       .catch((err: unknown) => {
-        if (!isCurrent) return;
+        if (!isCurrent || err === SUPERSEDED) return;
         notify({ kind: 'error', text: i18n.t('canvas.layoutFailed', { error: String(err) }) });
         const quick = quickLayout(flow.steps, flow.start);
         const fallback: typeof computed = {};
