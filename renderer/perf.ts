@@ -1,7 +1,7 @@
 /**
- * User Timing marks on the open path, for the designer benchmark (bench/designer/run.ts `--marks`,
- * issue #8 point 6). Writes only to the browser's performance timeline: no logs, no state. Each
- * entry is named `flowsmith:<what>`; a measure's duration is in milliseconds.
+ * The open path's timing (issue #8 point 6): User Timing marks for the designer benchmark
+ * (bench/designer) and `afterPaint`. Marks go only to the browser's performance timeline: no
+ * logs, no state. Each entry is named `flowsmith:<what>`; a measure's duration is in milliseconds.
  */
 
 const PREFIX = 'flowsmith:';
@@ -21,4 +21,16 @@ export function timed<T>(name: string, fn: () => T): T {
 /** Records the instant mark `flowsmith:<name>` (e.g. when a host answer arrived). */
 export function markTime(name: string): void {
   if (hasTimeline) performance.mark(PREFIX + name);
+}
+
+/**
+ * Resolves after the next frame is painted (a timer queued from requestAnimationFrame), or after
+ * 100 ms when no frame comes (a hidden window); at once where there are no frames (tests).
+ */
+export function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }

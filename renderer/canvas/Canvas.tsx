@@ -54,7 +54,9 @@ export const RENDER_VISIBLE_ONLY_ABOVE = 200;
 export function Canvas() {
   const store = useAppStoreApi();
   const actions = useActions();
-  const flow = useAppStore((s) => s.flow);
+  // While a big file opens, its first steps (doc/preview.ts) are drawn until the whole text is parsed.
+  const flow = useAppStore((s) => s.flow ?? s.preview);
+  const isPreview = useAppStore((s) => s.flow === null && s.preview !== null);
   const path = useAppStore((s) => s.path);
   const selectedStep = useAppStore((s) => s.selectedStep);
   const selectedSteps = useAppStore((s) => s.selectedSteps);
@@ -63,7 +65,7 @@ export function Canvas() {
   const ariaLabels = useFlowAriaLabels();
   const { theme } = useTheme();
   const groups = useMemo(() => (flow ? timed('groupFlow', () => groupFlow(flow)) : null), [flow]);
-  const { positions, isPending } = useAutoLayout(groups);
+  const { positions, isPending } = useAutoLayout(flow, groups, isPreview);
   const [selection, setSelection] = useState<ReadonlySet<string>>(NO_SELECTION);
   const cache = useRef(newGraphCache());
   const graph = useMemo(
@@ -178,7 +180,7 @@ export function Canvas() {
 
   if (!flow) return <EmptyCanvas />;
   return (
-    <div className="canvas-pane" ref={paneRef} data-layout={isPending ? 'pending' : 'done'}>
+    <div className="canvas-pane" ref={paneRef} data-layout={isPending ? 'pending' : 'done'} data-preview={isPreview ? 'true' : undefined}>
       <ReactFlow
         nodes={nodes}
         edges={graph.edges}

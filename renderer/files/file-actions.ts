@@ -10,7 +10,7 @@ import { newFlow } from '../../engine/model/new-flow';
 import { flowToText } from '../../engine/yaml/save';
 import { withLayout } from '../doc/edits';
 import { i18n } from '../i18n';
-import { timed } from '../perf';
+import { afterPaint, timed } from '../perf';
 import type { AppStore } from '../store/store';
 import { createFileUi, type FileDialog, type UnsavedChoice } from './file-ui';
 
@@ -118,7 +118,12 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
         // The host sends the text only; it is parsed once, here (issue #8 point 6). Findings come
         // from validating the text right after (actions' validateSoon), not held up here.
         const opened = await host.openFlow({ path, deferFindings: true, textOnly: true });
-        timed('loadDocument', () => get().loadDocument(opened.path, opened.text));
+        // A big file shows its first steps at once and is parsed whole after that is painted.
+        timed('loadDocument', () => get().loadDocument(opened.path, opened.text, { progressive: true }));
+        if (get().preview) {
+          await afterPaint();
+          get().finishLoad();
+        }
         const isParsed = get().flow !== null;
         get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
         settle();
