@@ -13,7 +13,7 @@ import type { Flow } from '../../engine/model/flow';
 import { loadFlowText } from '../../engine/yaml/load';
 
 /** Texts shorter than this are parsed whole at once (a preview would gain nothing). */
-export const PREVIEW_ABOVE_CHARS = 40_000;
+export const PREVIEW_ABOVE_CHARS = 16_000;
 
 /** How many steps the preview holds: more than a 1440 × 900 view shows at zoom 1. */
 export const PREVIEW_STEPS = 80;
