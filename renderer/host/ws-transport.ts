@@ -3,7 +3,7 @@
  * `{id, result}` / `{id, error}` / `{event}` in.
  */
 import type { HostError, HostEvent, HostMethod, HostTransport } from '../../engine/host/api';
-import { markTime, timed } from '../perf';
+import { markTime } from '../perf';
 import { HostCallError, isHostError } from './client';
 
 type Pending = { method: HostMethod; resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -46,7 +46,7 @@ export function createWebSocketTransport(open: () => SocketLike): HostTransport 
   socket.addEventListener('message', (ev) => {
     let msg: { id?: number; result?: unknown; error?: HostError; event?: HostEvent };
     try {
-      msg = timed('json', () => JSON.parse(String(ev.data)) as typeof msg);
+      msg = JSON.parse(String(ev.data)) as typeof msg;
     } catch {
       return; // not ours: the protocol is JSON only
     }
