@@ -96,6 +96,7 @@ export function ListField(p: Omit<DraftProps<string[]>, 'parse' | 'format'>) {
 
 /** Longer option lists are rendered after the first paint (SelectField). */
 const DEFER_OPTIONS_ABOVE = 50;
+const NO_OPTIONS: readonly string[] = [];
 
 /** A select; `''` stands for "none" when `noneLabel` is given. */
 export function SelectField(p: {
@@ -110,8 +111,10 @@ export function SelectField(p: {
   const all = value && !p.options.includes(value) ? [...p.options, value] : p.options;
   // A step list of a 1,000-step flow is 1,000 <option>s: drawn after the first paint, so opening
   // the flow or selecting a step does not wait for them (issue #8 point 6). The value is always there.
-  const deferred = useDeferredValue(all, all.length > DEFER_OPTIONS_ABOVE ? (value ? [value] : []) : all);
-  const options = !value || deferred.includes(value) ? deferred : [...deferred, value];
+  const isLong = all.length > DEFER_OPTIONS_ABOVE;
+  const deferred = useDeferredValue(isLong ? all : NO_OPTIONS, value ? [value] : NO_OPTIONS);
+  const shown = isLong ? deferred : all;
+  const options = !value || shown.includes(value) ? shown : [...shown, value];
   return (
     <div className="field">
       <label htmlFor={id}>{p.label}</label>
