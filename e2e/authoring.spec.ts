@@ -7,9 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { expect, test } from './fixtures';
 import { AuthoringPage } from './pages/authoring';
+import { CanvasPage } from './pages/canvas';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = process.env.FLOWSMITH_CLI ?? join(root, 'dist/engine/cli.js');
@@ -161,4 +162,74 @@ test('copies, pastes, duplicates and finds steps with the keyboard', async ({ we
 
   // And Ctrl+F finds a step by its title and selects it
   await ui.find('Approve production', 'approve');
+});
+
+/** Three steps in a row, then a map whose body's last step reads `$steps.patch`. */
+const withBody = {
+  flowsmith: '1.0',
+  name: 'patching',
+  start: 'prep',
+  steps: {
+    prep: { type: 'task', shell: 'echo prep', next: 'deploy' },
+    deploy: { type: 'task', shell: 'echo deploy', next: 'hosts' },
+    hosts: {
+      type: 'map',
+      items: '[1, 2]',
+      start: 'drain',
+      steps: {
+        drain: { type: 'task', shell: 'echo drain', next: 'patch' },
+        patch: { type: 'task', shell: 'echo patch', next: 'report' },
+        report: { type: 'task', shell: 'echo {{ $steps.patch.output }}' },
+      },
+      next: 'done',
+    },
+    done: { type: 'succeed' },
+  },
+};
+
+test('copies several selected steps as one, pastes them wired together, and renames a step inside a map body', async ({ webHost, designer, page }) => {
+  // Given a flow with a map whose body has three steps
+  const host = await webHost('web-app-deploy');
+  writeFileSync(host.flowPath, stringify(withBody));
+  await designer.open(host.url);
+  await new CanvasPage(page).settled();
+  await designer.fitView();
+  const ui = new AuthoringPage(designer);
+
+  // When I select "prep" and Shift+click "deploy", copy and paste
+  await ui.selectSteps(['prep', 'deploy']);
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+
+  // Then both are pasted with fresh ids, the edge between them kept, and the pasted pair selected
+  await expect(designer.node('prep-2')).toHaveClass(/is-selected/);
+  await expect(designer.node('deploy-2')).toHaveClass(/is-selected/);
+  await expect(designer.node('prep')).not.toHaveClass(/is-selected/);
+  await expect(designer.edge('prep-2', 'deploy-2')).toBeAttached();
+
+  // When I select "patch" inside the map's body and rename it in the inspector
+  await designer.select('patch');
+  await ui.rename('patch-hosts');
+
+  // Then the body's edges follow the new id
+  await expect(designer.node('patch-hosts')).toBeAttached();
+  await expect(designer.node('patch')).toHaveCount(0);
+  await expect(designer.edge('drain', 'patch-hosts')).toBeAttached();
+  await expect(designer.edge('patch-hosts', 'report')).toBeAttached();
+
+  // And the saved file has the pasted pair wired and the body renamed, $steps reference included
+  await designer.save();
+  const saved = parse(readFileSync(host.flowPath, 'utf8')) as typeof withBody & { steps: Record<string, Record<string, unknown>> };
+  expect(saved.steps['prep-2']).toEqual({ type: 'task', shell: 'echo prep', next: 'deploy-2' });
+  expect(saved.steps['deploy-2']).toEqual({ type: 'task', shell: 'echo deploy' });
+  expect(saved.steps.hosts.start).toBe('drain');
+  expect(saved.steps.hosts.steps).toEqual({
+    drain: { type: 'task', shell: 'echo drain', next: 'patch-hosts' },
+    'patch-hosts': { type: 'task', shell: 'echo patch', next: 'report' },
+    report: { type: 'task', shell: 'echo {{ $steps.`patch-hosts`.output }}' },
+  });
+  // And it validates: no errors (the pasted pair is only unreachable), no unknown $steps reference
+  const check = spawnSync(process.execPath, [cli, 'validate', host.flowPath], { encoding: 'utf8' });
+  expect(check.stdout).toContain(' 0 error(s)');
+  expect(check.stdout).not.toContain('patch');
 });

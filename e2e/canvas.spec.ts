@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { expect, test } from './fixtures';
+import { AuthoringPage } from './pages/authoring';
 import { CanvasPage } from './pages/canvas';
 
 /** A flow with a parallel (branches stop, backup → joined), a map with a three-step body and a shared fail step. */
@@ -160,4 +161,27 @@ test('a step with a finding carries data-finding and a badge with the count', as
   await expect(canvas.node('approve')).toHaveAttribute('data-finding', 'error');
   await expect(canvas.findingBadge('approve')).toHaveAccessibleName(/^\d+ errors?$/);
   await expect(canvas.node('build')).not.toHaveAttribute('data-finding');
+});
+
+test('opens a big flow at its start first, then has every step to find and edit', async ({ webHost, designer, page }) => {
+  // Given a 400-step runbook (its text is over 16 kB, so it is drawn from its first steps first)
+  const host = await webHost('web-app-deploy');
+  const steps: Record<string, object> = {};
+  for (let i = 1; i <= 400; i++) steps[`step-${i}`] = { type: 'task', title: `Check host ${i} of the fleet`, shell: `echo checking host ${i}`, ...(i < 400 ? { next: `step-${i + 1}` } : {}) };
+  writeFileSync(host.flowPath, stringify({ flowsmith: '1.0', name: 'fleet', start: 'step-1', steps }));
+  const canvas = new CanvasPage(page);
+
+  // When it opens, its start is on screen and the whole flow follows
+  await designer.open(host.url);
+  await expect(canvas.node('step-1')).toBeVisible();
+  await expect(page.locator('.canvas-pane[data-preview]')).toHaveCount(0);
+  await canvas.settled();
+
+  // Then the last step, far beyond the first ones, can be found and renamed
+  const ui = new AuthoringPage(designer);
+  await ui.find('step-400');
+  await ui.rename('last-check');
+  await expect(canvas.node('last-check')).toBeVisible();
+  await designer.select('step-399');
+  await expect(page.getByLabel('Next', { exact: true })).toHaveValue('last-check');
 });

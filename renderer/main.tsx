@@ -21,7 +21,9 @@ import { createElectronTransport, electronBridge } from './host/electron-transpo
 import { createWebSocketTransport, rpcUrl } from './host/ws-transport';
 import { createAppStore } from './store/store';
 import { startTheme } from './theme/theme';
+import { markTime } from './perf';
 
+markTime('main');
 startTheme();
 const bridge = electronBridge();
 const transport = bridge

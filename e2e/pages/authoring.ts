@@ -56,6 +56,19 @@ export class AuthoringPage {
     await this.inspector.getByRole('button', { name, exact: true }).click();
   }
 
+  /** Selects several steps: a click on the first, Shift+click on the others (DESIGN.md's canvas multi-select). */
+  async selectSteps(ids: string[]): Promise<void> {
+    for (const [i, id] of ids.entries()) await this.designer.node(id).click(i === 0 ? {} : { modifiers: ['Shift'] });
+    for (const id of ids) await expect(this.designer.node(id)).toHaveClass(/is-selected/);
+  }
+
+  /** Renames the selected step in the inspector's "Step id" field (commits on Enter). */
+  async rename(to: string): Promise<void> {
+    await this.field('Step id').fill(to);
+    await this.field('Step id').press('Enter');
+    await expect(this.field('Step id')).toHaveValue(to);
+  }
+
   /** Selects a step through Ctrl+F and the "Find step" box. */
   async find(query: string, id = query): Promise<void> {
     await this.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });

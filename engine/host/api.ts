@@ -128,9 +128,11 @@ export interface HostApi {
   /**
    * Reads the flow file at `path` with its trust and findings. `deferFindings`: return only the
    * parse findings (fast for a 5,000-step flow); the designer validates the text itself right after
-   * (validateText), so opening is not held up by validation (issue #8 point 6).
+   * (validateText), so opening is not held up by validation (issue #8 point 6). `textOnly`: do not
+   * parse the steps either (the designer parses the text itself, once): `flow` is null and
+   * `findings` empty whatever the text holds; trust is decided from the header (`origin`).
    */
-  openFlow(p: { path: string; deferFindings?: boolean }): Promise<OpenedFlow>;
+  openFlow(p: { path: string; deferFindings?: boolean; textOnly?: boolean }): Promise<OpenedFlow>;
   /**
    * The workspace as a tree of folders and flow files (`*.yaml`/`*.yml` with a `flowsmith` key, not
    * `*.scenarios.yaml`), sorted by name, folders without flows left out. Skips `node_modules`, `.git`,

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { flowHeader } from './flow-header.js';
+import { flowHeader, originEntry } from './flow-header.js';
 
 describe('flowHeader', () => {
   it('keeps only what comes before steps when name and flowsmith are there', () => {
@@ -13,5 +13,17 @@ describe('flowHeader', () => {
     expect(flowHeader(first)).toBe(first);
     const late = 'flowsmith: "1.0"\nsteps:\n  a: {type: succeed}\nname: x\n';
     expect(flowHeader(late)).toBe(late);
+  });
+});
+
+describe('originEntry', () => {
+  it('cuts the top-level origin entry out, wherever it is', () => {
+    const text = 'flowsmith: "1.0"\nname: x\nsteps:\n  a: {type: succeed}\norigin:\n  format: asl\n  # from the console\n  file: a.json\nlayout: {}\n';
+    expect(parse(originEntry(text) ?? '')).toEqual({ origin: { format: 'asl', file: 'a.json' } });
+    expect(parse(originEntry('name: x\norigin: {format: argo, file: w.yaml}') ?? '')).toEqual({ origin: { format: 'argo', file: 'w.yaml' } });
+  });
+
+  it('finds none in a flow without one (a nested origin key is not the flow\'s)', () => {
+    expect(originEntry('name: x\nsteps:\n  a:\n    origin: here\n')).toBeNull();
   });
 });

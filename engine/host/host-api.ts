@@ -3,6 +3,7 @@
  * the engine process serves it over JSON-RPC to Electron's main process and to the web host.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -12,7 +13,7 @@ import { documentToText, flowToText, updateDocument } from '../yaml/save.js';
 import { loadFlowText } from '../yaml/load.js';
 import { readFlowFile } from '../yaml/files.js';
 import { createFileApi } from './file-api.js';
-import { flowHeader } from './flow-header.js';
+import { flowHeader, originEntry } from './flow-header.js';
 import { FileAccess } from './file-access.js';
 import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
@@ -86,8 +87,14 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     async listTemplates() {
       return listFlowFiles(templatesDir);
     },
-    async openFlow({ path, deferFindings }) {
+    async openFlow({ path, deferFindings, textOnly }) {
       const file = access.readable(path);
+      if (textOnly) {
+        // As readFlowText, plus trust, which needs only `origin` (flow-header.ts), not the steps.
+        const text = await readFile(file.real, 'utf8');
+        const origin = loadFlowText(originEntry(text) ?? '', file.path).flow?.origin;
+        return { path: file.path, text, flow: null, findings: [], ...trustOf(file.path, origin ? { origin } : null), readOnly: file.isTemplate };
+      }
       const { text } = await readFlowFile(file.real);
       const { loaded, findings } = deferFindings ? { loaded: loadFlowText(text, file.path), findings: undefined } : validateText(text, file.path);
       return { path: file.path, text, flow: loaded.flow, findings: findings ?? loaded.findings, ...trustOf(file.path, loaded.flow), readOnly: file.isTemplate };

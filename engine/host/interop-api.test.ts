@@ -57,11 +57,14 @@ describe('HostApi export, import and trust (issue #4)', () => {
 
     await api.saveFlowText({ path: imported.path, text: imported.text });
     expect((await api.openFlow({ path: imported.path })).trusted).toBe(false);
+    // The designer's open (text only, no parse of the steps) decides the same from `origin`.
+    expect(await api.openFlow({ path: imported.path, textOnly: true })).toMatchObject({ trusted: false, flow: null, text: imported.text });
     await expect(api.startRun({ path: imported.path, mode: 'run' })).rejects.toThrow(/not trusted.*"Trust this flow"/);
     await expect(api.startRun({ path: imported.path, mode: 'simulate' })).resolves.toHaveProperty('run');
 
     expect(await api.trustFlow({ path: imported.path, as: 'alice' })).toEqual({ trusted: true, trustReason: expect.stringMatching(/^trusted by alice on /) });
     expect(await api.openFlow({ path: imported.path })).toMatchObject({ trusted: true });
+    expect(await api.openFlow({ path: imported.path, textOnly: true })).toMatchObject({ trusted: true });
     await expect(api.startRun({ path: imported.path, mode: 'run' })).resolves.toHaveProperty('run');
   });
 

@@ -20,7 +20,7 @@ type InteropApi = Pick<HostApi, 'writeExport' | 'importText' | 'trustFlow'> & {
   /** exportFlow for the production targets (`to: 'native'` stays in host-api.ts). */
   exportTo(flow: Flow, to: ExportTarget, path: string): ReturnType<HostApi['exportFlow']>;
   /** The trust verdict of the flow file at `path` (absolute) holding `flow`, for openFlow. */
-  trustOf(path: string, flow: Flow | null): { trusted: boolean; trustReason: string };
+  trustOf(path: string, flow: Pick<Flow, 'origin'> | null): { trusted: boolean; trustReason: string };
 };
 
 /** What writeExport may write: the formats exports are written in (ASL JSON, YAML). */

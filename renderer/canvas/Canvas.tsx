@@ -9,7 +9,8 @@
  * worker and a provisional layout is drawn meanwhile (use-auto-layout.ts).
  *
  * Selection: React Flow's multi-selection (Shift/Ctrl/Cmd click, Shift-drag box) lives here as a
- * set of node ids; the store's single `selectedStep` is that step when one is selected, else null.
+ * set of node ids, mirrored in the store's `selectedSteps` (copy, duplicate and paste use it); the
+ * store's single `selectedStep` is that step when one is selected, else null.
  */
 import {
   Background,
@@ -30,7 +31,7 @@ import { useFlowAriaLabels } from '../i18n/flow-labels';
 import { useTheme } from '../theme/theme';
 import type { ConnectKind } from '../doc/edits';
 import { groupFlow } from '../doc/groups';
-import { connectDeep, deleteStepsDeep, disconnectDeep, placeSteps } from '../doc/nested-canvas';
+import { connectDeep, deleteStepsDeep, disconnectDeep, placeSteps } from '../doc/nested';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
 import { PALETTE_DRAG_TYPE, toPaletteKind } from '../doc/new-step';
 import { buildGraph, newGraphCache, type CanvasNode } from './build-graph';
@@ -38,6 +39,7 @@ import { CanvasTools } from './CanvasTools';
 import { nodeTypes } from './step-nodes';
 import { useAutoLayout } from './use-auto-layout';
 import { useOpenFrame } from './use-open-frame';
+import { timed } from '../perf';
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
@@ -52,19 +54,22 @@ export const RENDER_VISIBLE_ONLY_ABOVE = 200;
 export function Canvas() {
   const store = useAppStoreApi();
   const actions = useActions();
-  const flow = useAppStore((s) => s.flow);
+  // While a big file opens, its first steps (doc/preview.ts) are drawn until the whole text is parsed.
+  const flow = useAppStore((s) => s.flow ?? s.preview);
+  const isPreview = useAppStore((s) => s.flow === null && s.preview !== null);
   const path = useAppStore((s) => s.path);
   const selectedStep = useAppStore((s) => s.selectedStep);
+  const selectedSteps = useAppStore((s) => s.selectedSteps);
   const selectedEdge = useAppStore((s) => s.selectedEdge);
   const { t, i18n } = useTranslation();
   const ariaLabels = useFlowAriaLabels();
   const { theme } = useTheme();
-  const groups = useMemo(() => (flow ? groupFlow(flow) : null), [flow]);
-  const { positions, isPending } = useAutoLayout(groups);
+  const groups = useMemo(() => (flow ? timed('groupFlow', () => groupFlow(flow)) : null), [flow]);
+  const { positions, isPending } = useAutoLayout(flow, groups, isPreview);
   const [selection, setSelection] = useState<ReadonlySet<string>>(NO_SELECTION);
   const cache = useRef(newGraphCache());
   const graph = useMemo(
-    () => buildGraph({ flow, positions, selected: selection, selectedEdge }, cache.current, groups ?? undefined),
+    () => timed('buildGraph', () => buildGraph({ flow, positions, selected: selection, selectedEdge }, cache.current, groups ?? undefined)),
     // The language is a dependency: edge labels are translated (i18n/edge-labels.ts).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [flow, positions, selection, selectedEdge, groups, i18n.language],
@@ -79,13 +84,10 @@ export function Canvas() {
   const { setCenter, getViewport, screenToFlowPosition } = useReactFlow();
   const { frame, onUserMove } = useOpenFrame(path, flow?.start ?? null, graph.boxes, isPending, paneRef);
 
-  // The store's selection (set by the inspector, run path, findings) becomes the canvas'.
+  // The store's selection (set by the inspector, run path, findings, a paste) becomes the canvas'.
   useEffect(() => {
-    setSelection((prev) => {
-      if (selectedStep === null) return prev.size > 1 ? prev : prev.size === 0 ? prev : NO_SELECTION;
-      return prev.size === 1 && prev.has(selectedStep) ? prev : new Set([selectedStep]);
-    });
-  }, [selectedStep]);
+    setSelection((prev) => (hasSameMembers(prev, selectedSteps) ? prev : selectedSteps.length ? new Set(selectedSteps) : NO_SELECTION));
+  }, [selectedSteps]);
 
   // A step selected elsewhere is brought into view if none of it is on screen (a step dropped
   // half over the pane's edge stays where it was dropped).
@@ -113,10 +115,10 @@ export function Canvas() {
         setSelection((prev) => {
           const next = new Set(prev);
           for (const c of picks) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));
-          const only = next.size === 1 ? ([...next][0] as StepId) : null;
           // Deferred: a store update re-renders other components, which React forbids inside an updater.
           queueMicrotask(() => {
-            if (store.getState().selectedStep !== only) store.getState().selectStep(only);
+            const s = store.getState();
+            if (!hasSameMembers(next, s.selectedSteps)) s.selectSteps([...next]);
           });
           return next;
         });
@@ -178,7 +180,7 @@ export function Canvas() {
 
   if (!flow) return <EmptyCanvas />;
   return (
-    <div className="canvas-pane" ref={paneRef} data-layout={isPending ? 'pending' : 'done'}>
+    <div className="canvas-pane" ref={paneRef} data-layout={isPending ? 'pending' : 'done'} data-preview={isPreview ? 'true' : undefined}>
       <ReactFlow
         nodes={nodes}
         edges={graph.edges}
@@ -209,6 +211,11 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
+}
+
+/** True when `set` holds exactly the ids of `list`. */
+function hasSameMembers(set: ReadonlySet<string>, list: readonly string[]): boolean {
+  return set.size === list.length && list.every((id) => set.has(id));
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Position, StepId } from '../../engine/model/flow';
 import { useAppStore, useAppStoreApi } from '../app-context';
 import { groupFlow } from '../doc/groups';
 import { autoLayout } from '../doc/layout';
-import { placeSteps } from '../doc/nested-canvas';
+import { placeSteps } from '../doc/nested';
 import { useTranslation } from '../i18n';
 import { layoutEngine } from './layout-engine';
 

@@ -8,7 +8,6 @@ import type { CSSProperties } from 'react';
 import type { Step } from '../../engine/model/flow';
 import { useAppStore } from '../app-context';
 import { sourceHandles } from '../doc/edges';
-import type { ConnectKind } from '../doc/edits';
 import { useTranslation } from '../i18n';
 import { statusLabel } from '../i18n/status';
 import { statusLook } from '../run/status-colors';
@@ -17,6 +16,7 @@ import { stepIcon, stepKindLabel, stepSubtitle } from './describe-step';
 import { StepIcon } from './icons';
 import { findingsByStep } from './step-findings';
 import { selectDiffMark } from '../versions/versions-slice';
+import { HANDLE_SIDE } from './node-handles';
 
 /** Data each canvas node carries: the step as it is in the document. */
 export interface StepNodeData extends Record<string, unknown> {
@@ -24,16 +24,6 @@ export interface StepNodeData extends Record<string, unknown> {
   /** True for a step in a map's body (drawn inside the map's frame). */
   isNested?: boolean;
 }
-
-/** Where each source handle sits; its tooltip is `canvas.handle.<kind>`. */
-const handlePlaces: Record<ConnectKind, { position: Position }> = {
-  next: { position: Position.Bottom },
-  case: { position: Position.Bottom },
-  branch: { position: Position.Bottom },
-  default: { position: Position.Right },
-  reject: { position: Position.Right },
-  catch: { position: Position.Right },
-};
 
 /** Props of the shell: the node id plus optional extra content under the subtitle. */
 export interface NodeShellProps {
@@ -109,7 +99,7 @@ export function NodeShell({ id, step, selected, extra, isFrame }: NodeShellProps
           key={kind}
           type="source"
           id={kind}
-          position={handlePlaces[kind].position}
+          position={HANDLE_SIDE[kind]}
           title={t(`canvas.handle.${kind}`)}
           className={`handle-out handle-${kind}`}
         />

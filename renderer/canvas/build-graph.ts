@@ -14,6 +14,7 @@ import { groupFlow, type Groups } from '../doc/groups';
 import { FRAME } from '../doc/layout';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
 import { edgeLabel } from '../i18n/edge-labels';
+import { nodeHandles } from './node-handles';
 import type { StepNodeData } from './NodeShell';
 
 /** A canvas node of a step (its type is the step type). */
@@ -198,6 +199,7 @@ export function buildGraph(input: GraphInput, cache: GraphCache, groups?: Groups
         dragHandle: '.group-label',
         ...(parent !== undefined ? { parentId: parent } : {}),
         measured: { width: box.w, height: box.h },
+        handles: [],
       } satisfies FrameNode;
     } else {
       const s = step as Step;
@@ -213,6 +215,8 @@ export function buildGraph(input: GraphInput, cache: GraphCache, groups?: Groups
         ...(parent !== undefined ? { parentId: parent } : {}),
         // Sizes are fixed in nodes.css, so React Flow need not report a measurement per node mounted while panning.
         measured: { width: box.w, height: box.h },
+        // Known handles: React Flow need not mount every node once to measure them (node-handles.ts).
+        handles: nodeHandles(s.type, box.w, box.h),
       } satisfies StepNode;
     }
     nextCache.set(id, node);

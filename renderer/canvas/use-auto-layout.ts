@@ -5,13 +5,17 @@
  * (doc/quick-layout.ts) fills the gaps, so a big flow is drawn at once instead of a blank canvas.
  */
 import { useEffect, useMemo } from 'react';
-import type { Position, StepId } from '../../engine/model/flow';
+import type { Flow, Position, StepId } from '../../engine/model/flow';
 import { useAppStore } from '../app-context';
 import type { Groups } from '../doc/groups';
 import { autoLayout, missingPositions } from '../doc/layout';
 import { quickLayout } from '../doc/quick-layout';
 import { layoutEngine } from './layout-engine';
 import { i18n } from '../i18n';
+import { afterPaint, timed } from '../perf';
+
+/** Why a layout was not started: the flow changed before the frame it waited for. */
+const SUPERSEDED = new Error('superseded');
 
 /** Positions to draw with (document layout aside) and whether elk is still working on some. */
 export interface AutoLayout {
@@ -19,18 +23,23 @@ export interface AutoLayout {
   isPending: boolean;
 }
 
-/** Keeps `autoPositions` covering every step without a `layout` entry; returns what to draw now. */
-export function useAutoLayout(groups: Groups | null): AutoLayout {
-  const flow = useAppStore((s) => s.flow);
+/**
+ * Keeps `autoPositions` covering every step without a `layout` entry; returns what to draw now.
+ * `flow` is what the canvas draws: the document, or while a big file opens its preview
+ * (doc/preview.ts), which gets the provisional layout only (elk waits for the whole flow).
+ */
+export function useAutoLayout(flow: Flow | null, groups: Groups | null, isPreview = false): AutoLayout {
   const computed = useAppStore((s) => s.autoPositions);
   const setAutoPositions = useAppStore((s) => s.setAutoPositions);
   const notify = useAppStore((s) => s.notify);
-  const missing = useMemo(() => (flow && groups ? missingPositions(flow, computed, groups) : []), [flow, computed, groups]);
+  const missing = useMemo(() => (flow && groups ? timed('missingPositions', () => missingPositions(flow, computed, groups)) : []), [flow, computed, groups]);
 
   useEffect(() => {
-    if (!flow || missing.length === 0) return;
+    if (!flow || missing.length === 0 || isPreview) return;
     let isCurrent = true;
-    layoutEngine()
+    // Building elk's graph is O(steps) on this thread: start after the provisional layout is painted.
+    afterPaint()
+      .then(() => (isCurrent ? layoutEngine() : Promise.reject(SUPERSEDED)))
       .then((elk) => autoLayout(flow, elk))
       .then((pos) => {
         if (!isCurrent) return;
@@ -41,7 +50,7 @@ export function useAutoLayout(groups: Groups | null): AutoLayout {
         setAutoPositions(picked);
       })
       .catch((err: unknown) => {
-        if (!isCurrent) return;
+        if (!isCurrent || err === SUPERSEDED) return;
         notify({ kind: 'error', text: i18n.t('canvas.layoutFailed', { error: String(err) }) });
         const quick = quickLayout(flow.steps, flow.start);
         const fallback: typeof computed = {};
@@ -51,12 +60,12 @@ export function useAutoLayout(groups: Groups | null): AutoLayout {
     return () => {
       isCurrent = false;
     };
-  }, [flow, missing, groups, setAutoPositions, notify]);
+  }, [flow, missing, groups, isPreview, setAutoPositions, notify]);
 
   // While elk works, missing steps take provisional places. Only when something is missing: O(n).
   const positions = useMemo(() => {
     if (!flow || missing.length === 0) return computed;
-    const quick = quickLayout(flow.steps, flow.start);
+    const quick = timed('quickLayout', () => quickLayout(flow.steps, flow.start));
     const out = { ...computed };
     for (const id of missing) if (quick[id]) out[id] = quick[id];
     return out;

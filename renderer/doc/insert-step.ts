@@ -6,7 +6,7 @@
  */
 import type { Flow, ParallelStep, Position, Step, StepId } from '../../engine/model/flow';
 import { addStep, updateStep } from './edits';
-import { findStep, updateBody } from './nested';
+import { editScope, findStep } from './nested';
 import { NODE_HEIGHT } from './node-size';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './new-step';
 import { freeSpot } from './placement';
@@ -61,7 +61,8 @@ export function insertPaletteStep(
   if (nested && nested.maps.length > 0) {
     // Inside a map body: the new steps join that body (ids stay unique across the whole flow).
     // Positions inside a group are the canvas' business, so no layout is written for them.
-    return { flow: updateBody(flow, nested.maps, (steps) => splice(withNew(steps, id, step, joinId), after!, id, joinId)), id };
+    const edited = editScope(flow, nested.maps, (scope) => ({ ...scope, steps: splice(withNew(scope.steps, id, step, joinId), after!, id, joinId) }));
+    return { flow: edited, id };
   }
 
   let anchor = after && flow.steps[after] ? after : undefined;

@@ -72,4 +72,20 @@ describe('group layout (elk, bottom up)', () => {
     expect(Object.keys(quick).length).toBe(Object.keys(flow.steps).length + 3);
     expect(quick.prepare!.y).toBeGreaterThan(quick.checkout!.y);
   });
+
+  it('puts a step shared by many below all of them, and lays out loops', () => {
+    const steps: Flow['steps'] = {
+      a1: { type: 'approval', approvers: ['x'], next: 'a2', onReject: 'rejected' },
+      a2: { type: 'approval', approvers: ['x'], next: 'a3', onReject: 'rejected' },
+      a3: { type: 'approval', approvers: ['x'], next: 'again', onReject: 'rejected' },
+      again: { type: 'task', shell: 'true', next: 'a1' },
+      rejected: { type: 'fail', error: 'Rejected' },
+      lost: { type: 'succeed' },
+    };
+    const quick = quickLayout(steps, 'a1');
+    expect(quick.rejected!.y).toBeGreaterThan(quick.a3!.y);
+    expect(quick.again!.y).toBeGreaterThan(quick.a3!.y);
+    expect(quick.a1!.y).toBeLessThan(quick.a2!.y);
+    expect(quick.lost).toBeDefined();
+  });
 });

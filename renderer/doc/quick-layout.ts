@@ -1,7 +1,7 @@
 /**
  * A provisional layout, computed synchronously in O(steps + edges), so that a flow is drawn at
  * once while elkjs (canvas/layout-engine.ts, in a web worker) works on the real one: steps in
- * rows by their breadth-first distance from `start`, rows centred on x = 0. It is never saved;
+ * rows by their longest path from `start`, rows centred on x = 0. It is never saved;
  * elk's positions replace it when they arrive (issue #8: "no blank canvas while layout runs").
  * Same frames of reference as layout.ts: top-level absolute, nested relative to their map.
  */
@@ -19,27 +19,48 @@ interface Placed {
   height: number;
 }
 
-/** Rows of a `steps` map by distance from `start`; steps it does not reach come last, in document order. */
+/**
+ * Rows of a `steps` map by longest path from `start`, loops cut at their back edge; steps it does
+ * not reach come last, in document order. Longest path, not breadth-first distance: a step shared
+ * by many (one `rejected` fail for 80 approvals) goes below all of them, as elk places it, instead
+ * of near the top with 80 long edges crossing the view a big flow opens at (issue #8 point 6).
+ */
 function rows(steps: Record<StepId, Step>, start: StepId): StepId[][] {
-  const depth = new Map<StepId, number>();
-  const out: StepId[][] = [];
-  let frontier = steps[start] ? [start] : [];
-  if (frontier.length) depth.set(start, 0);
-  while (frontier.length) {
-    out.push(frontier);
-    const next: StepId[] = [];
-    for (const id of frontier) {
-      for (const { target } of stepRefs(steps[id] as Step)) {
-        if (!steps[target] || depth.has(target)) continue;
-        depth.set(target, out.length);
-        next.push(target);
+  const targets = (id: StepId) => stepRefs(steps[id] as Step).map((r) => r.target).filter((t) => steps[t] !== undefined);
+  // Iterative depth-first search: post-order, and the back edges (to a step still on the stack).
+  const state = new Map<StepId, 'open' | 'done'>();
+  const post: StepId[] = [];
+  const back = new Set<string>();
+  if (steps[start]) {
+    const stack: { id: StepId; next: StepId[]; i: number }[] = [{ id: start, next: targets(start), i: 0 }];
+    state.set(start, 'open');
+    while (stack.length) {
+      const top = stack[stack.length - 1] as { id: StepId; next: StepId[]; i: number };
+      const t = top.next[top.i++];
+      if (t === undefined) {
+        state.set(top.id, 'done');
+        post.push(top.id);
+        stack.pop();
+      } else if (state.get(t) === 'open') back.add(`${top.id}\u0000${t}`);
+      else if (!state.has(t)) {
+        state.set(t, 'open');
+        stack.push({ id: t, next: targets(t), i: 0 });
       }
     }
-    frontier = next;
   }
+  // Longest path over what is left (a DAG), in topological order (reverse post-order).
+  const depth = new Map<StepId, number>(post.length ? [[start, 0]] : []);
+  for (let k = post.length - 1; k >= 0; k--) {
+    const id = post[k] as StepId;
+    const d = depth.get(id) ?? 0;
+    for (const t of targets(id)) if (!back.has(`${id}\u0000${t}`) && (depth.get(t) ?? -1) < d + 1) depth.set(t, d + 1);
+  }
+  const out: StepId[][] = [];
+  for (const [id, d] of depth) (out[d] ??= []).push(id);
+  const placed = out.filter((row) => row !== undefined);
   const rest = Object.keys(steps).filter((id) => !depth.has(id));
-  for (let i = 0; i < rest.length; i += 4) out.push(rest.slice(i, i + 4));
-  return out;
+  for (let i = 0; i < rest.length; i += 4) placed.push(rest.slice(i, i + 4));
+  return placed;
 }
 
 function place(steps: Record<StepId, Step>, start: StepId, into: Record<StepId, Position>, origin: Position): Placed {

@@ -11,10 +11,10 @@ import type { AppStore } from '../store/store';
 /** What was copied last in this window, and how often it was pasted (each paste lands further off). */
 const memory = { text: '', pastes: 0 };
 
-/** The steps a command acts on: the canvas' multi-selection when there is one, else the selected step. */
+/** The steps a command acts on: every selected step (the canvas' multi-selection), else the selected one. */
 export function selectedIds(store: AppStore): StepId[] {
-  const s = store.getState() as ReturnType<AppStore['getState']> & { selectedSteps?: StepId[] };
-  if (s.selectedSteps && s.selectedSteps.length > 0) return s.selectedSteps;
+  const s = store.getState();
+  if (s.selectedSteps.length > 0) return s.selectedSteps;
   return s.selectedStep ? [s.selectedStep] : [];
 }
 
@@ -41,7 +41,7 @@ export function copySelection(store: AppStore, write?: (text: string) => Promise
 
 /**
  * Pastes steps from `text` (the system clipboard's), or from the in-memory clipboard when `text`
- * holds no steps; selects the first pasted step. Returns the new ids ([] when nothing pasted).
+ * holds no steps; selects the pasted steps. Returns the new ids ([] when nothing pasted).
  */
 export function pasteText(store: AppStore, text: string | undefined): StepId[] {
   const s = store.getState();
@@ -57,11 +57,11 @@ export function pasteText(store: AppStore, text: string | undefined): StepId[] {
     ids = res.ids;
     return res.flow;
   });
-  if (ids[0]) s.selectStep(ids[0]);
+  if (ids.length) s.selectSteps(ids);
   return ids;
 }
 
-/** Duplicates the selected steps next to them and selects the first copy. */
+/** Duplicates the selected steps next to them and selects the copies. */
 export function duplicateSelection(store: AppStore): StepId[] {
   const s = store.getState();
   const selected = selectedIds(store);
@@ -72,6 +72,6 @@ export function duplicateSelection(store: AppStore): StepId[] {
     ids = res.ids;
     return res.flow;
   });
-  if (ids[0]) s.selectStep(ids[0]);
+  if (ids.length) s.selectSteps(ids);
   return ids;
 }

@@ -58,6 +58,28 @@ describe('copy, paste, duplicate and find shortcuts', () => {
     expect(store.getState().flow?.steps['build-2']).toBeUndefined();
   });
 
+  it('copies every selected step as one snippet and pastes them with fresh ids, edges among them kept, all selected', () => {
+    vi.useFakeTimers();
+    const { store } = mount();
+    store.getState().selectSteps(['build', 'approve']);
+    expect(store.getState().selectedStep).toBeNull();
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void written.push(text) } });
+    fireEvent.keyDown(window, { key: 'c', ctrlKey: true });
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^steps:\n {2}build:[\s\S]*\n {2}approve:/);
+    fireEvent.keyDown(window, { key: 'v', ctrlKey: true });
+    act(() => vi.runAllTimers());
+    const s = store.getState();
+    expect(s.flow?.steps['build-2']).toEqual({ type: 'task', shell: 'make', next: 'approve-2' });
+    expect(s.flow?.steps['approve-2']).toEqual({ type: 'approval', title: 'Sign off', approvers: ['ops'] });
+    expect(s.selectedSteps).toEqual(['build-2', 'approve-2']);
+    // One paste, one undo step.
+    store.getState().undo();
+    expect(Object.keys(store.getState().flow?.steps ?? {})).toEqual(['build', 'approve', 'done']);
+    Reflect.deleteProperty(navigator, 'clipboard');
+  });
+
   it('pastes steps from the system clipboard and leaves text fields alone', () => {
     const { store } = mount();
     const paste = (target: EventTarget, text: string) => {

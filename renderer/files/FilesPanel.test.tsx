@@ -50,7 +50,7 @@ describe('FilesPanel', () => {
     fireEvent.click(backup);
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: "Don't save" }));
     await act(async () => undefined);
-    expect(calls.find((c) => c.method === 'openFlow')?.params).toEqual({ path: '/w/ops/backup.yaml', deferFindings: true });
+    expect(calls.find((c) => c.method === 'openFlow')?.params).toEqual({ path: '/w/ops/backup.yaml', deferFindings: true, textOnly: true });
     expect(store.getState().path).toBe('/w/ops/backup.yaml');
     expect(actions.files.ui.getState().dialog).toBeNull();
   });

@@ -10,6 +10,7 @@ import { newFlow } from '../../engine/model/new-flow';
 import { flowToText } from '../../engine/yaml/save';
 import { withLayout } from '../doc/edits';
 import { i18n } from '../i18n';
+import { afterPaint, timed } from '../perf';
 import type { AppStore } from '../store/store';
 import { createFileUi, type ChangedOnDiskChoice, type FileDialog, type UnsavedChoice } from './file-ui';
 
@@ -117,16 +118,23 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
     async open(path: string, opts: { guard?: boolean } = {}): Promise<boolean> {
       if (opts.guard !== false && !(await files.guard(i18n.t('files.actions.opening', { file: baseName(path) })))) return false;
       try {
-        // Findings come from validating the text right after (actions' validateSoon), not held up here.
-        const opened = await host.openFlow({ path, deferFindings: true });
-        get().loadDocument(opened.path, opened.text, opened.flow ? {} : { findings: opened.findings });
+        // The host sends the text only; it is parsed once, here (issue #8 point 6). Findings come
+        // from validating the text right after (actions' validateSoon), not held up here.
+        const opened = await host.openFlow({ path, deferFindings: true, textOnly: true });
+        // A big file shows its first steps at once and is parsed whole after that is painted.
+        timed('loadDocument', () => get().loadDocument(opened.path, opened.text, { progressive: true }));
+        if (get().preview) {
+          await afterPaint();
+          get().finishLoad();
+        }
+        const isParsed = get().flow !== null;
         get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
         settle();
         ui.setState({ isReadOnly: opened.readOnly === true, isOnDisk: true });
-        if (!opened.flow) get().notify({ kind: 'error', text: i18n.t('notices.unparsable', { path: opened.path }) });
+        if (!isParsed) get().notify({ kind: 'error', text: i18n.t('notices.unparsable', { path: opened.path }) });
         else if (opened.readOnly) get().notify({ kind: 'info', text: i18n.t('notices.readOnlyTemplate', { file: baseName(opened.path) }) });
         else get().notify(null);
-        get().setBottomTab(opened.findings.length > 0 ? 'findings' : 'run');
+        get().setBottomTab(get().findings.length > 0 ? 'findings' : 'run');
         return true;
       } catch (err) {
         get().notify({ kind: 'error', text: i18n.t('notices.failed', { what: i18n.t('notices.openFailed', { path }), error: messageOf(err) }) });

@@ -3,9 +3,10 @@
  * `{id, result}` / `{id, error}` / `{event}` in.
  */
 import type { HostError, HostEvent, HostMethod, HostTransport } from '../../engine/host/api';
+import { markTime } from '../perf';
 import { HostCallError, isHostError } from './client';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = { method: HostMethod; resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** The part of the browser WebSocket this transport uses (so tests can pass a fake). */
 export interface SocketLike {
@@ -57,6 +58,7 @@ export function createWebSocketTransport(open: () => SocketLike): HostTransport 
     const p = pending.get(msg.id);
     if (!p) return;
     pending.delete(msg.id);
+    markTime(`answer:${p.method}`);
     if (msg.error !== undefined) {
       p.reject(isHostError(msg.error) ? new HostCallError(msg.error) : new Error(String(msg.error)));
     } else p.resolve(msg.result);
@@ -68,7 +70,8 @@ export function createWebSocketTransport(open: () => SocketLike): HostTransport 
       const id = nextId++;
       const text = JSON.stringify({ id, method, params });
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { method, resolve, reject });
+        markTime(`call:${method}`);
         if (socket.readyState === 1) socket.send(text);
         else queue.push(text);
       });

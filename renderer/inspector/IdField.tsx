@@ -1,17 +1,18 @@
 /**
- * The step id field. Renaming rewrites every reference (doc/edits.renameStep), so it commits on
- * Enter or blur rather than per keystroke, and refuses taken or malformed ids.
+ * The step id field, for top-level steps and steps in a map's body alike. Renaming rewrites every
+ * reference in the step's own `steps` map, `$steps.<id>` included (doc/rename-step.ts), so it
+ * commits on Enter or blur rather than per keystroke, and refuses taken or malformed ids.
  */
 import { useEffect, useId, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../app-context';
-import { renameStep } from '../doc/edits';
+import { renameStepEverywhere } from '../doc/rename-step';
 import { allStepIds } from '../doc/new-step';
 import { useTranslation } from '../i18n';
 
 const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
-/** Editable step id; a step inside a map body shows its id read-only (renaming works on top-level steps). */
-export function IdField({ id, isNested = false }: { id: string; isNested?: boolean }) {
+/** Editable step id (ids are unique across the flow, map bodies included). */
+export function IdField({ id }: { id: string }) {
   const { t } = useTranslation();
   const inputId = useId();
   const store = useAppStoreApi();
@@ -27,7 +28,7 @@ export function IdField({ id, isNested = false }: { id: string; isNested?: boole
     if (draft === id) return;
     if (problem) return setDraft(id);
     const s = store.getState();
-    s.edit((f) => renameStep(f, id, draft));
+    s.edit((f) => renameStepEverywhere(f, id, draft));
     s.selectStep(draft);
   };
   return (
@@ -38,7 +39,6 @@ export function IdField({ id, isNested = false }: { id: string; isNested?: boole
         className={`mono${problem ? ' is-bad' : ''}`}
         value={draft}
         aria-invalid={problem ? true : undefined}
-        readOnly={isNested}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

@@ -70,7 +70,7 @@ function StepInspector({ id, step, scopeIds, inMap }: { id: string; step: Step; 
         )}
       </div>
       <Section title={t('inspector.sections.step')}>
-        <IdField id={id} isNested={inMap !== undefined} />
+        <IdField id={id} />
         <TextField label={t('inspector.title')} value={step.title} placeholder={id} onCommit={(v) => patch('title', (s) => setKey(s, 'title', v))} />
         <TextField label={t('inspector.description')} multiline value={step.description}
           onCommit={(v) => patch('description', (s) => setKey(s, 'description', v))} />

@@ -6,7 +6,7 @@
 import type { MapStep } from '../../engine/model/flow';
 import { useAppStoreApi } from '../app-context';
 import { freshId } from '../doc/new-step';
-import { addBodyStep, deleteBodyStep, updateAnyStep } from '../doc/nested';
+import { addBodyStep, deleteStepsDeep, updateStepDeep } from '../doc/nested';
 import { NumberField, Section, SelectField, TextField } from './fields';
 import { setKey, useStepEdit } from './use-step-edit';
 import { useTranslation } from '../i18n';
@@ -28,7 +28,7 @@ export function MapFields({ id, step }: { id: string; step: MapStep }) {
       const lastStep = last ? step.steps[last] : undefined;
       if (last && lastStep && lastStep.next === undefined && lastStep.type !== 'succeed' && lastStep.type !== 'fail' &&
           lastStep.type !== 'branch' && lastStep.type !== 'parallel') {
-        out = updateAnyStep(out, last, { ...lastStep, next: added });
+        out = updateStepDeep(out, last, { ...lastStep, next: added });
       }
       return out;
     });
@@ -52,7 +52,7 @@ export function MapFields({ id, step }: { id: string; step: MapStep }) {
               {step.steps[b]?.title ?? b} <span className="muted">({step.steps[b]?.type})</span>
             </button>
             <button type="button" className="btn small danger" aria-label={t('inspector.removeBodyStep', { step: b })} disabled={body.length === 1}
-              onClick={() => store.getState().edit((f) => deleteBodyStep(f, b))}>
+              onClick={() => store.getState().edit((f) => deleteStepsDeep(f, [b]))}>
               ✕
             </button>
           </li>

@@ -4,7 +4,7 @@
  * (lists, numbers, empty = absent) stay typeable; the draft follows the document when it changes
  * from elsewhere (undo, rename).
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Json } from '../../engine/model/flow';
 import { useTranslation } from '../i18n';
 
@@ -94,6 +94,10 @@ export function ListField(p: Omit<DraftProps<string[]>, 'parse' | 'format'>) {
   );
 }
 
+/** Longer option lists are rendered after the first paint (SelectField). */
+const DEFER_OPTIONS_ABOVE = 50;
+const NO_OPTIONS: readonly string[] = [];
+
 /** A select; `''` stands for "none" when `noneLabel` is given. */
 export function SelectField(p: {
   label: string;
@@ -104,7 +108,13 @@ export function SelectField(p: {
 }) {
   const id = useId();
   const value = p.value ?? '';
-  const options = value && !p.options.includes(value) ? [...p.options, value] : p.options;
+  const all = value && !p.options.includes(value) ? [...p.options, value] : p.options;
+  // A step list of a 1,000-step flow is 1,000 <option>s: drawn after the first paint, so opening
+  // the flow or selecting a step does not wait for them (issue #8 point 6). The value is always there.
+  const isLong = all.length > DEFER_OPTIONS_ABOVE;
+  const deferred = useDeferredValue(isLong ? all : NO_OPTIONS, value ? [value] : NO_OPTIONS);
+  const shown = isLong ? deferred : all;
+  const options = !value || shown.includes(value) ? shown : [...shown, value];
   return (
     <div className="field">
       <label htmlFor={id}>{p.label}</label>

@@ -6,7 +6,7 @@ import { useCallback } from 'react';
 import type { Flow, Step, StepId } from '../../engine/model/flow';
 import { FLOW_KEY_ORDER } from '../../engine/yaml/save';
 import { useAppStoreApi } from '../app-context';
-import { findStep, updateAnyStep } from '../doc/nested';
+import { findStep, updateStepDeep } from '../doc/nested';
 
 /** Returns `patch(field, fn)`: applies `fn` to step `id` (map bodies included) as one coalescing edit named `field`. */
 export function useStepEdit(id: StepId) {
@@ -15,7 +15,7 @@ export function useStepEdit(id: StepId) {
     (field: string, fn: (step: Step) => Step) => {
       store.getState().edit((f) => {
         const step = findStep(f, id)?.step;
-        return step ? updateAnyStep(f, id, fn(step)) : f;
+        return step ? updateStepDeep(f, id, fn(step)) : f;
       }, `${id}:${field}`);
     },
     [store, id],

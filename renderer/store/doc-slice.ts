@@ -10,8 +10,10 @@ import type { Finding } from '../../engine/model/finding';
 import type { Flow, Position, StepId } from '../../engine/model/flow';
 import { flowToText } from '../../engine/yaml/save';
 import { parseText, printEdit, shareUnchanged } from '../doc/document';
+import { parsePreview } from '../doc/preview';
 import { emptyHistory, mark, record, redo, undo, type History } from '../doc/history';
 import { diffText } from '../doc/text-patch';
+import { timed } from '../perf';
 import type { AppState } from './store';
 
 /** Which view made a text change: the code view skips echoing its own edits back into Monaco. */
@@ -29,6 +31,11 @@ export interface DocSlice {
   savedText: string | null;
   /** The last text that parsed, as a plain flow; kept while the code view holds invalid text. */
   flow: Flow | null;
+  /**
+   * While a big file is being opened: its first steps (doc/preview.ts), for the canvas to draw
+   * before the whole text is parsed; `flow` and `doc` are null until `finishLoad`. Null otherwise.
+   */
+  preview: Flow | null;
   /** The yaml Document of `flow`'s text (edits write into it); not for rendering. */
   doc: Document | null;
   /**
@@ -52,8 +59,14 @@ export interface DocSlice {
   trustReason: string | null;
   /** The one undo history of every view (doc/history.ts). */
   undoHistory: History;
-  /** Replaces the document (open, new, import); clears undo. `saved: false` starts it dirty. */
-  loadDocument(path: string, text: string, opts?: { saved?: boolean; findings?: Finding[] }): void;
+  /**
+   * Replaces the document (open, new, import); clears undo. `saved: false` starts it dirty.
+   * `progressive`: a big text gets a `preview` and is parsed by `finishLoad` (call it once the
+   * preview is painted); the first edit parses it too.
+   */
+  loadDocument(path: string, text: string, opts?: { saved?: boolean; findings?: Finding[]; progressive?: boolean }): void;
+  /** Parses the text a progressive `loadDocument` left for later; does nothing when there is none. */
+  finishLoad(): void;
   /** `loadDocument` for a Flow object (tests, imports that hand over a Flow): prints it first. */
   loadFlow(path: string, flow: Flow | null, findings: Finding[]): void;
   /**
@@ -115,6 +128,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
       textVersion: s.textVersion + 1,
       textSource: source,
       undoHistory,
+      preview: null,
       flow,
       printed: parsed.flow ? flow : null,
       doc: parsed.doc ?? null,
@@ -130,6 +144,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
     textSource: 'load',
     savedText: null,
     flow: null,
+    preview: null,
     doc: null,
     printed: null,
     parseError: null,
@@ -142,8 +157,32 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
 
     loadDocument(path, text, opts) {
       clearTimeout(printTimer);
-      const parsed = parseText(text, path);
+      const preview = opts?.progressive ? timed('parsePreview', () => parsePreview(text)) : null;
+      if (preview) {
+        set({
+          path,
+          text,
+          textVersion: get().textVersion + 1,
+          textSource: 'load',
+          savedText: opts?.saved === false ? null : text,
+          flow: null,
+          preview,
+          printed: null,
+          doc: null,
+          parseError: null,
+          findings: opts?.findings ?? [],
+          findingsText: null,
+          autoPositions: {},
+          undoHistory: emptyHistory,
+          selectedStep: null,
+          selectedSteps: [],
+          selectedEdge: null,
+        });
+        return;
+      }
+      const parsed = timed('parseText', () => parseText(text, path));
       set({
+        preview: null,
         path,
         text,
         textVersion: get().textVersion + 1,
@@ -158,7 +197,22 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
         autoPositions: {},
         undoHistory: emptyHistory,
         selectedStep: null,
+        selectedSteps: [],
         selectedEdge: null,
+      });
+    },
+
+    finishLoad() {
+      const s = get();
+      if (!s.preview) return;
+      const parsed = timed('parseText', () => parseText(s.text, s.path ?? undefined));
+      set({
+        preview: null,
+        flow: parsed.flow,
+        printed: parsed.flow,
+        doc: parsed.doc,
+        parseError: parsed.error,
+        ...(s.findingsText === null ? { findings: parsed.findings, findingsText: parsed.error ? s.text : null } : {}),
       });
     },
 
@@ -167,6 +221,7 @@ export const createDocSlice: StateCreator<AppState, [], [], DocSlice> = (set, ge
     },
 
     edit(fn, coalesce) {
+      if (get().preview) get().finishLoad();
       let s = get();
       if (!s.flow || !s.doc || s.parseError) return false;
       // A pending edit of another gesture is printed first, so each gesture is its own undo step.
