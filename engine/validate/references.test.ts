@@ -46,7 +46,7 @@ describe('references in expressions (FS030)', () => {
     expect(codesOf(open)).toEqual([]);
   });
 
-  it('flags $steps.y for an unknown step as a warning, and knows map bodies and backtick ids', () => {
+  it('flags $steps.y for an unknown step as a warning, and knows map bodies, backtick ids and dashed ids', () => {
     const text = [
       ...header([]),
       '  a: {type: task, shell: "echo", output: "$steps.buidl.output", next: m}', // 5
@@ -57,12 +57,14 @@ describe('references in expressions (FS030)', () => {
       '    steps:',
       '      inner: {type: task, shell: "echo {{ $steps.a.output }}", next: b-1}',
       '      b-1: {type: succeed}',
-      '    set: {last: "$steps.`b-1`.status", gone: "$steps.nope.output"}', // 13
+      '    set: {last: "$steps.`b-1`.status", gone: "$steps.nope.output", dashed: "$steps.b-1.status", minus: "$steps.x-y.output"}', // 13
       '',
     ].join('\n');
     expect(findingsWith('FS030', text).map((f) => [f.severity, f.line, f.step, f.path, f.message])).toEqual([
       ['warning', 5, 'a', '/steps/a/output', 'steps.a.output: $steps.buidl names no step of this flow; use an existing step id'],
       ['warning', 13, 'm', '/steps/m/set/gone', expect.stringMatching(/^steps\.m\.set\.gone: \$steps\.nope names no step/)],
+      // A dashed id is read as the runtime reads it (a step id, not a subtraction).
+      ['warning', 13, 'm', '/steps/m/set/minus', expect.stringMatching(/\$steps\.x-y names no step/)],
     ]);
   });
 

@@ -10,6 +10,7 @@
  * expression (`$input := …`, a lambda parameter) shadows the binding and is not checked.
  */
 import jsonata from 'jsonata';
+import { quoteStepIds } from '../expr/evaluate.js';
 import { findTemplates } from '../expr/templates.js';
 import { MAX_EXPRESSION_CHARS } from '../yaml/limits.js';
 import { Code } from './codes.js';
@@ -134,7 +135,7 @@ export function mentionsIn(text: string): Mention[] {
   if (text.length > MAX_EXPRESSION_CHARS) return [];
   let ast: AstNode;
   try {
-    ast = jsonata(text).ast() as AstNode;
+    ast = jsonata(quoteStepIds(text)).ast() as AstNode;
   } catch {
     return [];
   }
