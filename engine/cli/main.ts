@@ -13,6 +13,7 @@ import { registerRunCommands } from './run-commands.js';
 import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
 import { registerWeb } from './web-command.js';
+import { registerCallback } from './callback-command.js';
 
 const program = new Command('flowsmith')
   .description('Design, run, debug and export operational workflows')
@@ -29,6 +30,7 @@ registerWeb(program, global);
 registerExport(program);
 registerImport(program);
 registerLogs(program, global);
+registerCallback(program, global);
 
 try {
   await program.parseAsync(process.argv);

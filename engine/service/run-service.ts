@@ -38,6 +38,11 @@ import type { RunHistoryFilter } from './run-history.js';
 import { runHistory } from './run-history.js';
 import { parseDurationMs } from '../model/duration.js';
 import { UntrustedFlowError } from './trust.js';
+import { CallbackTokenError, isTokenShaped, storeTokens, toCallbackAnswer, tokenHash } from './callback-tokens.js';
+import type { CallbackReply } from './callback-tokens.js';
+
+export { CallbackTokenError } from './callback-tokens.js';
+export type { CallbackReply } from './callback-tokens.js';
 
 export interface RunServiceOptions {
   journal: Journal;
@@ -241,6 +246,35 @@ export class RunService {
   }
 
   /**
+   * Answers a callback token (DESIGN.md "Waiting for an outside system"; `flowsmith callback`,
+   * `POST /callbacks/<token>`, HostApi answerCallback) and returns the run's driver, not yet
+   * driven: drive it (or follow it) like after answerApproval.
+   *
+   * `reply` is `{output}` (any JSON, at most 1 MiB and 64 levels: it becomes the step's raw
+   * output, shaped by the step's `output`/`set`) or `{error, message?}` (fails the attempt with
+   * that error name; retry and catch apply). The token is used up first, in one transaction,
+   * whatever happens next: a token answers once.
+   *
+   * Throws CallbackTokenError (code UNKNOWN_TOKEN: never issued, or not a token; USED_TOKEN:
+   * already answered) → HTTP 404, CLI exit 2. Throws RunRequestError when the token is valid but
+   * its step no longer waits for it (the attempt timed out or failed, the run ended or was
+   * cancelled), when the wait passed its deadline, or for a bad reply → HTTP 409/400, CLI exit 2.
+   * When another live process drives the run, the answer is checked here and handed to it (run
+   * lease); a refusal there surfaces when the driver is followed. Error messages never contain
+   * the token.
+   */
+  answerCallback(token: string, reply: CallbackReply): RunDriver {
+    const answer = toCallbackAnswer(reply);
+    if (!isTokenShaped(token)) throw new CallbackTokenError('this is not a callback token (they look like fscb_ followed by 43 letters, digits, - or _); check that it was copied whole', 'UNKNOWN_TOKEN');
+    const claim = this.journal.callbacks.claim(tokenHash(token), Date.now());
+    if (claim.status === 'unknown') throw new CallbackTokenError('no callback waits for this token in this store (unknown token); check the token and --db', 'UNKNOWN_TOKEN');
+    if (claim.status === 'used') {
+      throw new CallbackTokenError(`this callback token was already used at ${new Date(claim.usedAt).toISOString()} (step ${claim.step} of run ${claim.run}); a token answers once`, 'USED_TOKEN');
+    }
+    return this.request(claim.run, { kind: 'callback', step: claim.step, attempt: claim.attempt, answer });
+  }
+
+  /**
    * Extends a waiting approval's deadline by `by` (a duration) past its current deadline, or past
    * now when it has none. Returns the driver (not yet driven) and the new due time (epoch ms).
    * Throws RunRequestError (unknown run, not waiting, not an approver) or Error for a bad duration.
@@ -402,6 +436,7 @@ export class RunService {
       secrets: secretsOf(flow),
       random: Math.random,
       children: this.children,
+      callbacks: storeTokens(this.journal),
       ...(this.options.onEvent ? { onEvent: this.options.onEvent } : {}),
       ...(this.options.onLog ? { onLog: this.options.onLog } : {}),
       ...(this.options.notifyDesktop ? { notifyDesktop: this.options.notifyDesktop } : {}),

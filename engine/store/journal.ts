@@ -11,6 +11,7 @@ import type { Json } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { RunLeases } from './leases.js';
+import { CallbackTokenStore } from './callbacks.js';
 
 export interface RunRow {
   id: RunId;
@@ -314,6 +315,13 @@ export class Journal {
   /** Which process drives which run, and the requests handed to it (leases.ts; issue #11 item 9). */
   get leases(): RunLeases {
     return (this.leaseTable ??= new RunLeases(this.db));
+  }
+
+  private callbackTable: CallbackTokenStore | undefined;
+
+  /** Callback tokens by their SHA-256 (callbacks.ts; issue #12 part 1): never the tokens themselves. */
+  get callbacks(): CallbackTokenStore {
+    return (this.callbackTable ??= new CallbackTokenStore(this.db));
   }
 
   close(): void {

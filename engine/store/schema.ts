@@ -6,8 +6,10 @@
  * Version 2 (issue #4) added `trusted_flows`, and the `runs_by_start` index (issue #3).
  * Version 3 (issue #11 item 9) added `run_leases` (which process drives a run, with its
  * heartbeat) and `run_requests` (requests a non-owner hands to the owner; leases.ts).
+ * Version 4 (issue #12 part 1) added `callbacks`: the SHA-256 of each callback token (never the
+ * token), the run, step and attempt it answers, and when it was used (callbacks.ts).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS flows (
@@ -67,4 +69,13 @@ CREATE TABLE IF NOT EXISTS run_requests (
   error TEXT
 );
 CREATE INDEX IF NOT EXISTS run_requests_open ON run_requests (run_id) WHERE done_at IS NULL;
+CREATE TABLE IF NOT EXISTS callbacks (
+  token_hash TEXT PRIMARY KEY,
+  run_id TEXT NOT NULL,
+  step TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS callbacks_by_run ON callbacks (run_id);
 `;
