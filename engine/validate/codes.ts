@@ -68,6 +68,10 @@ export const Code = {
   notUtf8: 'FS029',
   /** An expression reads `$input.x` not declared in `inputs.properties`, or `$steps.y` for no step of the flow. */
   unknownReference: 'FS030',
+  /** `callback` on a task whose executor cannot send a token (a `call`). Issue #12 part 1. */
+  callbackExecutor: 'FS040',
+  /** `$callback` outside the executor fields of a task with `callback`. */
+  callbackOutside: 'FS041',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -100,4 +104,6 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS028: 'vars template that cannot be evaluated when the run starts',
   FS029: 'file is not UTF-8',
   FS030: 'expression refers to an undeclared input or an unknown step',
+  FS040: 'callback on a task that cannot send a token (call)',
+  FS041: '$callback used outside the executor of a task with callback',
 };
