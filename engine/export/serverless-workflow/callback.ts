@@ -34,7 +34,7 @@ export function callbackDo(id: StepId, step: TaskStep & { callback: NonNullable<
     timeout: { after: toIsoDuration(step.callback.timeout) },
   };
   ctx.add(
-    SwExportCode.fieldDropped,
+    SwExportCode.callbackListen,
     id,
     `callback is exported as the executor followed by listen for one ${CALLBACK_EVENT} event (subject ${id}, data.token correlated with ` +
       `$callback.token, which becomes "<workflow id>:${id}"): the token is neither secret nor single-use, an answer's data.error ` +
