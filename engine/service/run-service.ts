@@ -261,7 +261,8 @@ export class RunService {
    * cancelled), when the wait passed its deadline, or for a bad reply → HTTP 409/400, CLI exit 2.
    * When another live process drives the run, the answer is checked here and handed to it (run
    * lease); a refusal there surfaces when the driver is followed. Error messages never contain
-   * the token.
+   * the token; callers must not log it either (e.g. the path of `POST /callbacks/<token>` in an
+   * access log). A token of a step inside a map body or a called flow answers that child run.
    */
   answerCallback(token: string, reply: CallbackReply): RunDriver {
     const answer = toCallbackAnswer(reply);
