@@ -149,4 +149,52 @@ describe('callbacks across processes', () => {
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(r.stdout) as RunRecord).toMatchObject({ id, status: 'succeeded', steps: { done: { output: { n: 7 } } } });
   });
+
+  it('hands answers for callbacks inside a map body to the process that drives the top-level run', async () => {
+    const mapFlow = join(dir, 'ci-map.yaml');
+    writeFileSync(mapFlow, [
+      'flowsmith: "1.0"',
+      'name: ci-map',
+      'start: each',
+      'steps:',
+      '  each:',
+      '    type: map',
+      '    items: "[1, 2]"',
+      '    start: build',
+      '    steps:',
+      '      build:',
+      '        type: task',
+      '        shell: "echo {{ $callback.token }} >> tokens-{{ $item }}.txt"',
+      '        callback: {timeout: 1h}',
+      '',
+    ].join('\n'));
+    const driver = flowsmith(['run', mapFlow, '--trust', '--json']);
+    const journal = openJournal(join(dir, 'store.db'));
+    let workdir: string | undefined;
+    try {
+      // Both items wait (the map step, and the driving process, wait for them).
+      for (;;) {
+        if (driver.exitCode !== null) throw new Error(`the run ended early: ${(await driver).stderr}`);
+        const rows = journal.db.prepare("SELECT run_id AS id FROM events WHERE type = 'CallbackWaiting' AND run_id LIKE '%:each:%'").all() as { id: string }[];
+        if (rows.length === 2) {
+          workdir = (journal.db.prepare("SELECT json_extract(data, '$.workdir') AS w FROM events WHERE seq = 1 AND json_extract(data, '$.flow') = 'ci-map'").get() as { w: string }).w;
+          break;
+        }
+        await tick();
+      }
+    } finally {
+      journal.close();
+    }
+    for (const item of [1, 2]) {
+      const token = readFileSync(join(workdir, `tokens-${item}.txt`), 'utf8').trim();
+      const r = await flowsmith(['callback', token, '--output', JSON.stringify({ item }), '--json']);
+      expect(r.stderr).not.toMatch(/flowsmith: /);
+      expect(r.exitCode).toBe(0);
+      expect(JSON.parse(r.stdout) as RunRecord).toMatchObject({ status: 'succeeded', steps: { build: { output: { item } } } });
+    }
+    const owner = await driver;
+    expect(owner.stderr).not.toMatch(/flowsmith: /);
+    expect(owner.exitCode).toBe(0);
+    expect(JSON.parse(owner.stdout) as RunRecord).toMatchObject({ status: 'succeeded', steps: { each: { output: [{ item: 1 }, { item: 2 }] } } });
+  });
 });

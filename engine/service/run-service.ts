@@ -133,6 +133,11 @@ export class RunService {
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       // The owner carries out what other processes asked of its runs.
       onRequest: (run, request) => {
+        if (request.kind === 'child') {
+          // A child run is driven inside its parent's step here: wake its driver, drive nothing else.
+          this.open(request.run).request(request.request);
+          return;
+        }
         const driver = this.open(run);
         driver.request(request);
         this.driveInBackground(driver);
@@ -231,13 +236,25 @@ export class RunService {
    */
   request(run: RunId, input: PersonRequest): RunDriver {
     const driver = this.open(run);
-    if (this.lease.claim(run)) {
+    // A child run (map item, call) is covered by its top-level run's lease (leaseRunOf).
+    const leaseRun = this.leaseRunOf(run);
+    if (this.lease.claim(leaseRun)) {
       driver.request(input);
       return driver;
     }
     driver.check(input);
-    this.lease.handOver(run, input);
+    this.lease.handOver(leaseRun, leaseRun === run ? input : { kind: 'child', run, request: input }, run);
     return driver;
+  }
+
+  /**
+   * The run whose lease covers run `id`: its top-level run (children have no lease of their own:
+   * the process that drives the top-level run drives them inside its steps), else `id` itself.
+   */
+  private leaseRunOf(id: RunId): RunId {
+    let row = this.journal.run(id);
+    for (let depth = 0; row?.parent && depth < 64; depth++) row = this.journal.run(row.parent.run);
+    return row?.id ?? id;
   }
 
   /** Records a decision and returns the run's driver (not yet driven). Throws RunRequestError. */
@@ -293,12 +310,14 @@ export class RunService {
    * first listed approver when `autoApprove` is true) until the run ends.
    */
   async drive(driver: RunDriver, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
-    // Another live process drives this run: follow it instead (its requests are handed to it).
-    if (!this.lease.claim(driver.id)) return this.follow(driver.id, options);
+    // Another live process drives this run (or, for a child run, its top-level run): follow it
+    // instead (its requests are handed to it).
+    const leaseRun = this.leaseRunOf(driver.id);
+    if (!this.lease.claim(leaseRun)) return this.follow(driver.id, options, leaseRun);
     try {
       return await this.driveHeld(driver, options);
     } finally {
-      if (!this.background.has(driver.id)) this.lease.release(driver.id);
+      if (!this.background.has(driver.id) && !this.background.has(leaseRun)) this.lease.release(leaseRun);
     }
   }
 
@@ -320,7 +339,7 @@ export class RunService {
    * carried out (a refused one throws RunRequestError) and the run ends, pauses or (with
    * stopWhenWaiting) waits for people. When the owner dies or stops, this service takes over.
    */
-  private async follow(id: RunId, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
+  private async follow(id: RunId, options: DriveOptions & { autoApprove?: string | true }, leaseRun: RunId = id): Promise<RunState> {
     for (;;) {
       const open = this.lease.outstanding(id);
       if (open === 0) {
@@ -329,7 +348,7 @@ export class RunService {
         if (shown === 'succeeded' || shown === 'failed' || shown === 'cancelled' || shown === 'paused') return state;
         if (shown === 'waiting' && options.stopWhenWaiting && options.autoApprove === undefined) return state;
       }
-      if (this.lease.claim(id)) return this.drive(this.open(id), options);
+      if (this.lease.claim(leaseRun)) return this.drive(this.open(id), options);
       await this.lease.pause();
     }
   }
@@ -340,8 +359,9 @@ export class RunService {
    */
   driveInBackground(driver: RunDriver): void {
     if (this.background.has(driver.id)) return;
-    // Another live process drives it: requests go to that process (request()), not here.
-    if (!this.lease.claim(driver.id)) return;
+    // Another live process drives it (or its top-level run): requests go to that process (request()), not here.
+    const leaseRun = this.leaseRunOf(driver.id);
+    if (!this.lease.claim(leaseRun)) return;
     this.background.add(driver.id);
     let stopped = false;
     void this.drive(driver, { stopWhenWaiting: false })
@@ -356,7 +376,7 @@ export class RunService {
         if (!stopped && driver.state.status === 'running') this.driveInBackground(driver);
         else {
           this.drivers.delete(driver.id);
-          this.lease.release(driver.id);
+          if (!this.background.has(leaseRun)) this.lease.release(leaseRun);
         }
       });
   }
