@@ -84,6 +84,7 @@ describe('exporting tasks with callback', () => {
     expect(text).toContain('"type":"dev.flowsmith.callback","subject":"build"');
     expect(text).toContain('"timeout":{"after":"PT2H"}');
     expect(text).toContain('$workflow.id + \\":build\\"');
+    expect(text).toContain('"FLOWSMITH_CALLBACK_TOKEN":"${ $workflow.id + \\":build\\" }"');
     expect(messagesOf(result.findings, 'build')).toMatch(/listen for one dev\.flowsmith\.callback event .*neither secret nor single-use/);
   });
 
@@ -99,6 +100,7 @@ describe('exporting tasks with callback', () => {
     expect(wait.outputs!.parameters[0]).toMatchObject({ name: 'output', valueFrom: { supplied: {} } });
     const call = templates.find((t) => t.name === build.dag!.tasks[0]!.template)!;
     expect(JSON.stringify(call)).toContain('workflow.name');
+    expect(JSON.stringify(call)).toContain('{"name":"FLOWSMITH_CALLBACK_TOKEN","value":"{{workflow.name}}:build"}');
     // The next step reads the supplied output.
     expect(result.text).toContain('tasks.build.outputs.parameters.output');
     expect(result.text).not.toContain('$callback');

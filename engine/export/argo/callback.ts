@@ -16,6 +16,9 @@ export const CALLBACK_OUTPUT = 'output';
 
 /** Adds the templates of callback task `id` around its executor template `call`; returns the step's template name. */
 export function callbackTemplates(ctx: ExportContext, id: StepId, step: TaskStep & { callback: NonNullable<TaskStep['callback']> }, name: string, call: ArgoTemplate): string {
+  // Shell steps also read the token as FLOWSMITH_CALLBACK_TOKEN (runtime/task.ts).
+  const script = call.script as { env?: { name: string; value: string }[] } | undefined;
+  if (script && step.shell !== undefined) script.env = [...(script.env ?? []), { name: 'FLOWSMITH_CALLBACK_TOKEN', value: `{{workflow.name}}:${id}` }];
   const callName = ctx.addTemplate(call);
   const wait: ArgoTemplate = {
     name: ctx.templateNames.take(`${id}-callback`),

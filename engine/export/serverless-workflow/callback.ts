@@ -29,6 +29,9 @@ export const CALLBACK_OUTPUT = '(.[0]? // .) | .data.output';
 /** The `do` task that runs `executor` then waits for the answer; reports what SW cannot keep. */
 export function callbackDo(id: StepId, step: TaskStep & { callback: NonNullable<TaskStep['callback']> }, executor: SwTask, ctx: ExportContext): SwTask {
   const token = `\${ $workflow.id + "${jqStringText(`:${id}`)}" }`;
+  // Shell steps also read the token as FLOWSMITH_CALLBACK_TOKEN (runtime/task.ts).
+  const shell = (executor['run'] as { shell?: { environment?: Record<string, string> } } | undefined)?.shell;
+  if (shell) shell.environment = { ...shell.environment, FLOWSMITH_CALLBACK_TOKEN: token };
   const listen: SwTask = {
     listen: { to: { one: { with: { type: CALLBACK_EVENT, subject: id }, correlate: { token: { from: '${ .data.token }', expect: token } } } } },
     timeout: { after: toIsoDuration(step.callback.timeout) },
