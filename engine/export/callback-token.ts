@@ -7,12 +7,15 @@ import type { TaskStep } from '../model/flow.js';
 
 /**
  * `step` with every `$callback.token` in its strings replaced by `expression` (JSONata, e.g.
- * `($run.id & ":build")`). Other fields are kept as they are. Pure; returns a copy.
+ * `($run.id & ":build")`), except in `script` code. Pure; returns a copy.
  */
 export function withCallbackToken(step: TaskStep, expression: string): TaskStep {
-  // Replaced inside JSON text: the expression is escaped as the inside of a JSON string.
+  // Replaced inside JSON text: the expression is escaped as the inside of a JSON string. Script
+  // code is JavaScript, not a template: it keeps `$callback` (the exporters report it).
   const escaped = JSON.stringify(expression).slice(1, -1);
-  return JSON.parse(JSON.stringify(step).replace(/\$callback\.token\b/g, () => escaped)) as TaskStep;
+  const { script, ...rest } = step;
+  const replaced = JSON.parse(JSON.stringify(rest).replace(/\$callback\.token\b/g, () => escaped)) as TaskStep;
+  return script === undefined ? replaced : { ...replaced, script };
 }
 
 /** JSONata for a token made of the run id and the step id: `($run.id & ":<id>")`. */

@@ -22,10 +22,10 @@ describe('a run session with a callback wait', () => {
   it('shows the step and the run waiting, then done; every cursor equals a full fold', () => {
     const s = new RunSession('r1');
     s.add(events.map((event, i): JournalEntry => ({ seq: i + 1, event })));
-    const waiting = s.stateAt(3);
+    const waiting = s.stateAt(3)!;
     expect(waiting.steps.build?.status).toBe('waiting');
     expect(runStatusOf(waiting)).toBe('waiting');
-    expect(s.stateAt(6).steps.build).toMatchObject({ status: 'succeeded', output: { n: 1 }, callback: null });
+    expect(s.stateAt(6)!.steps.build).toMatchObject({ status: 'succeeded', output: { n: 1 }, callback: null });
     for (let at = 1; at <= events.length; at++) expect(s.stateAt(at)).toEqual(foldEvents(events.slice(0, at)));
     expect(s.attemptsAt().map((a) => a.status)).toEqual(['succeeded']);
   });

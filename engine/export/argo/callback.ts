@@ -31,7 +31,8 @@ export function callbackTemplates(ctx: ExportContext, id: StepId, step: TaskStep
     ArgoExportCode.approvalDecision,
     `callback is exported as the executor then a suspend node (${waitName}): answer by resuming it with the output parameter ${CALLBACK_OUTPUT} set to the JSON output ` +
       `(argo node set --output-parameter ${CALLBACK_OUTPUT}='{…}' then argo resume); $callback.token becomes "<workflow name>:${id}", which is neither secret nor single-use; ` +
-      `a failure cannot be answered, and when ${step.callback.timeout} pass without an answer Argo resumes the node itself with output null instead of failing with Timeout`,
+      `a failure cannot be answered, and when ${step.callback.timeout} pass without an answer Argo resumes the node itself with output null instead of failing with Timeout` +
+      (step.script !== undefined ? '; the script reads $callback.token, which the script template does not define: pass the token to it yourself' : ''),
     id,
   );
   const wrapper: ArgoTemplate = {
