@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Json } from '../model/flow.js';
-import type { CallbackReply } from '../service/run-service.js';
+import type { CallbackReply, RunService } from '../service/run-service.js';
 import { openService } from './context.js';
 import { UsageError } from './errors.js';
 import { finish } from './finish.js';
@@ -55,6 +55,13 @@ function tokenOf(arg: string): string {
   return token;
 }
 
+/** The top-level run above run `id` (undefined when `id` is undefined). */
+function topLevelRun(service: RunService, id: string | undefined): string | undefined {
+  let row = id === undefined ? undefined : service.journal.run(id);
+  for (let depth = 0; row?.parent && depth < 64; depth++) row = service.journal.run(row.parent.run);
+  return row?.id;
+}
+
 /** Registers `callback` on `program`; the action sets process.exitCode. */
 export function registerCallback(program: Command, global: () => Global): void {
   program
@@ -71,5 +78,9 @@ export function registerCallback(program: Command, global: () => Global): void {
       const driver = service.answerCallback(token, reply);
       const state = await service.drive(driver, { stopWhenWaiting: true });
       process.exitCode = finish(state, o.json === true);
+      const root = topLevelRun(service, state.parent?.run);
+      // A map item or called flow: its parent goes on when the process driving it does (the designer,
+      // serve, a blocking run); when none does, it waits for a resume.
+      if (root) process.stderr.write(`note: ${state.id} runs inside run ${root}; if no process drives ${root}, go on with: flowsmith resume ${root}\n`);
     });
 }
