@@ -30,6 +30,7 @@ export function openService(db: string | undefined, progress: boolean, workspace
           else if (e.type === 'StepRetryScheduled')
             process.stderr.write(`↻ ${e.step} failed (${e.error.name}); retry in ${e.dueAt - e.at} ms\n`);
           else if (e.type === 'ApprovalRequested') process.stderr.write(`⏸ ${e.step} waits for approval: ${e.message}\n`);
+          else if (e.type === 'CallbackWaiting') process.stderr.write(`⏸ ${e.step} waits for its callback until ${new Date(e.dueAt).toISOString()}\n`);
         }
       : undefined,
   });

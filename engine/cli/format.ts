@@ -37,6 +37,10 @@ export function formatRun(r: RunRecord): string {
     lines.push(`  waiting for approval at ${w.step} by one of: ${w.approvers.join(', ')}${w.message ? ` — ${w.message}` : ''}`);
     lines.push(`  answer with: flowsmith approve ${r.id} ${w.step} --as ${w.approvers[0] ?? 'USER'}`);
   }
+  for (const w of r.waitingForCallback ?? []) {
+    lines.push(`  waiting for a callback at ${w.step}${w.dueAt ? ` until ${w.dueAt}` : ''}`);
+    lines.push('  answer with: flowsmith callback TOKEN --output JSON (or --fail ERROR --message TEXT); TOKEN is what the step sent');
+  }
   if (r.paused) {
     const where = r.paused.step ? ` before ${r.paused.step}` : '';
     lines.push(`  paused${where} (${r.paused.reason}); go on with: flowsmith continue ${r.id} [--step], or skip/set-vars/retry`);

@@ -15,6 +15,7 @@ import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
 import { registerVersionCommands } from './versions-commands.js';
 import { registerWeb } from './web-command.js';
+import { registerCallback } from './callback-command.js';
 
 const program = new Command('flowsmith')
   .description('Design, run, debug and export operational workflows')
@@ -33,6 +34,7 @@ registerImport(program);
 registerLogs(program, global);
 registerVersionCommands(program, global);
 registerServe(program, global);
+registerCallback(program, global);
 
 try {
   await program.parseAsync(process.argv);

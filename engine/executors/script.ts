@@ -60,6 +60,8 @@ export interface ScriptInput {
   item: Json;
   index: number | null;
   error: { name: string; message: string } | null;
+  /** `$callback` (`{token}`) while a task with `callback` runs; absent otherwise. */
+  callback?: { token: string };
 }
 
 /** A script to run: the task's `script` (model/flow.ts ScriptSpec) plus its input. */

@@ -46,6 +46,11 @@ export interface Bindings {
   /** The error being handled, in a catch target or a compensation. */
   error?: { name: string; message: string } | null;
   /**
+   * `$callback.token`: set only while the executor of a task with `callback` runs (a secret:
+   * engine/runtime/callbacks.ts).
+   */
+  callback?: { token: string };
+  /**
    * The run's clock reading, epoch ms. When set, `$now()` and `$millis()` return it instead of the
    * wall clock, so simulations in virtual time evaluate the same way every time (DESIGN.md "Clock").
    */
@@ -228,6 +233,7 @@ function jsonataBindings(b: Bindings): Record<string, unknown> {
     index: b.index,
     error: b.error ?? null,
     env: b.env ?? {},
+    callback: b.callback,
   };
   if (b.now !== undefined) {
     const ms = b.now;

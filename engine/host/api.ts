@@ -209,6 +209,14 @@ export interface HostApi {
     as: string;
     comment?: string;
   }): Promise<void>;
+  /**
+   * Answers a waiting callback by its token (DESIGN.md "Waiting for an outside system";
+   * RunService.answerCallback): `output` becomes the step's output, or `error` (a word like
+   * BuildFailed, with `message`) fails the step. The run is then driven on in the engine process.
+   * Rejects with a HostError whose code is UNKNOWN_TOKEN or USED_TOKEN for a token that answers
+   * nothing, or a RunRequestError when its step no longer waits (timed out, run ended).
+   */
+  answerCallback(p: { token: string; output?: Json } | { token: string; error: string; message?: string }): Promise<void>;
   /** Moves a waiting approval's deadline `by` a duration (`30m`, `PT2H`) past its current one (or now). */
   extendApproval(p: { run: RunId; step: StepId; by: string; as: string; comment?: string }): Promise<{ dueAt: string }>;
   getRun(p: { run: RunId }): Promise<{ record: RunRecord; events: JournalEntry[] }>;
@@ -318,6 +326,7 @@ export const hostMethods = [
   'listVersions',
   'diffVersions',
   'listReleases',
+  'answerCallback',
 ] as const satisfies readonly HostMethod[];
 
 /** Parameters and result of one method, for transports. */

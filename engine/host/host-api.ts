@@ -141,6 +141,10 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
       // A run started elsewhere (the CLI) is not driven here yet: this drives it on.
       service.driveInBackground(service.answerApproval(p));
     },
+    async answerCallback(p) {
+      const { token, ...reply } = p;
+      service.driveInBackground(service.answerCallback(token, reply));
+    },
     async extendApproval(p) {
       const { driver, dueAt } = service.extendApproval(p);
       service.driveInBackground(driver);

@@ -67,10 +67,12 @@ export function runSummaryEvent(run: RunId, event: RunEvent): HostEvent | null {
         },
       };
     case 'ApprovalRequested':
+    case 'CallbackWaiting':
       return { kind: 'runSummary', run, status: 'waiting', at };
     case 'RunPaused':
       return { kind: 'runSummary', run, status: 'paused', at };
     case 'ApprovalGiven':
+    case 'CallbackAnswered':
     case 'RunResumed':
     case 'StepRetryRequested':
       return { kind: 'runSummary', run, status: 'running', at };

@@ -31,6 +31,12 @@ export interface ExecContext {
    * back while it could still be the start of a secret (runtime/redact-stream.ts).
    */
   flushLog?(): void;
+  /**
+   * Set for an attempt of a task with `callback`: the attempt's single-use token (a secret: it is
+   * redacted from logs and never journaled). The shell executor also passes it as
+   * FLOWSMITH_CALLBACK_TOKEN.
+   */
+  callbackToken?: string;
 }
 
 /**

@@ -112,9 +112,24 @@ export interface StepCommon {
   mock?: StepMock;
 }
 
+/**
+ * Waiting for an outside system (DESIGN.md "Waiting for an outside system"; Step Functions'
+ * `.waitForTaskToken`): after its executor succeeds, the task waits until its `$callback.token`
+ * is answered (`flowsmith callback TOKEN`, RunService.answerCallback), at most `timeout` from the
+ * moment the wait begins; unanswered, the attempt fails with `Timeout`.
+ */
+export interface CallbackSpec {
+  timeout: DurationText;
+}
+
 export interface TaskStep extends StepCommon, TaskBody {
   type: 'task';
+  /** Wait for an outside answer after the executor ran (shell, http, script, notify only). */
+  callback?: CallbackSpec;
 }
+
+/** The task executors a `callback` applies to (a `call` runs a flow, which has no token to send). */
+export const CALLBACK_EXECUTORS: readonly (keyof TaskBody)[] = ['shell', 'http', 'script', 'notify'];
 
 export interface ApprovalStep extends StepCommon {
   type: 'approval';

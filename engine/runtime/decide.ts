@@ -12,6 +12,11 @@ export type Command =
   | { kind: 'executeStep'; step: StepId; attempt: number }
   /** An approval has its answer (quorum reached, a rejection, or its deadline passed). */
   | { kind: 'completeApproval'; step: StepId; outcome: 'approved' | 'rejected' | 'timedOut' }
+  /**
+   * A task's callback has its answer, or its wait passed `dueAt`: end the attempt (the driver
+   * shapes the answer's output, or fails it with the answer's error or `Timeout`).
+   */
+  | { kind: 'finishCallback'; step: StepId; attempt: number }
   /** A wait step's timer is due. */
   | { kind: 'completeTimer'; step: StepId }
   /** Nothing is left to do and nothing failed: the run succeeded. */
@@ -63,9 +68,18 @@ export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: InFlig
       } else if (s.timerDueAt !== null) {
         if (s.timerDueAt <= now) out.push({ kind: 'completeTimer', step: id });
         else wakeAt = Math.min(wakeAt, s.timerDueAt);
+      } else if (s.callback?.answer && s.callback.attempt === s.attempts) {
+        // Answered while its executor ran, then the process died: the answer stands, the
+        // executor does not run again (its token was already sent and used).
+        out.push({ kind: 'finishCallback', step: id, attempt: s.attempts });
       } else {
         out.push({ kind: 'executeStep', step: id, attempt: s.attempts });
       }
+    } else if (s.status === 'waiting' && s.callback) {
+      if (inFlight.has(id)) continue;
+      const due = s.callback.dueAt;
+      if (s.callback.answer || (due !== null && due <= now)) out.push({ kind: 'finishCallback', step: id, attempt: s.callback.attempt });
+      else if (due !== null) wakeAt = Math.min(wakeAt, due);
     } else if (s.status === 'waiting' && s.approval) {
       const outcome = approvalOutcome(s, now);
       if (outcome) out.push({ kind: 'completeApproval', step: id, outcome });

@@ -13,11 +13,12 @@ import type { Clock } from './clock.js';
 import { stepDef } from './decide.js';
 import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
 import { foldInto, initialState } from './fold.js';
-import type { RunState } from './state.js';
+import type { CallbackAnswer, RunState } from './state.js';
 import { bindingsOf } from './bindings.js';
 import type { Redactor } from './secrets.js';
 import { redactorOf } from './secrets.js';
-import { executeStep, runCompensation } from './step-exec.js';
+import { executeStep, finishCallback, runCompensation } from './step-exec.js';
+import type { CallbackTokens } from './callbacks.js';
 import type { StepHost } from './step-exec.js';
 import { Waker } from './waker.js';
 import { RunRequestError } from './request-error.js';
@@ -58,6 +59,11 @@ export interface DriverDeps {
   mockFor?(step: StepId, attempt: number): StepMock | undefined;
   /** Shows a desktop notification (notify steps with `desktop`); absent in the CLI, which logs instead. */
   notifyDesktop?(title: string, message: string, origin?: { run: RunId; step: StepId }): Promise<void>;
+  /**
+   * Issues the tokens of tasks with `callback` (the service's, backed by the store; callbacks.ts).
+   * Without it such a task fails `Unsupported`.
+   */
+  callbacks?: CallbackTokens;
   /** Called with each chunk a step prints, after it is stored. */
   onLog?(run: RunId, step: StepId, attempt: number, stream: 'stdout' | 'stderr', text: string): void;
 }
@@ -127,7 +133,7 @@ export class RunDriver implements StepHost {
 
   /**
    * Drives the run until it ends or pauses, or (with stopWhenWaiting) until nothing but approvals
-   * is open. Timers and retry delays are waited for on the driver's clock. Resolves with the run's
+   * and callback waits is open. Timers and retry delays are waited for on the driver's clock. Resolves with the run's
    * state. A second call while the first is driving shares the first's loop.
    */
   drive(options: DriveOptions): Promise<RunState> {
@@ -275,6 +281,8 @@ export class RunDriver implements StepHost {
     switch (c.kind) {
       case 'execute':
         return this.launch(c.step, c.attempt);
+      case 'finishCallback':
+        return this.finish(c.step, c.attempt);
       case 'compensate':
         return this.compensate(c.step);
       case 'abort':
@@ -324,6 +332,29 @@ export class RunDriver implements StepHost {
         this.inFlight.delete(id);
         this.notify();
       });
+  }
+
+  /** Ends the callback wait of attempt `attempt` of `id` (its answer, or Timeout) and reports the outcome. */
+  private finish(id: StepId, attempt: number): void {
+    const step = stepDef(this.flow, id);
+    const handle = new AbortHandle();
+    this.inFlight.set(id, handle);
+    void finishCallback(this, id, step, attempt)
+      .catch((err: unknown): AttemptOutcome => ({ kind: 'failed', error: toStepError(err) }))
+      .then((outcome) => this.apply({ kind: 'attempt', step: id, attempt, outcome }))
+      .catch((err: unknown) => this.halt(err instanceof Error ? err : new Error(String(err))))
+      .finally(() => {
+        this.inFlight.delete(id);
+        this.notify();
+      });
+  }
+
+  /**
+   * Records the answer to attempt `attempt`'s callback of `step` (the token was checked by the
+   * caller). Throws RunRequestError when the step no longer waits for it or its wait timed out.
+   */
+  answerCallback(step: StepId, attempt: number, answer: CallbackAnswer): void {
+    this.request({ kind: 'callback', step, attempt, answer });
   }
 
   /** Runs step `id`'s `compensate` body (rollback) and reports the result. */

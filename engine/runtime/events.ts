@@ -115,6 +115,17 @@ export type RunEvent =
   | { type: 'StepRetryRequested'; at: EpochMs; step: StepId; by?: string }
   /** A map item or `call` started child run `child`; journaled before the child's own RunStarted. */
   | { type: 'ChildRunStarted'; at: EpochMs; step: StepId; index: number; child: RunId }
+  /**
+   * A task with `callback` ran its executor and now waits until `dueAt` for the answer to attempt
+   * `attempt`'s token (DESIGN.md "Waiting for an outside system"). The token is never journaled:
+   * only its SHA-256 is kept, in the store's `callbacks` table.
+   */
+  | { type: 'CallbackWaiting'; at: EpochMs; step: StepId; attempt: number; dueAt: EpochMs }
+  /**
+   * The outside system answered attempt `attempt`'s token: `output` (the step's raw output) or
+   * `error` (fails the attempt; retry and catch apply). May come while the executor still runs.
+   */
+  | { type: 'CallbackAnswered'; at: EpochMs; step: StepId; attempt: number; output?: Json; error?: StepError }
   | { type: 'RunSucceeded'; at: EpochMs }
   | { type: 'RunFailed'; at: EpochMs; error: StepError; step?: StepId }
   | { type: 'RunCancelled'; at: EpochMs; reason?: string };

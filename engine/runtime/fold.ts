@@ -23,6 +23,7 @@ export function pendingStep(): StepState {
     retryDueAt: null,
     timerDueAt: null,
     approval: null,
+    callback: null,
   };
 }
 
@@ -113,6 +114,7 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
       s.status = 'running';
       s.attempts = event.attempt;
       s.retryDueAt = null;
+      s.callback = null; // a new attempt waits for its own token
       s.startedAt ??= event.at;
       run.path.push(event.step);
       if (run.passOnce === event.step) run.passOnce = null;
@@ -125,6 +127,7 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
       s.error = null;
       s.endedAt = event.at;
       s.timerDueAt = null;
+      s.callback = null;
       if (event.vars) assignOwn(run.vars, event.vars);
       run.open.delete(event.step);
       // Delete then add moves the step to the end: the Set keeps last-completion order.
@@ -140,6 +143,7 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
       s.endedAt = event.at;
       s.retryDueAt = null;
       s.timerDueAt = null;
+      s.callback = null;
       run.open.delete(event.step);
       run.lastError = event.error;
       activate(run, event.next);
@@ -148,6 +152,9 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
     case 'StepRetryScheduled': {
       const s = stepOf(run, event.step);
       s.error = event.error;
+      // A callback attempt that failed (its answer, or Timeout) waits again as running.
+      s.status = 'running';
+      s.callback = null;
       s.retryDueAt = event.dueAt;
       return run;
     }
@@ -169,6 +176,22 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
         decisions: [],
         extensions: [],
       };
+      return run;
+    }
+    case 'CallbackWaiting': {
+      const s = stepOf(run, event.step);
+      if (s.attempts !== event.attempt) return run;
+      s.status = 'waiting';
+      // An answer may have come while the executor still ran: it stays.
+      const answer = s.callback?.attempt === event.attempt ? s.callback.answer : null;
+      s.callback = { attempt: event.attempt, dueAt: event.dueAt, answer };
+      return run;
+    }
+    case 'CallbackAnswered': {
+      const s = stepOf(run, event.step);
+      if (s.attempts !== event.attempt) return run;
+      const answer = event.error ? { error: event.error } : { output: event.output ?? null };
+      s.callback = { attempt: event.attempt, dueAt: s.callback?.dueAt ?? null, answer };
       return run;
     }
     case 'ApprovalGiven': {
@@ -270,6 +293,7 @@ function setAside(run: RunState, id: StepId, status: 'skipped' | 'cancelled', at
   s.endedAt = at;
   s.retryDueAt = null;
   s.timerDueAt = null;
+  s.callback = null;
   run.ready.delete(id);
   run.open.delete(id);
   run.arrivals[id] = 0;
@@ -281,6 +305,7 @@ function cancelUnfinished(run: RunState): void {
     s.status = 'cancelled';
     s.retryDueAt = null;
     s.timerDueAt = null;
+    s.callback = null;
   }
   run.open.clear();
   run.ready.clear();
@@ -292,7 +317,7 @@ export function unreachable(x: never): never {
 }
 
 /**
- * The run's displayed status: `waiting` while it is running but only approvals are open,
+ * The run's displayed status: `waiting` while it is running but only approvals and callbacks are open,
  * else its stored status.
  */
 export function runStatusOf(run: RunState): RunState['status'] {

@@ -37,7 +37,8 @@ export function instantOutcome(
       // `any`/`count` joins cancel the branches left behind: transition.ts handles them.
       return step.mode === undefined || step.mode === 'all' ? { type: 'StepSucceeded', at, step: id, output: null, next } : undefined;
     case 'task': {
-      if (!answerAtOnce || step.output !== undefined || step.set !== undefined) return undefined;
+      // A callback waits for its answer after the executor: never instant.
+      if (!answerAtOnce || step.output !== undefined || step.set !== undefined || step.callback) return undefined;
       const answer = answerAtOnce(id, step, attempt);
       return answer && { type: 'StepSucceeded', at, step: id, output: answer.output, next };
     }

@@ -29,6 +29,11 @@ export interface RunRecord {
   steps: Record<StepId, StepRecord>;
   /** Approvals waiting for people; `dueAt` is their deadline (ISO 8601) or null. */
   waitingFor: { step: StepId; approvers: string[]; message: string; dueAt: string | null }[];
+  /**
+   * Tasks waiting for the answer to their callback token (the token is not shown: it is a secret
+   * only the step's executor saw); `dueAt` is when the wait times out, ISO 8601.
+   */
+  waitingForCallback?: { step: StepId; attempt: number; dueAt: string | null }[];
   /** While paused (debugging): why, and the step it paused before. */
   paused: { reason: 'breakpoint' | 'step' | 'user'; step?: StepId } | null;
   error: StepError | null;
@@ -43,6 +48,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 export function toRunRecord(run: RunState): RunRecord {
   const steps = idMap<StepRecord>();
   const waitingFor: RunRecord['waitingFor'] = [];
+  const waitingForCallback: NonNullable<RunRecord['waitingForCallback']> = [];
   for (const [id, s] of Object.entries(run.steps)) {
     steps[id] = {
       status: s.status,
@@ -54,6 +60,9 @@ export function toRunRecord(run: RunState): RunRecord {
     };
     if (s.status === 'waiting' && s.approval) {
       waitingFor.push({ step: id, approvers: s.approval.approvers, message: s.approval.message, dueAt: iso(s.approval.dueAt) });
+    }
+    if (s.status === 'waiting' && s.callback && !s.callback.answer) {
+      waitingForCallback.push({ step: id, attempt: s.callback.attempt, dueAt: iso(s.callback.dueAt) });
     }
   }
   return {
@@ -67,6 +76,7 @@ export function toRunRecord(run: RunState): RunRecord {
     path: run.path,
     steps,
     waitingFor,
+    waitingForCallback,
     paused: run.paused,
     error: run.error,
     mode: run.mode,

@@ -44,6 +44,19 @@ export interface ApprovalState {
   extensions: { by: string; at: EpochMs; dueAt: EpochMs; comment?: string }[];
 }
 
+/** The answer to a callback: the step's raw output, or the error that fails the attempt. */
+export type CallbackAnswer = { output: Json } | { error: StepError };
+
+/**
+ * A task's wait for an outside answer (`callback`): which attempt's token it waits for, until when
+ * (null while the executor still runs) and the answer once it came.
+ */
+export interface CallbackState {
+  attempt: number;
+  dueAt: EpochMs | null;
+  answer: CallbackAnswer | null;
+}
+
 export interface StepState {
   status: StepStatus;
   /** Attempts started for the current activation (1 = first try). */
@@ -57,6 +70,8 @@ export interface StepState {
   /** When a wait step's timer runs: its due time. */
   timerDueAt: EpochMs | null;
   approval: ApprovalState | null;
+  /** Set while a task with `callback` waits for (or has received) the answer to its token. */
+  callback: CallbackState | null;
 }
 
 /**

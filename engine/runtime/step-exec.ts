@@ -12,6 +12,8 @@ import { taskExecutor } from '../model/flow.js';
 import { parseDurationMs } from '../model/duration.js';
 import type { AbortHandle } from './abort-handle.js';
 import { bindingsOf } from './bindings.js';
+import type { Bindings } from '../expr/index.js';
+import { CALLBACK_TOKEN_NAME, callbackTimeout, scrubToken } from './callbacks.js';
 import type { DriverDeps } from './driver.js';
 import type { ChildContext } from './map-call.js';
 import { runCall, runMap } from './map-call.js';
@@ -75,10 +77,62 @@ export async function executeStep(host: StepHost, id: StepId, step: Step, attemp
   }
 }
 
-/** A task or map attempt, under the step's timeout; applies `output` and `set`. */
+/**
+ * A task or map attempt, under the step's timeout; applies `output` and `set`. A task with
+ * `callback` gets a fresh token first (`$callback.token`, redacted from its logs and errors) and,
+ * once its executor succeeded, reports `callbackWaiting`: its output comes from the answer.
+ */
 async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle): Promise<AttemptOutcome> {
+  if (step.type === 'task' && step.callback) {
+    if (!host.deps.callbacks) throw new StepFailure('Unsupported', 'this host issues no callback tokens (DriverDeps.callbacks)');
+    const token = host.deps.callbacks.issue({ run: host.id, step: id, attempt, now: host.now() });
+    try {
+      await runWork(host, id, step, attempt, handle, token);
+    } catch (err) {
+      throw withoutToken(err, token);
+    }
+    return { kind: 'callbackWaiting' };
+  }
+  const raw = await runWork(host, id, step, attempt, handle);
+  // Most steps shape nothing: skip the async expression path (issue #3 W1 budget is 5 µs a step).
+  if (step.output === undefined && step.set === undefined) return { kind: 'succeeded', output: raw };
+  const { output, vars } = await shapeOutput(step, raw, bindingsOf(host.state));
+  return { kind: 'succeeded', output, ...(vars ? { vars } : {}) };
+}
+
+/**
+ * Ends the callback wait of attempt `attempt` of task `id`: the answer's error fails the attempt,
+ * its output is shaped by `output`/`set` as an executor's would be; no answer means the wait timed
+ * out (`Timeout`). Throws StepFailure or ExpressionError (the driver turns them into a failure).
+ */
+export async function finishCallback(host: StepHost, id: StepId, step: Step, attempt: number): Promise<AttemptOutcome> {
+  const cb = host.state.steps[id]?.callback;
+  if (step.type !== 'task' || !step.callback) throw new StepFailure('Unsupported', `${id} has no callback`);
+  if (!cb || cb.attempt !== attempt || cb.answer === null) return { kind: 'failed', error: callbackTimeout(id, step.callback.timeout) };
+  if ('error' in cb.answer) return { kind: 'failed', error: cb.answer.error };
+  const raw = cb.answer.output;
+  if (step.output === undefined && step.set === undefined) return { kind: 'succeeded', output: raw };
+  const { output, vars } = await shapeOutput(step, raw, bindingsOf(host.state));
+  return { kind: 'succeeded', output, ...(vars ? { vars } : {}) };
+}
+
+/** `err` with the token replaced in its message (and a StepFailure's details): errors are journaled. */
+function withoutToken(err: unknown, token: string): unknown {
+  if (err instanceof StepFailure) {
+    const details = err.details === undefined ? undefined : (JSON.parse(scrubToken(JSON.stringify(err.details), token)) as Json);
+    return new StepFailure(err.name, scrubToken(err.message, token), details);
+  }
+  if (err instanceof Error) {
+    err.message = scrubToken(err.message, token);
+    return err;
+  }
+  return new Error(scrubToken(String(err), token));
+}
+
+/** Runs the work of one attempt (executor, map or call) under the step's timeout; resolves with the raw output. */
+async function runWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle, token?: string): Promise<Json> {
   const timeout = step.timeout ?? (step.type === 'task' ? host.flow.defaults?.timeout : undefined);
-  const work = startWork(host, id, step, attempt, handle);
+  const work = startWork(host, id, step, attempt, handle, token);
   let raw: Json;
   if (timeout === undefined) raw = await work;
   else {
@@ -96,10 +150,7 @@ async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'tas
       work.catch(() => undefined); // the executor rejects after the abort; its reason is already used
     }
   }
-  // Most steps shape nothing: skip the async expression path (issue #3 W1 budget is 5 µs a step).
-  if (step.output === undefined && step.set === undefined) return { kind: 'succeeded', output: raw };
-  const { output, vars } = await shapeOutput(step, raw, bindingsOf(host.state));
-  return { kind: 'succeeded', output, ...(vars ? { vars } : {}) };
+  return raw;
 }
 
 /** What map and call need of the driver for one attempt. */
@@ -124,18 +175,25 @@ export function runCompensation(host: StepHost, id: StepId, body: TaskBody, hand
   return host.tasks.compensate(body, bindingsOf(host.state), execContext(host, id, 0, handle));
 }
 
-function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle): Promise<Json> {
+function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle, token?: string): Promise<Json> {
   const child = (): ChildContext => childContext(host, handle);
   if (step.type === 'map') return runMap(child(), id, step, attempt);
   // A `call` runs the called flow as a child run, unless the executor answers it (a mocked call).
   if (taskExecutor(step) === 'call' && !host.tasks.answersCall?.(id, step, attempt)) return runCall(child(), id, step, attempt);
-  return host.tasks.run(step, bindingsOf(host.state), execContext(host, id, attempt, handle));
+  const bindings = bindingsOf(host.state);
+  // `$callback.token` exists for this attempt only: a layer over the run's (cached) bindings.
+  const withToken = token === undefined ? bindings : Object.assign(Object.create(bindings) as Bindings, { callback: { token } });
+  return host.tasks.run(step, withToken, execContext(host, id, attempt, handle, token));
 }
 
-/** The executor context of one attempt; step logs are stored, then reported. */
-export function execContext(host: StepHost, id: StepId, attempt: number, handle: AbortHandle): ExecContext {
+/**
+ * The executor context of one attempt; step logs are stored, then reported. With `callbackToken`
+ * the token is redacted from the logs like a secret and handed to the executor (ExecContext).
+ */
+export function execContext(host: StepHost, id: StepId, attempt: number, handle: AbortHandle, callbackToken?: string): ExecContext {
   // Redacted as streams, so a secret cut across two chunks is caught (issue #11 item 5).
-  const streams = { stdout: streamRedactor(host.deps.secrets ?? {}), stderr: streamRedactor(host.deps.secrets ?? {}) };
+  const secrets = callbackToken === undefined ? (host.deps.secrets ?? {}) : { ...host.deps.secrets, [CALLBACK_TOKEN_NAME]: callbackToken };
+  const streams = { stdout: streamRedactor(secrets), stderr: streamRedactor(secrets) };
   const store = (stream: 'stdout' | 'stderr', text: string) => {
     if (text === '') return;
     host.deps.journal.appendLog(host.id, id, attempt, stream, host.now(), text);
@@ -149,6 +207,7 @@ export function execContext(host: StepHost, id: StepId, attempt: number, handle:
       return handle.signal;
     },
     workdir: host.state.workdir,
+    ...(callbackToken !== undefined ? { callbackToken } : {}),
     log: (stream, raw) => store(stream, streams[stream].push(raw)),
     flushLog: () => (['stdout', 'stderr'] as const).forEach((stream) => store(stream, streams[stream].flush())),
     ...(host.deps.notifyDesktop

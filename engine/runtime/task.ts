@@ -56,7 +56,9 @@ async function runBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Pr
 }
 
 function stepEnv(ctx: ExecContext): Record<string, string> {
-  return { FLOWSMITH_WORKDIR: ctx.workdir, FLOWSMITH_RUN_ID: ctx.runId, FLOWSMITH_STEP: ctx.step };
+  const env: Record<string, string> = { FLOWSMITH_WORKDIR: ctx.workdir, FLOWSMITH_RUN_ID: ctx.runId, FLOWSMITH_STEP: ctx.step };
+  if (ctx.callbackToken !== undefined) env.FLOWSMITH_CALLBACK_TOKEN = ctx.callbackToken;
+  return env;
 }
 
 /** The bindings as a script sees them: JSON only (no `now`), absent ones null. */
@@ -65,7 +67,9 @@ function scriptInput(b: Bindings): ScriptInput {
   const run: JsonObject = { id, flow };
   if (workdir !== undefined) run.workdir = workdir;
   if (startedAt !== undefined) run.startedAt = startedAt;
-  return { input: b.input, vars: b.vars, steps: b.steps, run, item: b.item ?? null, index: b.index ?? null, error: b.error ?? null };
+  const input: ScriptInput = { input: b.input, vars: b.vars, steps: b.steps, run, item: b.item ?? null, index: b.index ?? null, error: b.error ?? null };
+  if (b.callback !== undefined) input.callback = { token: b.callback.token };
+  return input;
 }
 
 /** A notify body with its message, title and webhook interpolated (values as text), plus the flow name. */

@@ -6,7 +6,8 @@
  * compensation, abort attempts in flight, sleep until a due time); nothing else decides anything.
  *
  * Inputs: a tick (a timer fired or the driver woke: what is due now), an attempt's result, a
- * compensation's result, a child run started, a person's answer or deadline extension, a cancel,
+ * compensation's result, a child run started, a person's answer or deadline extension, the answer
+ * to a callback token, a cancel,
  * a debugging request. Requests that do not fit the run throw RunRequestError (nothing journaled).
  */
 import { parseDurationMs } from '../model/duration.js';
@@ -15,11 +16,12 @@ import { approvalOutcome, decide, joinRegion, nextCompensation, stepDef } from '
 import type { InFlight } from './decide.js';
 import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
 import { approvalResult, checkExtension, waitingApproval } from './approvals.js';
+import { callbackTask, checkCallbackAnswer } from './callbacks.js';
 import { instantOutcome } from './instant.js';
 import type { AnswerAtOnce } from './instant.js';
 import { canRetry, retryDelayMs } from './retry-delay.js';
 import { routeFailure } from './routing.js';
-import type { RunState } from './state.js';
+import type { CallbackAnswer, RunState } from './state.js';
 import { debugTransition } from './transition-debug.js';
 import type { DebugRequest } from './transition-debug.js';
 
@@ -33,7 +35,9 @@ export type AttemptOutcome =
   /** An approval whose message needed `{{ }}`: it now waits for people. */
   | { kind: 'approvalRequested'; message: string }
   /** A wait step: its timer is due at `dueAt` (epoch ms). */
-  | { kind: 'timerStarted'; dueAt: EpochMs };
+  | { kind: 'timerStarted'; dueAt: EpochMs }
+  /** A task with `callback`: its executor succeeded; the step now waits for its token's answer. */
+  | { kind: 'callbackWaiting' };
 
 export type TransitionInput =
   /** The driver woke (a timer fired, an attempt ended, a request came): start what is due now. */
@@ -44,16 +48,23 @@ export type TransitionInput =
   | { kind: 'childRunStarted'; step: StepId; index: number; child: RunId }
   | { kind: 'answer'; step: StepId; by: string; verdict: 'approve' | 'reject'; comment?: string }
   | { kind: 'extend'; step: StepId; by: string; dueAt: EpochMs; comment?: string }
+  /**
+   * The answer to attempt `attempt`'s callback token. The token was checked (and used up) by the
+   * caller (RunService.answerCallback); only step and attempt travel, never the token.
+   */
+  | { kind: 'callback'; step: StepId; attempt: number; answer: CallbackAnswer }
   | { kind: 'cancel'; reason: string }
   | { kind: 'debug'; request: DebugRequest };
 
 /** The inputs a person sends (through HostApi or the CLI): answers, extensions, cancel, debugging. */
-export type PersonRequest = Extract<TransitionInput, { kind: 'answer' | 'extend' | 'cancel' | 'debug' }>;
+export type PersonRequest = Extract<TransitionInput, { kind: 'answer' | 'extend' | 'callback' | 'cancel' | 'debug' }>;
 
 /** What the driver carries out after journaling the events. */
 export type DriverCommand =
   /** Execute the body of `step` (step-exec.ts); its StepStarted is among the events. */
   | { kind: 'execute'; step: StepId; attempt: number }
+  /** End the callback wait of attempt `attempt` of `step` (its answer, or Timeout): step-exec.ts finishCallback. */
+  | { kind: 'finishCallback'; step: StepId; attempt: number }
   /** Run the `compensate` body of `step` (rollback). */
   | { kind: 'compensate'; step: StepId }
   /** Abort the attempts in flight (all, or these steps) with `error`; their late results are dropped. */
@@ -95,6 +106,11 @@ export function transition(flow: Flow, run: RunState, input: TransitionInput, no
       return { events: [{ type: 'ChildRunStarted', at: now, step: input.step, index: input.index, child: input.child }], commands: [] };
     case 'answer':
       return answer(flow, run, input, now);
+    case 'callback': {
+      const checked = checkCallbackAnswer(flow, run, input.step, input.attempt, input.answer, now);
+      if ('refused' in checked) return { events: [], commands: [], refused: checked.refused };
+      return { events: [checked.event], commands: [] };
+    }
     case 'extend': {
       const s = waitingApproval(run, input.step, input.by);
       const pastDue = lateBy(s.approval.dueAt, now);
@@ -129,6 +145,9 @@ function tick(flow: Flow, run: RunState, inFlight: InFlight, answerAtOnce: Answe
         break;
       case 'completeTimer':
         out.succeed(c.step, null);
+        break;
+      case 'finishCallback':
+        out.commands.push({ kind: 'finishCallback', step: c.step, attempt: c.attempt });
         break;
       case 'completeRun':
         out.end({ type: 'RunSucceeded', at: now });
@@ -189,6 +208,12 @@ function attemptEnded(flow: Flow, run: RunState, id: StepId, attempt: number, ou
     }
     case 'timerStarted':
       return { events: [{ type: 'TimerStarted', at: now, step: id, dueAt: outcome.dueAt }], commands: [] };
+    case 'callbackWaiting': {
+      const task = callbackTask(flow, id);
+      if (!task) throw new Error(`${id} has no callback`);
+      // The timeout counts from the moment the wait begins (the executor has sent the token).
+      return { events: [{ type: 'CallbackWaiting', at: now, step: id, attempt, dueAt: now + parseDurationMs(task.callback.timeout) }], commands: [] };
+    }
   }
   return out.result();
 }

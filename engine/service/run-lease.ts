@@ -13,6 +13,13 @@ import { RunRequestError } from '../runtime/request-error.js';
 import type { PersonRequest } from '../runtime/transition.js';
 import type { Journal } from '../store/journal.js';
 
+/**
+ * What a process hands to a run's owner: a person's request for the run itself, or (`child`) one
+ * for a child run (map item, `call`) of it, which the owner drives inside the parent's step: a
+ * child run has no lease of its own, its top-level run's lease covers it.
+ */
+export type HandedRequest = PersonRequest | { kind: 'child'; run: RunId; request: PersonRequest };
+
 export interface RunLeaseOptions {
   /** This process's owner id; default `<host>/<pid>/<random>`. */
   owner?: string;
@@ -21,7 +28,7 @@ export interface RunLeaseOptions {
   /** How often handed-over requests are looked for (ms); default 100. */
   pollMs?: number;
   /** Carries out a request another process handed over for a run this process drives. Throws RunRequestError. */
-  onRequest(run: RunId, request: PersonRequest): void;
+  onRequest(run: RunId, request: HandedRequest): void;
 }
 
 /** True when `owner` names a process on this machine that no longer exists. */
@@ -75,10 +82,13 @@ export class RunLeaseKeeper {
     if (this.held.size === 0 && this.handedOver.size === 0) this.stopTimer();
   }
 
-  /** Hands `request` to the process that holds `run`'s lease. */
-  handOver(run: RunId, request: PersonRequest): void {
+  /**
+   * Hands `request` to the process that holds `run`'s lease; outstanding() counts it under
+   * `trackAs` (default `run`; a child run's id when its request goes to its top-level run's owner).
+   */
+  handOver(run: RunId, request: HandedRequest, trackAs: RunId = run): void {
     const id = this.journal.leases.enqueue(run, request as never, Date.now());
-    this.handedOver.set(run, [...(this.handedOver.get(run) ?? []), id]);
+    this.handedOver.set(trackAs, [...(this.handedOver.get(trackAs) ?? []), id]);
   }
 
   /**
@@ -144,7 +154,7 @@ export class RunLeaseKeeper {
       if (!this.held.has(r.run)) continue;
       let error: string | null = null;
       try {
-        this.options.onRequest(r.run, r.request as unknown as PersonRequest);
+        this.options.onRequest(r.run, r.request as unknown as HandedRequest);
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);
       }

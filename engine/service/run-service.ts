@@ -38,6 +38,11 @@ import type { RunHistoryFilter } from './run-history.js';
 import { runHistory } from './run-history.js';
 import { parseDurationMs } from '../model/duration.js';
 import { UntrustedFlowError } from './trust.js';
+import { CallbackTokenError, isTokenShaped, storeTokens, toCallbackAnswer, tokenHash } from './callback-tokens.js';
+import type { CallbackReply } from './callback-tokens.js';
+
+export { CallbackTokenError } from './callback-tokens.js';
+export type { CallbackReply } from './callback-tokens.js';
 
 export interface RunServiceOptions {
   journal: Journal;
@@ -139,6 +144,11 @@ export class RunService {
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       // The owner carries out what other processes asked of its runs.
       onRequest: (run, request) => {
+        if (request.kind === 'child') {
+          // A child run is driven inside its parent's step here: wake its driver, drive nothing else.
+          this.open(request.run).request(request.request);
+          return;
+        }
         const driver = this.open(run);
         driver.request(request);
         this.driveInBackground(driver);
@@ -248,18 +258,60 @@ export class RunService {
    */
   request(run: RunId, input: PersonRequest): RunDriver {
     const driver = this.open(run);
-    if (this.lease.claim(run)) {
+    // A child run (map item, call) is covered by its top-level run's lease (leaseRunOf).
+    const leaseRun = this.leaseRunOf(run);
+    if (this.lease.claim(leaseRun)) {
       driver.request(input);
       return driver;
     }
     driver.check(input);
-    this.lease.handOver(run, input);
+    this.lease.handOver(leaseRun, leaseRun === run ? input : { kind: 'child', run, request: input }, run);
     return driver;
+  }
+
+  /**
+   * The run whose lease covers run `id`: its top-level run (children have no lease of their own:
+   * the process that drives the top-level run drives them inside its steps), else `id` itself.
+   */
+  private leaseRunOf(id: RunId): RunId {
+    let row = this.journal.run(id);
+    for (let depth = 0; row?.parent && depth < 64; depth++) row = this.journal.run(row.parent.run);
+    return row?.id ?? id;
   }
 
   /** Records a decision and returns the run's driver (not yet driven). Throws RunRequestError. */
   answerApproval(p: { run: RunId; step: StepId; verdict: 'approve' | 'reject'; as: string; comment?: string }): RunDriver {
     return this.request(p.run, { kind: 'answer', step: p.step, by: p.as, verdict: p.verdict, ...(p.comment ? { comment: p.comment } : {}) });
+  }
+
+  /**
+   * Answers a callback token (DESIGN.md "Waiting for an outside system"; `flowsmith callback`,
+   * `POST /callbacks/<token>`, HostApi answerCallback) and returns the run's driver, not yet
+   * driven: drive it (or follow it) like after answerApproval.
+   *
+   * `reply` is `{output}` (any JSON, at most 1 MiB and 64 levels: it becomes the step's raw
+   * output, shaped by the step's `output`/`set`) or `{error, message?}` (fails the attempt with
+   * that error name; retry and catch apply). The token is used up first, in one transaction,
+   * whatever happens next: a token answers once.
+   *
+   * Throws CallbackTokenError (code UNKNOWN_TOKEN: never issued, or not a token; USED_TOKEN:
+   * already answered) → HTTP 404, CLI exit 2. Throws RunRequestError when the token is valid but
+   * its step no longer waits for it (the attempt timed out or failed, the run ended or was
+   * cancelled), when the wait passed its deadline, or for a bad reply → HTTP 409/400, CLI exit 2.
+   * When another live process drives the run, the answer is checked here and handed to it (run
+   * lease); a refusal there surfaces when the driver is followed. Error messages never contain
+   * the token; callers must not log it either (e.g. the path of `POST /callbacks/<token>` in an
+   * access log). A token of a step inside a map body or a called flow answers that child run.
+   */
+  answerCallback(token: string, reply: CallbackReply): RunDriver {
+    const answer = toCallbackAnswer(reply);
+    if (!isTokenShaped(token)) throw new CallbackTokenError('this is not a callback token (they look like fscb_ followed by 43 letters, digits, - or _); check that it was copied whole', 'UNKNOWN_TOKEN');
+    const claim = this.journal.callbacks.claim(tokenHash(token), Date.now());
+    if (claim.status === 'unknown') throw new CallbackTokenError('no callback waits for this token in this store (unknown token); check the token and --db', 'UNKNOWN_TOKEN');
+    if (claim.status === 'used') {
+      throw new CallbackTokenError(`this callback token was already used at ${new Date(claim.usedAt).toISOString()} (step ${claim.step} of run ${claim.run}); a token answers once`, 'USED_TOKEN');
+    }
+    return this.request(claim.run, { kind: 'callback', step: claim.step, attempt: claim.attempt, answer });
   }
 
   /**
@@ -280,12 +332,14 @@ export class RunService {
    * first listed approver when `autoApprove` is true) until the run ends.
    */
   async drive(driver: RunDriver, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
-    // Another live process drives this run: follow it instead (its requests are handed to it).
-    if (!this.lease.claim(driver.id)) return this.follow(driver.id, options);
+    // Another live process drives this run (or, for a child run, its top-level run): follow it
+    // instead (its requests are handed to it).
+    const leaseRun = this.leaseRunOf(driver.id);
+    if (!this.lease.claim(leaseRun)) return this.follow(driver.id, options, leaseRun);
     try {
       return await this.driveHeld(driver, options);
     } finally {
-      if (!this.background.has(driver.id)) this.lease.release(driver.id);
+      if (!this.background.has(driver.id) && !this.background.has(leaseRun)) this.lease.release(leaseRun);
     }
   }
 
@@ -307,7 +361,7 @@ export class RunService {
    * carried out (a refused one throws RunRequestError) and the run ends, pauses or (with
    * stopWhenWaiting) waits for people. When the owner dies or stops, this service takes over.
    */
-  private async follow(id: RunId, options: DriveOptions & { autoApprove?: string | true }): Promise<RunState> {
+  private async follow(id: RunId, options: DriveOptions & { autoApprove?: string | true }, leaseRun: RunId = id): Promise<RunState> {
     for (;;) {
       const open = this.lease.outstanding(id);
       if (open === 0) {
@@ -316,7 +370,7 @@ export class RunService {
         if (shown === 'succeeded' || shown === 'failed' || shown === 'cancelled' || shown === 'paused') return state;
         if (shown === 'waiting' && options.stopWhenWaiting && options.autoApprove === undefined) return state;
       }
-      if (this.lease.claim(id)) return this.drive(this.open(id), options);
+      if (this.lease.claim(leaseRun)) return this.drive(this.open(id), options);
       await this.lease.pause();
     }
   }
@@ -327,8 +381,9 @@ export class RunService {
    */
   driveInBackground(driver: RunDriver): void {
     if (this.background.has(driver.id)) return;
-    // Another live process drives it: requests go to that process (request()), not here.
-    if (!this.lease.claim(driver.id)) return;
+    // Another live process drives it (or its top-level run): requests go to that process (request()), not here.
+    const leaseRun = this.leaseRunOf(driver.id);
+    if (!this.lease.claim(leaseRun)) return;
     this.background.add(driver.id);
     let stopped = false;
     void this.drive(driver, { stopWhenWaiting: false })
@@ -343,7 +398,7 @@ export class RunService {
         if (!stopped && driver.state.status === 'running') this.driveInBackground(driver);
         else {
           this.drivers.delete(driver.id);
-          this.lease.release(driver.id);
+          if (!this.background.has(leaseRun)) this.lease.release(leaseRun);
         }
       });
   }
@@ -424,6 +479,7 @@ export class RunService {
       secrets: secretsOf(flow),
       random: Math.random,
       children: this.children,
+      callbacks: storeTokens(this.journal),
       ...(this.options.onEvent ? { onEvent: this.options.onEvent } : {}),
       ...(this.options.onLog ? { onLog: this.options.onLog } : {}),
       ...(this.options.notifyDesktop ? { notifyDesktop: this.options.notifyDesktop } : {}),

@@ -13,7 +13,7 @@ import { toRunRecord, type RunRecord } from '../runtime/record.js';
 import type { RunState } from '../runtime/state.js';
 import { VirtualClock } from '../runtime/virtual-clock.js';
 import type { Journal } from '../store/journal.js';
-import type { ApprovalAnswer, ResolvedScenario } from './scenario.js';
+import type { ApprovalAnswer, CallbackMock, ResolvedScenario } from './scenario.js';
 
 /** Where and how a scenario runs. */
 export interface RunScenarioOptions {
@@ -69,10 +69,24 @@ export async function runScenario(flowPath: string, scenario: ResolvedScenario, 
       pending.add(given);
     }
   };
+  const callbackLater = (step: StepId, attempt: number, waitingAt: EpochMs) => {
+    const answer = scenario.callbacks?.[step];
+    if (!answer) return; // unanswered: the wait times out in virtual time
+    const given = clock
+      .sleepUntil(waitingAt + parseDurationMs(answer.after ?? '0s'), ended.signal)
+      .then(() => giveCallback(driver!, step, attempt, answer, ended.signal.aborted, notes))
+      .catch((err: unknown) => {
+        failure ??= err;
+        driver?.cancel('scenario error');
+      })
+      .finally(() => pending.delete(given));
+    pending.add(given);
+  };
   const service = new RunService({
     journal: options.journal,
     onEvent: (run, seq, event) => {
       if (event.type === 'ApprovalRequested') answerLater(event.step, event.at);
+      if (event.type === 'CallbackWaiting') callbackLater(event.step, event.attempt, event.at);
       if (++events === MAX_SCENARIO_EVENTS) {
         notes.push(`cancelled after ${MAX_SCENARIO_EVENTS} events: the flow seems to loop for ever with these mocks`);
         // Not from inside the driver's own journaling: cancel once this event has been folded.
@@ -112,6 +126,26 @@ export function mockSource(mocks: Record<StepId, StepMock | StepMock[]>): (step:
     if (!Array.isArray(mock)) return mock;
     return mock[Math.min(Math.max(attempt, 1), mock.length) - 1];
   };
+}
+
+/**
+ * Answers attempt `attempt`'s callback of `step` as the scenario says (no token: the simulation
+ * answers the step directly), or notes why it could not (the step stopped waiting, the run ended).
+ */
+function giveCallback(driver: RunDriver, step: StepId, attempt: number, answer: CallbackMock, runEnded: boolean, notes: string[]): void {
+  const what = `the callback answer of ${step} (after ${answer.after ?? '0s'})`;
+  if (runEnded) {
+    notes.push(`${what} was not given: the run ended first`);
+    return;
+  }
+  try {
+    driver.answerCallback(step, attempt, answer.error
+      ? { error: { name: answer.error.name, message: answer.error.message ?? `mocked ${answer.error.name}` } }
+      : { output: answer.output ?? null });
+  } catch (err) {
+    if (!(err instanceof RunRequestError)) throw err;
+    notes.push(`${what} was not given: ${(err as Error).message}`);
+  }
 }
 
 /** Gives one answer, or notes why it could not be given (the step no longer waits, the run ended). */

@@ -23,7 +23,7 @@ export function checkAgainstFlow(file: ScenarioFile, flow: Flow): Finding[] {
     const at = (...rest: (string | number)[]): DocPath => ['scenarios', scenario.index, ...rest];
     const unknown = (id: StepId, where: DocPath) =>
       report(ScenarioCode.unknownStep, `no step "${id}" in ${flow.name}${didYouMean(id, steps.keys())}`, where, id);
-    const { mocks = {}, approvals = {}, expect } = scenario.source;
+    const { mocks = {}, approvals = {}, callbacks = {}, expect } = scenario.source;
 
     for (const id of Object.keys(mocks)) {
       const step = steps.get(id);
@@ -43,6 +43,13 @@ export function checkAgainstFlow(file: ScenarioFile, flow: Flow): Finding[] {
           const message = `${a.by} is not an approver of ${id}; approvers: ${step.approvers.join(', ')}${didYouMean(a.by, step.approvers)}`;
           report(ScenarioCode.notApprover, message, at('approvals', id, n, 'by'), id);
         });
+      }
+    }
+    for (const id of Object.keys(callbacks)) {
+      const step = steps.get(id);
+      if (!step) unknown(id, at('callbacks', id));
+      else if (step.type !== 'task' || !step.callback) {
+        report(ScenarioCode.unknownStep, `${id} is ${step.type === 'task' ? 'a task without callback' : `${article(step.type)} step`}; only tasks with callback: {timeout} wait for an answer`, at('callbacks', id), id);
       }
     }
     for (const key of ['path', 'pathIncludes', 'pathExcludes'] as const) {

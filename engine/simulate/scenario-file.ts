@@ -88,13 +88,13 @@ export function loadScenarioText(text: string, path: string): ScenarioFile {
 const NOT_A_MAPPING = 'a scenario file is a mapping whose `scenarios:` key lists the scenarios (each with name, input, mocks, approvals, expect)';
 
 /**
- * Applies `extend` (recursively): input, mocks and approvals start from the named scenario's and
+ * Applies `extend` (recursively): input, mocks, approvals and callbacks start from the named scenario's and
  * this scenario's own entries win per key; `expect` is never inherited (each scenario states its outcome).
  */
 function resolveScenario(all: Scenario[], names: Map<string, number>, i: number, report: (message: string) => void): ResolvedScenario {
   const own = all[i]!;
   const { extend, ...rest } = own;
-  const plain: ResolvedScenario = { ...rest, index: i, source: own, input: own.input ?? {}, mocks: own.mocks ?? {}, approvals: own.approvals ?? {} };
+  const plain: ResolvedScenario = { ...rest, index: i, source: own, input: own.input ?? {}, mocks: own.mocks ?? {}, approvals: own.approvals ?? {}, callbacks: own.callbacks ?? {} };
   if (extend === undefined) return plain;
   const baseIndex = names.get(extend);
   if (baseIndex === undefined) {
@@ -112,6 +112,7 @@ function resolveScenario(all: Scenario[], names: Map<string, number>, i: number,
     input: { ...base.input, ...(own.input ?? {}) } as JsonObject,
     mocks: { ...base.mocks, ...(own.mocks ?? {}) },
     approvals: { ...base.approvals, ...(own.approvals ?? {}) },
+    callbacks: { ...base.callbacks, ...(own.callbacks ?? {}) },
   };
 }
 

@@ -17,6 +17,17 @@ export interface ApprovalAnswer {
   comment?: string;
 }
 
+/**
+ * The answer to a task's callback token in a scenario, given `after` (virtual time) the step began
+ * to wait, each time it waits: `output`, or `error` (retry and catch apply).
+ */
+export interface CallbackMock {
+  output?: Json;
+  error?: { name: string; message?: string };
+  /** Default 0: the answer comes the moment the step waits. */
+  after?: DurationText;
+}
+
 /** Expected fields of one step in the run record; only the fields given are compared. */
 export interface StepExpectation {
   status?: string;
@@ -55,6 +66,8 @@ export interface Scenario {
   mocks?: Record<StepId, StepMock | StepMock[]>;
   /** Per approval step id: the answers given each time that step asks. */
   approvals?: Record<StepId, ApprovalAnswer[]>;
+  /** Per task step with `callback`: the answer to its token (a callback not listed times out). */
+  callbacks?: Record<StepId, CallbackMock>;
   expect: Expectation;
 }
 

@@ -109,6 +109,9 @@ function checkDurations(data: { scenarios: Record<string, unknown>[] }): PathIss
     for (const [step, answers] of Object.entries((s['approvals'] ?? {}) as Record<string, { after?: unknown }[]>)) {
       answers.forEach((a, n) => check(a.after, [...at, 'approvals', step, n, 'after']));
     }
+    for (const [step, answer] of Object.entries((s['callbacks'] ?? {}) as Record<string, { after?: unknown }>)) {
+      check(answer.after, [...at, 'callbacks', step, 'after']);
+    }
     check((s['expect'] as { duration?: unknown }).duration, [...at, 'expect', 'duration']);
   });
   return issues;

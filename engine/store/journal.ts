@@ -12,6 +12,7 @@ import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.j
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { RunLeases } from './leases.js';
 import { FlowVersions } from './versions.js';
+import { CallbackTokenStore } from './callbacks.js';
 
 export interface RunRow {
   id: RunId;
@@ -332,6 +333,13 @@ export class Journal {
   /** Published versions of flows and their release records (versions.ts; issue #12 part 3). */
   get versions(): FlowVersions {
     return (this.versionTables ??= new FlowVersions(this.db));
+  }
+
+  private callbackTable: CallbackTokenStore | undefined;
+
+  /** Callback tokens by their SHA-256 (callbacks.ts; issue #12 part 1): never the tokens themselves. */
+  get callbacks(): CallbackTokenStore {
+    return (this.callbackTable ??= new CallbackTokenStore(this.db));
   }
 
   close(): void {

@@ -9,8 +9,10 @@
  * Version 4 (issue #12 part 3) added `flow_versions` (numbered published versions; their text is
  * in `flows`), `run_versions` (the published version a run ran, when its text was one) and
  * `releases` (each export of a published version; versions.ts).
+ * Version 5 (issue #12 part 1) added `callbacks`: the SHA-256 of each callback token (never the
+ * token), the run, step and attempt it answers, and when it was used (callbacks.ts).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS flows (
@@ -99,4 +101,13 @@ CREATE TABLE IF NOT EXISTS releases (
   at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS releases_by_flow ON releases (flow, at);
+CREATE TABLE IF NOT EXISTS callbacks (
+  token_hash TEXT PRIMARY KEY,
+  run_id TEXT NOT NULL,
+  step TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS callbacks_by_run ON callbacks (run_id);
 `;

@@ -70,6 +70,10 @@ export const Code = {
   unknownReference: 'FS030',
   /** A webhook trigger with `timezone` or `input`, or a webhook name used twice in one flow (validate/triggers.ts). */
   badTrigger: 'FS031',
+  /** `callback` on a task whose executor cannot send a token (a `call`). Issue #12 part 1. */
+  callbackExecutor: 'FS040',
+  /** `$callback` outside the executor fields of a task with `callback`. */
+  callbackOutside: 'FS041',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -103,4 +107,6 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS029: 'file is not UTF-8',
   FS030: 'expression refers to an undeclared input or an unknown step',
   FS031: 'trigger field that does not apply to a webhook, or a webhook name used twice',
+  FS040: 'callback on a task that cannot send a token (call)',
+  FS041: '$callback used outside the executor of a task with callback',
 };

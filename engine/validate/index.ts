@@ -16,6 +16,7 @@ import { checkReferences } from './references.js';
 import { checkTriggers } from './triggers.js';
 import { checkSchema } from './schema.js';
 import { checkSteps } from './steps.js';
+import { checkCallbacks } from './callbacks.js';
 
 export { Code, codeMeanings } from './codes.js';
 export { flowSchema } from './schema.js';
@@ -30,7 +31,7 @@ export interface FlowSource {
  * Findings for a parsed flow (any JSON value): schema (FS010), unknown ids (FS011), approvers
  * (FS012), ids across map bodies (FS013), unreachable steps (FS014, warning), loops with no exit
  * (FS015), parallel blocks (FS016–FS018), expressions (FS019), branch cases (FS020), durations
- * (FS021), expression limits (FS023, FS026), references in expressions (FS030), webhook triggers (FS031). Graph checks run even when the schema fails, on
+ * (FS021), expression limits (FS023, FS026), references in expressions (FS030), webhook triggers (FS031), callbacks (FS040, FS041). Graph checks run even when the schema fails, on
  * whatever parts are well-formed. A flow nested deeper than MAX_NESTING_LEVELS (FS004) or over
  * MAX_STEP_COUNT steps (FS022) gets that finding alone: the other checks are skipped.
  * Sorted by position when `source.locate` is given. Never throws.
@@ -50,6 +51,7 @@ function allFindings(flow: unknown, source?: FlowSource): Finding[] {
     ...checkExpressions(flow),
     ...checkReferences(flow),
     ...checkTriggers(flow),
+    ...checkCallbacks(flow),
   ];
   return sortByPosition(issues.map((issue) => toFinding(issue, source)));
 }

@@ -50,7 +50,7 @@ function checkBranch(id: string, step: Record<string, unknown>, path: DocPath): 
   ];
 }
 
-/** Duration fields of a step or of `defaults`: timeout, retry.delay/maxDelay, mock.duration, wait duration. */
+/** Duration fields of a step or of `defaults`: timeout, retry.delay/maxDelay, mock.duration, wait duration, callback.timeout. */
 function durationsOf(owner: Record<string, unknown>, path: DocPath): Issue[] {
   const fields: [unknown, DocPath][] = [[owner['timeout'], [...path, 'timeout']]];
   const retry = owner['retry'];
@@ -60,6 +60,8 @@ function durationsOf(owner: Record<string, unknown>, path: DocPath): Issue[] {
   const mock = owner['mock'];
   if (isObject(mock)) fields.push([mock['duration'], [...path, 'mock', 'duration']]);
   if (owner['type'] === 'wait') fields.push([owner['duration'], [...path, 'duration']]);
+  const callback = owner['callback'];
+  if (isObject(callback)) fields.push([callback['timeout'], [...path, 'callback', 'timeout']]);
 
   const issues: Issue[] = [];
   for (const [value, at] of fields) {

@@ -24,7 +24,7 @@ export function useStepEdit(id: StepId) {
 
 /** Where keys go in a step written by hand (DESIGN.md's examples): what it is, what it does, where it goes. */
 const keyOrder = [
-  'type', 'title', 'description', 'shell', 'http', 'script', 'notify', 'call', 'approvers', 'quorum', 'message',
+  'type', 'title', 'description', 'shell', 'http', 'script', 'notify', 'call', 'callback', 'approvers', 'quorum', 'message',
   'cases', 'default', 'branches', 'join', 'mode', 'items', 'as', 'concurrency', 'duration', 'until', 'error',
   'timeout', 'retry', 'catch', 'continueOnError', 'compensate', 'output', 'set', 'mock', 'next', 'onReject', 'onTimeout',
 ];

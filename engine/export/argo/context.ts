@@ -15,7 +15,7 @@ export interface ArgoParameter {
   default?: string;
   enum?: string[];
   description?: string;
-  valueFrom?: { supplied?: Record<string, never>; default?: string };
+  valueFrom?: { supplied?: Record<string, never>; default?: string; parameter?: string };
 }
 
 /** A DAG task as we write it: always `depends` (never `dependencies`, which Argo forbids mixing). */

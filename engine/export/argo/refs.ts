@@ -88,6 +88,8 @@ function outputRef(step: Step, id: string, task: string, rest: (string | number)
     type: json.length ? 'json' : 'string',
   });
   if (step.type !== 'task') return fail(`the output of ${step.type} step ${id} has no Argo equivalent`);
+  // A callback's output is what the resume supplied (callback.ts), as JSON text.
+  if (step.callback) return { kind: 'var', base: ['tasks', task, 'outputs', 'parameters', 'output'], json: rest, type: rest.length ? 'json' : 'string' };
   if (step.http) {
     if (rest[0] === 'body') return result(rest.slice(1));
     return fail(`$steps.${id}.output.${rest.join('.')}: an Argo http template only outputs the response body`);

@@ -11,6 +11,8 @@ import { ArgoExportCode } from './codes.js';
 import { Annotation, SharedTemplate, type ArgoParameter, type ArgoTemplate, type ExportContext } from './context.js';
 import { toGoDuration } from './duration.js';
 import { applyLimits } from './retry.js';
+import { callbackTemplates } from './callback.js';
+import { runStepToken, withCallbackToken } from '../callback-token.js';
 import type { TextRewriter } from './text.js';
 
 /** What a DAG task names to run: a template, or a templateRef with its arguments. */
@@ -28,6 +30,15 @@ export function stepTarget(ctx: ExportContext, text: TextRewriter, id: StepId, s
   reportRunData(ctx, id, step);
   switch (step.type) {
     case 'task': {
+      if (step.callback) {
+        // The step's template is a DAG of the executor and a suspend (callback.ts).
+        const name = ctx.templateNames.take(id);
+        const target = bodyTarget(ctx, text, ctx.templateNames.take(`${id}-call`), withCallbackToken(step, runStepToken(id)), id);
+        if (target.kind === 'template') {
+          applyLimits(ctx, target.template, { timeout: step.timeout ?? ctx.flow.defaults?.timeout, retry: step.retry ?? ctx.flow.defaults?.retry }, id);
+          return { template: callbackTemplates(ctx, id, { ...step, callback: step.callback }, name, target.template) };
+        }
+      }
       const target = bodyTarget(ctx, text, ctx.templateNames.take(id), step, id);
       const limits = { timeout: step.timeout ?? ctx.flow.defaults?.timeout, retry: step.retry ?? ctx.flow.defaults?.retry };
       if (target.kind === 'ref') {

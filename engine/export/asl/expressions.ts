@@ -163,6 +163,10 @@ function bindingEdit(ref: VariableRef, site: ExprSite, ctx: ExportContext): Text
     case ref.name === 'error':
       ctx.usesError = true;
       return undefined;
+    case ref.name === 'callback':
+      // The task token of a `.waitForTaskToken` state (callback.ts); `$$.Task.Token` in JSONPath.
+      if (first?.name === 'token') return replace(first.end, '$states.context.Task.Token');
+      return unmapped(first?.end ?? ref.end, `$callback${first ? `.${first.name}` : ''}`);
     case ref.name === 'run': {
       const field = { id: 'Execution.Id', flow: 'StateMachine.Name', startedAt: 'Execution.StartTime' }[first?.name ?? ''];
       if (first && field) return replace(first.end, `$states.context.${field}`);

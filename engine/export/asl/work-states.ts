@@ -8,13 +8,18 @@ import { type AslCatcher, catchField, retryField, wholeSeconds } from './errors.
 import type { AslState } from './context.js';
 import { outputFields, reportUnsupported, type StepSite } from './steps.js';
 import { approvalWork, taskWork } from './task-resources.js';
+import { callbackTaskWork, callbackTimeoutSeconds } from './callback.js';
 
-/** A task step as a Task state. */
+/** A task step as a Task state (a task with `callback` as a `.waitForTaskToken` task: callback.ts). */
 export function taskState(step: TaskStep, site: StepSite): AslState {
   const { ctx, builder } = site;
-  const work = taskWork(step, site, ctx);
+  const callback = step.callback ? { ...step, callback: step.callback } : undefined;
+  const work = callback ? callbackTaskWork(callback, site, ctx) : taskWork(step, site, ctx);
   const state: AslState = { Type: 'Task', Resource: work.Resource, Arguments: work.Arguments };
-  Object.assign(state, timeoutField(step.timeout ?? ctx.flow.defaults?.timeout, site));
+  if (callback) {
+    const seconds = callbackTimeoutSeconds(callback, site, ctx);
+    if (seconds !== undefined) state.TimeoutSeconds = seconds;
+  } else Object.assign(state, timeoutField(step.timeout ?? ctx.flow.defaults?.timeout, site));
   Object.assign(state, retryField(step.retry ?? ctx.flow.defaults?.retry, site.step, ctx));
   Object.assign(state, outputFields(step, work.result, site).fields);
   Object.assign(state, builder.transition(step.next));

@@ -42,6 +42,8 @@ export const SwExportCode = {
   directiveApproximated: 'FS176',
   /** A translated expression may evaluate differently in jq (JSONata treats 0 and "" as false, jq does not). */
   expressionSemantics: 'FS177',
+  /** A task with callback became the executor + listen: the token is not secret or single-use, an error answer does not fail the step. */
+  callbackListen: 'FS178',
 } as const;
 export type SwExportCode = (typeof SwExportCode)[keyof typeof SwExportCode];
 
@@ -65,4 +67,5 @@ export const swExportCodeMeanings: Readonly<Record<SwExportCode, string>> = {
   FS175: 'document detail adjusted',
   FS176: 'flow directive approximated',
   FS177: 'translated expression may differ in truthiness',
+  FS178: 'callback exported as listen; token neither secret nor single-use',
 };

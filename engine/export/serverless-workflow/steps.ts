@@ -13,6 +13,8 @@ import { toIsoDuration } from './iso-duration.js';
 import { buildList, type StepConverter } from './lists.js';
 import { raiseTask, succeedTask, switchTask, waitTask, withFlowsmithMeta } from './simple-steps.js';
 import { bodyToSw, type SwBody } from './task-body.js';
+import { CALLBACK_OUTPUT, callbackDo } from './callback.js';
+import { runStepToken, withCallbackToken } from '../callback-token.js';
 import { wrapErrors } from './try-catch.js';
 import { expressionToJq, expressionToSw } from './values.js';
 
@@ -73,12 +75,19 @@ export function stepConverter(ctx: ExportContext): StepConverter {
 }
 
 function taskItems(id: StepId, step: TaskStep, plan: ListPlan, ctx: ExportContext): SwTaskItem[] {
-  const body: SwBody = bodyToSw(step, id, ctx, ctx.values(id, plan));
-  const task = body.task;
+  const executorStep = step.callback ? withCallbackToken(step, runStepToken(id)) : step;
+  const body: SwBody = bodyToSw(executorStep, id, ctx, ctx.values(id, plan));
+  let task = body.task;
   const timeout = step.timeout ?? ctx.flow.defaults?.timeout;
   if (timeout !== undefined) task['timeout'] = { after: toIsoDuration(timeout) };
-  addMeta(task, taskMetadata(step));
-  registerData(id, step, task, body.normalize, plan, ctx);
+  let normalize = body.normalize;
+  if (step.callback) {
+    // The executor, then a listen for the answer (callback.ts): the output is the answer's.
+    task = callbackDo(id, { ...step, callback: step.callback }, task, ctx);
+    normalize = { jq: CALLBACK_OUTPUT, prepare: () => undefined };
+  }
+  addMeta(task, taskMetadata(step, step.callback ? { callback: step.callback } : {}));
+  registerData(id, step, task, normalize, plan, ctx);
   return wrapErrors(id, step, task, step.retry ?? ctx.flow.defaults?.retry, plan, ctx);
 }
 
