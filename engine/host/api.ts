@@ -109,6 +109,20 @@ export interface ScenarioReport {
   record: RunRecord | null;
 }
 
+/**
+ * A simulation's virtual clock as HostApi shows it (runtime/virtual-clock.ts, issue #9 point 7).
+ * `pace`: `held` jumps to the next timer by itself except while an approval or callback waits
+ * (`isHeld`), `speed` flows at `factor` virtual seconds per real second, `jump` never holds.
+ */
+export interface VirtualTime {
+  /** The virtual now, ISO 8601. */
+  now: string;
+  pace: { kind: 'jump' } | { kind: 'held' } | { kind: 'speed'; factor: number };
+  isHeld: boolean;
+  /** The earliest virtual time something waits for (a timer, a retry delay, a deadline), ISO 8601; null: none. */
+  nextTimerAt: string | null;
+}
+
 export interface HostApi {
   /** What the host was started with: the workspace folder and the file to open first, if any. */
   getWorkspace(p: Record<string, never>): Promise<{
@@ -244,6 +258,18 @@ export interface HostApi {
   cancelRun(p: { run: RunId; as?: string }): Promise<void>;
   /** The cron triggers of the workspace's flows that fire while the engine process runs. */
   listTriggers(p: Record<string, never>): Promise<TriggerInfo[]>;
+  /**
+   * The virtual clock of simulation `run` driven by this engine process (an ended one: its time at
+   * the end). Throws RunRequestError for a real run, or a simulation another process drives.
+   */
+  getClock(p: { run: RunId }): Promise<VirtualTime>;
+  /**
+   * Moves simulation `run`'s virtual clock on: `to: 'next-timer'` (the earliest timer, retry delay or
+   * deadline; an approval may time out) or `byMs` milliseconds. Errors as getClock; RangeError for a bad byMs.
+   */
+  advanceClock(p: { run: RunId; to?: 'next-timer'; byMs?: number }): Promise<VirtualTime>;
+  /** Sets how simulation `run`'s virtual clock moves from now on (VirtualTime `pace`; speed factor in (0, 1000]). */
+  setClockPace(p: { run: RunId; pace: VirtualTime['pace'] }): Promise<VirtualTime>;
 }
 
 export type HostMethod = keyof HostApi;
@@ -261,7 +287,9 @@ export type HostEvent =
    * shows it natively, the web host's page with the browser's Notification API or a banner.
    * `run` and `step` name the step that asked when the runtime says (see engine-process.ts).
    */
-  | { kind: 'notification'; title: string; message: string; run?: RunId; step?: StepId };
+  | { kind: 'notification'; title: string; message: string; run?: RunId; step?: StepId }
+  /** A watched simulation's virtual clock moved, changed pace, or was held or released (getClock). */
+  | ({ kind: 'clock'; run: RunId } & VirtualTime);
 
 /** An error crossing the transport: plain JSON. `where` is `file:line:col` or a step id when known. */
 export interface HostError {
@@ -305,6 +333,9 @@ export const hostMethods = [
   'unwatchRun',
   'cancelRun',
   'listTriggers',
+  'getClock',
+  'advanceClock',
+  'setClockPace',
 ] as const satisfies readonly HostMethod[];
 
 /** Parameters and result of one method, for transports. */

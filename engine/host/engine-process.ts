@@ -19,6 +19,7 @@ import { handleRequest, isGrant, isRequest, toHostError } from './rpc.js';
 import type { RpcMessage } from './rpc.js';
 import { RunService } from '../service/run-service.js';
 import { RunWatches, runSummaryEvent } from './run-watches.js';
+import { toVirtualTime } from './clock-api.js';
 import { TriggerScheduler } from './triggers.js';
 import { trustOf, trustOfFile } from '../service/trust.js';
 
@@ -61,6 +62,9 @@ const service = new RunService({
     if (summary) emit(summary);
   },
   onLog: (run, step, attempt, stream, text) => emitWatched({ kind: 'stepLog', run, step, attempt, stream, text }),
+  // Designer simulations hold their virtual clock while an approval waits (issue #9 point 7).
+  simulationPace: { kind: 'held' },
+  onClock: (run, info) => emitWatched({ kind: 'clock', run, ...toVirtualTime(info) }),
   notifyDesktop,
   // Imported flows and flows outside the workspace only simulate until trusted (DESIGN.md "Security").
   trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }),

@@ -18,6 +18,7 @@ import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
 import { templatesDir } from '../service/paths.js';
 import { createDebugApi } from './debug-api.js';
+import { createClockApi } from './clock-api.js';
 import { createScenarioApi } from './scenario-api.js';
 import { createInteropApi } from './interop-api.js';
 import type { RunService } from '../service/run-service.js';
@@ -113,6 +114,7 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     },
     ...interop,
     ...createDebugApi(service),
+    ...createClockApi(service),
     ...createScenarioApi(workspace, access),
     async startRun({ path, input, mode, breakpoints }) {
       // The run reads the file (and publishes its text): only a file HostApi may read.

@@ -36,7 +36,7 @@ export class RunWatches {
 
   /** Whether this host event goes to this client: summaries and notifications always do. */
   passes(event: HostEvent): boolean {
-    return event.kind === 'runEvent' || event.kind === 'stepLog' ? this.streams(event.run) : true;
+    return event.kind === 'runEvent' || event.kind === 'stepLog' || event.kind === 'clock' ? this.streams(event.run) : true;
   }
 }
 

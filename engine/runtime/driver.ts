@@ -173,7 +173,8 @@ export class RunDriver implements StepHost {
       }
       const onlyPeople = this.inFlight.size === 0 && !this.hasTimers();
       // A simulation waiting for people with no deadline cannot move on by itself either.
-      const stuck = this.state.mode === 'simulate' && wakeAt === undefined;
+      // (Unless its clock waits for people: a designer simulation, virtual-clock.ts `held`/`speed`.)
+      const stuck = this.state.mode === 'simulate' && wakeAt === undefined && this.deps.clock.waitsForPeople !== true;
       if (onlyPeople && (options.stopWhenWaiting || stuck)) {
         // Instant steps can leave an answer queued as a microtask (e.g. from onEvent): let the
         // queue run once before concluding that nobody will answer.
@@ -309,6 +310,8 @@ export class RunDriver implements StepHost {
       foldInto(this.state, e);
       this.deps.onEvent?.(this.id, ++seq, e);
     }
+    // A held virtual clock stands still while a person (or outside system) may still answer.
+    this.deps.clock.hold?.(this.id, waitsOutside(this.state));
   }
 
   /** Executes attempt `attempt` of step `id` (its StepStarted is journaled) and reports the outcome. */
@@ -346,6 +349,13 @@ export class RunDriver implements StepHost {
   childRunStarted(step: StepId, index: number, child: RunId): void {
     this.apply({ kind: 'childRunStarted', step, index, child });
   }
+}
+
+/** Whether the run waits for an outside answer (an approval, a callback): O(open steps). */
+function waitsOutside(state: RunState): boolean {
+  if (state.status !== 'running' && state.status !== 'paused') return false;
+  for (const id of state.open) if (state.steps[id]?.status === 'waiting') return true;
+  return false;
 }
 
 /** The error a driver halts with when the journal refuses its append (never a raw SQLite message). */
