@@ -41,7 +41,10 @@ export interface VirtualClockOptions {
   pace?: ClockPace;
   /** The real clock a `speed` pace flows with; default the wall clock (tests pass a manual one). */
   real?: Clock;
-  /** Called after time jumps or is advanced, the pace changes or a hold comes or goes. */
+  /**
+   * Called after time jumps or is advanced, the pace changes, a hold comes or goes, or (held and
+   * speed paces) what is due next changes; once per event-loop turn, with the state at its end.
+   */
   onChange?: (info: ClockInfo) => void;
 }
 
@@ -66,6 +69,7 @@ export class VirtualClock implements Clock {
   /** Keys (run ids) whose holds stop a `held` clock from jumping. */
   private readonly holds = new Set<string>();
   private readonly onChange: ((info: ClockInfo) => void) | undefined;
+  private changeScheduled = false;
 
   /** Starts at `start` (epoch ms), default 2026-01-01T00:00:00Z so simulated journals are stable. */
   constructor(start: EpochMs = Date.UTC(2026, 0, 1), options: VirtualClockOptions = {}) {
@@ -154,11 +158,14 @@ export class VirtualClock implements Clock {
         wake: () => {
           this.sleepers.delete(sleeper);
           signal?.removeEventListener('abort', sleeper.wake);
+          // What is due next may have changed: people see it (a held or speed clock only).
+          if (this.pace.kind !== 'jump') this.changed();
           resolve();
         },
       };
       this.sleepers.add(sleeper);
       signal?.addEventListener('abort', sleeper.wake, { once: true });
+      if (this.pace.kind !== 'jump') this.changed();
       this.reschedule();
     });
   }
@@ -174,8 +181,17 @@ export class VirtualClock implements Clock {
     for (const s of [...this.sleepers]) if (s.dueAt <= now) s.wake();
   }
 
+  /**
+   * Reports the clock's state once the current turn has settled (setImmediate), so a burst of
+   * changes (a hold, then the sleep for the deadline) is reported once, as it ended up.
+   */
   private changed(): void {
-    this.onChange?.(this.info());
+    if (!this.onChange || this.changeScheduled) return;
+    this.changeScheduled = true;
+    setImmediate(() => {
+      this.changeScheduled = false;
+      this.onChange?.(this.info());
+    });
   }
 
   /** Arranges for time to move by itself as the pace says. */

@@ -14,6 +14,7 @@ import { RunProgress } from '../runs-ui/RunProgress';
 import { TimeTravel } from '../runs-ui/TimeTravel';
 import { useRunView } from '../runs-ui/use-run-view';
 import { VariablesPanel } from '../runs-ui/VariablesPanel';
+import { VirtualClockBar } from '../runs-ui/VirtualClockBar';
 import { ApprovalBox } from './ApprovalBox';
 import { StepDetails } from './StepDetails';
 
@@ -53,6 +54,7 @@ export function RunPanel() {
           {run && <RunProgress />}
         </div>
         <DebugBar />
+        <VirtualClockBar />
         <TimeTravel />
         {run?.error && (
           <div className="error-box">

@@ -5,7 +5,7 @@
  * inbox. Every request goes to the host; what changes comes back as journal events, so a run started
  * by the CLI or cron is driven here exactly like one started here.
  */
-import type { HostApi, HostEvent, RunSummary } from '../../engine/host/api';
+import type { HostApi, HostEvent, RunSummary, VirtualTime } from '../../engine/host/api';
 import type { JsonObject, StepId } from '../../engine/model/flow';
 import type { RunId, RunMode } from '../../engine/runtime/events';
 import { formatDateTime, i18n } from '../i18n';
@@ -86,6 +86,21 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
     }
   };
 
+  const setClock = (run: RunId, time: VirtualTime) => {
+    get().setVirtualTime({ run, now: time.now, pace: time.pace, isHeld: time.isHeld, nextTimerAt: time.nextTimerAt, receivedAt: Date.now() });
+  };
+  /** Reads the virtual clock of the simulation on display (none for a real run or one driven elsewhere). */
+  const readClock = async (run: RunId) => {
+    const first = sessions.get(run)?.events[0];
+    if (first?.type !== 'RunStarted' || first.mode !== 'simulate') return;
+    try {
+      const time = await host.getClock({ run });
+      if (run === shown) setClock(run, time);
+    } catch {
+      // A simulation another process drives has no clock here: the panel shows none.
+    }
+  };
+
   let historyTimer: ReturnType<typeof setTimeout> | undefined;
   let inboxTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -96,6 +111,10 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
     handle(event: HostEvent): void {
       if (event.kind === 'runSummary') {
         runs.onSummary(event);
+        return;
+      }
+      if (event.kind === 'clock') {
+        if (event.run === shown) setClock(event.run, event);
         return;
       }
       const run = sessions.handle(event);
@@ -133,11 +152,13 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         void host.unwatchRun({ run: prev }).catch(() => undefined);
       }
       if (run) sessions.watch(run);
+      get().setVirtualTime(null);
       publishNow();
       if (!run) return;
       try {
         await host.watchRun({ run });
         await catchUp(run);
+        await readClock(run);
       } catch (err) {
         fail(i18n.t('notices.loadRunFailed', { run }))(err);
       }
@@ -181,6 +202,13 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
       s.cursor = cursor === null || cursor >= s.length ? null : Math.max(1, cursor);
       publishNow();
     },
+
+    /** Moves the shown simulation's virtual clock on: to the next timer, or by `byMs`. */
+    advanceClock: (how: { to: 'next-timer' } | { byMs: number }) =>
+      request(i18n.t('notices.clockFailed'), async (run) => setClock(run, await host.advanceClock({ run, ...how }))),
+    /** Sets how the shown simulation's virtual clock moves. */
+    setClockPace: (pace: VirtualTime['pace']) =>
+      request(i18n.t('notices.clockFailed'), async (run) => setClock(run, await host.setClockPace({ run, pace }))),
 
     pause: () => request(i18n.t('notices.pauseFailed'), (run) => host.pauseRun({ run, as: get().user || undefined })),
     continue: (step = false) =>
