@@ -31,6 +31,12 @@ export interface ExecContext {
    * back while it could still be the start of a secret (runtime/redact-stream.ts).
    */
   flushLog?(): void;
+  /**
+   * Called by the executor with what this attempt was given after interpolation (the command, the
+   * request, the message, the script bindings), before it acts; the runtime journals it as
+   * StepInput with secrets redacted (runtime/step-input.ts). Absent: nothing is recorded.
+   */
+  recordInput?(input: Json): void;
 }
 
 /**

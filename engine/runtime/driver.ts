@@ -6,7 +6,8 @@
  * due time. One RunDriver drives one run in this process.
  */
 import { StepFailure } from '../model/execution.js';
-import type { Flow, StepId, StepMock } from '../model/flow.js';
+import type { Flow, Json, StepId, StepMock } from '../model/flow.js';
+import { boundInput } from './step-input.js';
 import { AbortHandle } from './abort-handle.js';
 import type { ChildRuns } from './children.js';
 import type { Clock } from './clock.js';
@@ -349,6 +350,18 @@ export class RunDriver implements StepHost {
   childRunStarted(step: StepId, index: number, child: RunId): void {
     this.apply({ kind: 'childRunStarted', step, index, child });
   }
+
+  recordInput(step: StepId, attempt: number, input: Json): void {
+    // Redacted before it is bounded: a cut must never keep the start of a secret (step-input.ts).
+    const clean = this.redactor.isEmpty ? input : redactedInput(this.redactor, step, attempt, input);
+    this.apply({ kind: 'input', step, attempt, input: boundInput(clean) });
+  }
+}
+
+/** `input` with secret values replaced, through the same redaction as journal events. */
+function redactedInput(redactor: Redactor, step: StepId, attempt: number, input: Json): Json {
+  const [e] = redactor.events([{ type: 'StepInput', at: 0, step, attempt, input }]);
+  return e?.type === 'StepInput' ? e.input : null;
 }
 
 /** Whether the run waits for an outside answer (an approval, a callback): O(open steps). */

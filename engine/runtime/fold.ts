@@ -118,6 +118,9 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
       if (run.passOnce === event.step) run.passOnce = null;
       return run;
     }
+    case 'StepInput':
+      stepOf(run, event.step).input = event.input;
+      return run;
     case 'StepSucceeded': {
       const s = stepOf(run, event.step);
       s.status = 'succeeded';

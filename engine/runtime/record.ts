@@ -15,6 +15,8 @@ export interface StepRecord {
   error: StepError | null;
   startedAt: string | null;
   endedAt: string | null;
+  /** The resolved input of the latest attempt that recorded one (StepInput): secrets redacted, size bounded. */
+  input?: Json;
 }
 
 export interface RunRecord {
@@ -51,6 +53,7 @@ export function toRunRecord(run: RunState): RunRecord {
       error: s.error,
       startedAt: iso(s.startedAt),
       endedAt: iso(s.endedAt),
+      ...(s.input !== undefined ? { input: s.input } : {}),
     };
     if (s.status === 'waiting' && s.approval) {
       waitingFor.push({ step: id, approvers: s.approval.approvers, message: s.approval.message, dueAt: iso(s.approval.dueAt) });

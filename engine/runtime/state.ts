@@ -57,6 +57,8 @@ export interface StepState {
   /** When a wait step's timer runs: its due time. */
   timerDueAt: EpochMs | null;
   approval: ApprovalState | null;
+  /** The resolved input of the latest attempt that recorded one (StepInput; task steps of real runs). */
+  input?: Json;
 }
 
 /**
