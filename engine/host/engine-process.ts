@@ -64,6 +64,7 @@ const service = new RunService({
   onLog: (run, step, attempt, stream, text) => emitWatched({ kind: 'stepLog', run, step, attempt, stream, text }),
   // Designer simulations hold their virtual clock while an approval waits (issue #9 point 7).
   simulationPace: { kind: 'held' },
+  via: 'designer',
   onClock: (run, info) => emitWatched({ kind: 'clock', run, ...toVirtualTime(info) }),
   notifyDesktop,
   // Imported flows and flows outside the workspace only simulate until trusted (DESIGN.md "Security").

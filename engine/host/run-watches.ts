@@ -6,6 +6,8 @@
  */
 import type { RunEvent, RunId } from '../runtime/events.js';
 import type { HostEvent } from './api.js';
+import type { Json } from '../model/flow.js';
+import { startedByOfRow } from '../service/started-by.js';
 
 /** A counted set of watched run ids with the "everything until engaged" rule above. */
 export class RunWatches {
@@ -64,6 +66,7 @@ export function runSummaryEvent(run: RunId, event: RunEvent): HostEvent | null {
           endedAt: null,
           trigger: event.trigger ?? null,
           parent: event.parent ?? null,
+          startedBy: startedByOfRow({ startedBy: (event.startedBy ?? null) as Json, trigger: event.trigger ?? null, parent: event.parent ?? null }),
         },
       };
     case 'ApprovalRequested':

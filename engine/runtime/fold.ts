@@ -57,6 +57,7 @@ export function initialState(first: RunEvent): RunState {
     passOnce: null,
     children: idMap(),
     parent: first.parent ?? null,
+    ...(first.startedBy ? { startedBy: first.startedBy } : {}),
     ...(first.subflow !== undefined ? { subflowChain: first.subflow } : {}),
     ...(first.item !== undefined ? { item: first.item } : {}),
     ...(first.index !== undefined ? { index: first.index } : {}),

@@ -3,7 +3,7 @@
  * Times are ISO 8601 (virtual times in simulations).
  */
 import type { Json, JsonObject, StepId } from '../model/flow.js';
-import type { RunId, StepError } from './events.js';
+import type { RunId, StartedBy, StepError } from './events.js';
 import { runStatusOf } from './fold.js';
 import type { RunState, RunStatus, StepStatus } from './state.js';
 import { idMap } from './state.js';
@@ -37,6 +37,8 @@ export interface RunRecord {
   mode: string;
   workdir: string;
   flowPath: string;
+  /** Who or what started the run (RunStarted.startedBy), when recorded. */
+  startedBy?: StartedBy;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -75,5 +77,6 @@ export function toRunRecord(run: RunState): RunRecord {
     mode: run.mode,
     workdir: run.workdir,
     flowPath: run.flowPath,
+    ...(run.startedBy ? { startedBy: run.startedBy } : {}),
   };
 }

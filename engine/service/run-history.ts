@@ -7,7 +7,8 @@ import { runStatusOf } from '../runtime/fold.js';
 import type { RunState, RunStatus } from '../runtime/state.js';
 import type { Journal, RunFilter, RunRow } from '../store/journal.js';
 import type { Json, StepId } from '../model/flow.js';
-import type { RunId, RunMode } from '../runtime/events.js';
+import type { RunId, RunMode, StartedBy } from '../runtime/events.js';
+import { startedByOfRow } from './started-by.js';
 
 /** The journal's RunFilter, with a shown status (waiting included) in place of the stored one. */
 export interface RunHistoryFilter extends Omit<RunFilter, 'status'> {
@@ -49,6 +50,7 @@ function toSummary(r: RunRow, status: string): RunSummary {
     endedAt: r.endedAt === null ? null : new Date(r.endedAt).toISOString(),
     trigger: r.trigger,
     parent: r.parent,
+    startedBy: startedByOfRow(r),
   };
 }
 
@@ -63,4 +65,10 @@ export interface RunSummary {
   trigger?: Json | null;
   /** Set for a child run (a map item or a `call` task): the parent run, its step and the item index. */
   parent?: { run: RunId; step: StepId; index: number } | null;
+  /**
+   * Who or what started it (issue #12 point 4): `{kind: 'user', user, via}`, `{kind: 'cron', cron}`,
+   * `{kind: 'webhook', flow, name}` or `{kind: 'parent', run, step}`; null for an older run whose
+   * starter was not recorded.
+   */
+  startedBy?: StartedBy | null;
 }

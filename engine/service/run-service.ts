@@ -14,7 +14,8 @@ import { VirtualClock } from '../runtime/virtual-clock.js';
 import type { ClockAdvance, ClockInfo, ClockPace } from '../runtime/virtual-clock.js';
 import { RunDriver, RunRequestError } from '../runtime/driver.js';
 import type { DriveOptions, DriverDeps } from '../runtime/driver.js';
-import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
+import type { RunEvent, RunId, RunMode, StartedBy } from '../runtime/events.js';
+import { osUserName, startedByOf } from './started-by.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
 import { idMap } from '../runtime/state.js';
@@ -68,6 +69,10 @@ export interface RunServiceOptions {
    * A scenario's own clock (SimulationHooks.clock) keeps its pace.
    */
   simulationPace?: ClockPace;
+  /** Where this service's runs are started from, for RunStarted.startedBy (issue #12 point 4); default `cli`. */
+  via?: 'designer' | 'cli' | 'service';
+  /** The user runs are started as when no StartRunParams.startedBy says otherwise; default the OS user name. */
+  user?: string;
   /** Called when the virtual clock of simulation `run` (a top-level run) moves, changes pace or is held. */
   onClock?: (run: RunId, info: ClockInfo) => void;
 }
@@ -97,6 +102,8 @@ export interface StartRunParams {
   simulation?: SimulationHooks;
   /** Steps to pause before (debugging). */
   breakpoints?: StepId[];
+  /** Who or what starts it (a webhook, …); default: the cron trigger in `trigger`, else the service's user. */
+  startedBy?: StartedBy;
   /**
    * Run from `step` with the earlier run's input, vars and the outputs of its succeeded steps
    * (as `$steps` sees them). Throws RunRequestError when the run or step is unknown.
@@ -200,6 +207,7 @@ export class RunService {
       ...(p.trigger ? { trigger: p.trigger } : {}),
       ...(p.breakpoints?.length ? { breakpoints: p.breakpoints } : {}),
       ...(source ? { seedSteps: seedOf(source, p.from!.step) } : {}),
+      startedBy: startedByOf(p.startedBy, p.trigger, this.options.user ?? osUserName(), this.options.via ?? 'cli'),
     };
     this.journal.createRun(started, hash);
     this.options.onEvent?.(id, 1, started);
