@@ -270,6 +270,14 @@ export interface HostApi {
   advanceClock(p: { run: RunId; to?: 'next-timer'; byMs?: number }): Promise<VirtualTime>;
   /** Sets how simulation `run`'s virtual clock moves from now on (VirtualTime `pace`; speed factor in (0, 1000]). */
   setClockPace(p: { run: RunId; pace: VirtualTime['pace'] }): Promise<VirtualTime>;
+  /**
+   * "Save as scenario": appends finished run `run` (succeeded or failed) to its flow's
+   * X.scenarios.yaml as scenario `name`: its input, each task attempt's outcome as a mock, the
+   * approvals' answers and delays, and its status, path and error as expectations. Refuses
+   * (RunRequestError, ScenarioFromRunError, FileAccessError) an unfinished or debugged run, a taken
+   * name, a template's or otherwise unwritable scenarios file.
+   */
+  saveScenario(p: { run: RunId; name: string }): Promise<{ scenarioPath: string; name: string }>;
 }
 
 export type HostMethod = keyof HostApi;
@@ -336,6 +344,7 @@ export const hostMethods = [
   'getClock',
   'advanceClock',
   'setClockPace',
+  'saveScenario',
 ] as const satisfies readonly HostMethod[];
 
 /** Parameters and result of one method, for transports. */
