@@ -88,4 +88,12 @@ export class RunsPage {
     await this.page.screenshot({ path });
     await test.info().attach(name, { path, contentType: 'image/png' });
   }
+
+  /** Saves the finished run on display as scenario `name` (Save as scenario → Scenario name → Save scenario). */
+  async saveAsScenario(name: string): Promise<void> {
+    await this.button('Save as scenario').click();
+    await this.run.getByLabel('Scenario name').fill(name);
+    await this.button('Save scenario').click();
+    await expect(this.page.getByText(`Saved scenario "${name}"`)).toBeVisible();
+  }
 }

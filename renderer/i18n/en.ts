@@ -464,6 +464,12 @@ export const en = {
       virtual: ' (virtual time)',
       eta: ' · ETA {{duration}} (median of {{count}})',
     },
+    saveScenario: {
+      open: 'Save as scenario',
+      name: 'Scenario name',
+      save: 'Save scenario',
+      defaultName: '{{flow}} like run {{run}}',
+    },
     clock: {
       label: 'Virtual time',
       now: 'Virtual time {{time}}',
@@ -717,6 +723,8 @@ export const en = {
     copyTemplateFailed: 'Could not copy the template',
     loadRunFailed: 'Could not load run {{run}}',
     clockFailed: 'Could not change the virtual clock',
+    scenarioSaved: 'Saved scenario "{{name}}" to {{path}}',
+    saveScenarioFailed: 'Could not save the run as a scenario',
     openRunFailed: 'Could not open run {{run}}',
     pauseFailed: 'Could not pause',
     stepFailed: 'Could not step',

@@ -460,6 +460,12 @@ export const zhCN: Messages = {
       virtual: '（虚拟时间）',
       eta: ' · 预计还需 {{duration}}（{{count}} 次的中位数）',
     },
+    saveScenario: {
+      open: '另存为场景',
+      name: '场景名称',
+      save: '保存场景',
+      defaultName: '{{flow}}，同运行 {{run}}',
+    },
     clock: {
       label: '虚拟时间',
       now: '虚拟时间 {{time}}',
@@ -708,6 +714,8 @@ export const zhCN: Messages = {
     copyTemplateFailed: '无法复制模板',
     loadRunFailed: '无法加载运行 {{run}}',
     clockFailed: '无法调整虚拟时钟',
+    scenarioSaved: '已将场景“{{name}}”保存到 {{path}}',
+    saveScenarioFailed: '无法把运行另存为场景',
     openRunFailed: '无法打开运行 {{run}}',
     pauseFailed: '无法暂停',
     stepFailed: '无法单步执行',

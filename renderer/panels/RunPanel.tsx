@@ -15,6 +15,7 @@ import { TimeTravel } from '../runs-ui/TimeTravel';
 import { useRunView } from '../runs-ui/use-run-view';
 import { VariablesPanel } from '../runs-ui/VariablesPanel';
 import { VirtualClockBar } from '../runs-ui/VirtualClockBar';
+import { SaveScenario } from '../runs-ui/SaveScenario';
 import { ApprovalBox } from './ApprovalBox';
 import { StepDetails } from './StepDetails';
 
@@ -55,6 +56,7 @@ export function RunPanel() {
         </div>
         <DebugBar />
         <VirtualClockBar />
+        <SaveScenario />
         <TimeTravel />
         {run?.error && (
           <div className="error-box">

@@ -210,6 +210,20 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
     setClockPace: (pace: VirtualTime['pace']) =>
       request(i18n.t('notices.clockFailed'), async (run) => setClock(run, await host.setClockPace({ run, pace }))),
 
+    /** "Save as scenario": writes the shown finished run into its flow's scenarios file as `name`; true when saved. */
+    async saveScenario(name: string): Promise<boolean> {
+      const run = shown;
+      if (!run) return false;
+      try {
+        const saved = await host.saveScenario({ run, name });
+        get().notify({ kind: 'info', text: i18n.t('notices.scenarioSaved', { name: saved.name, path: saved.scenarioPath }) });
+        return true;
+      } catch (err) {
+        fail(i18n.t('notices.saveScenarioFailed'))(err);
+        return false;
+      }
+    },
+
     pause: () => request(i18n.t('notices.pauseFailed'), (run) => host.pauseRun({ run, as: get().user || undefined })),
     continue: (step = false) =>
       request(step ? i18n.t('notices.stepFailed') : i18n.t('notices.continueFailed'), (run) => host.continueRun({ run, step, as: get().user || undefined })),
