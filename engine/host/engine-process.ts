@@ -9,7 +9,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { StepId } from '../model/flow.js';
-import type { RunId } from '../runtime/events.js';
+import type { RunEvent, RunId } from '../runtime/events.js';
+import { RunTail } from './run-tail.js';
 import { openJournal } from '../store/journal.js';
 import type { HostEvent } from './api.js';
 import { createHostApi } from './host-api.js';
@@ -38,7 +39,8 @@ const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPor
 const send = (m: RpcMessage) => (parentPort ? parentPort.postMessage(m) : process.send?.(m));
 const emit = (event: HostEvent) => send({ event });
 // Run events go out only for runs the window watches (once it watches any); summaries always.
-const watches = new RunWatches();
+// Runs another process drives (the CLI) are streamed from the journal (run-tail.ts).
+const watches = new RunWatches((run) => tail.watch(run));
 const emitWatched = (event: HostEvent) => {
   if (watches.passes(event)) emit(event);
 };
@@ -53,13 +55,19 @@ async function notifyDesktop(title: string, message: string, origin?: { run: Run
 }
 
 const journal = openJournal(typeof values.db === 'string' ? values.db : defaultDbPath());
+/** Sends a journaled event of `run` to the clients watching it, and its summary to everyone. */
+function emitRunEvent(run: RunId, seq: number, event: RunEvent): void {
+  emitWatched({ kind: 'runEvent', run, seq, event });
+  const summary = runSummaryEvent(run, event);
+  if (summary) emit(summary);
+}
+const tail = new RunTail(journal, () => watches.watched(), emitRunEvent);
 const root = resolve(typeof values.root === 'string' ? values.root : process.cwd());
 const service = new RunService({
   journal,
   onEvent: (run, seq, event) => {
-    emitWatched({ kind: 'runEvent', run, seq, event });
-    const summary = runSummaryEvent(run, event);
-    if (summary) emit(summary);
+    tail.saw(run, seq);
+    emitRunEvent(run, seq, event);
   },
   onLog: (run, step, attempt, stream, text) => emitWatched({ kind: 'stepLog', run, step, attempt, stream, text }),
   // Designer simulations hold their virtual clock while an approval waits (issue #9 point 7).
@@ -97,7 +105,11 @@ else process.on('message', (m) => void onMessage(m));
 service.resumeUnfinished();
 // Firings missed while no engine process ran are not made up: croner schedules from now on.
 if (values['no-triggers'] !== true) triggers.start();
+tail.start();
 
 // The parent going away (closed IPC channel) ends the engine; committed journal entries stay.
-process.on('exit', () => triggers.stop());
+process.on('exit', () => {
+  triggers.stop();
+  tail.stop();
+});
 process.on('disconnect', () => process.exit(0));

@@ -14,7 +14,11 @@ export class RunWatches {
   private readonly counts = new Map<RunId, number>();
   private engaged = false;
 
+  /** `onWatch` hears every watch (the engine process's RunTail starts streaming the run there). */
+  constructor(private readonly onWatch?: (run: RunId) => void) {}
+
   watch(run: RunId): void {
+    this.onWatch?.(run);
     this.engaged = true;
     this.counts.set(run, (this.counts.get(run) ?? 0) + 1);
   }
