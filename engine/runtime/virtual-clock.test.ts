@@ -69,6 +69,8 @@ describe('VirtualClock paces (issue #9 point 7)', () => {
     await settle();
     expect([clock.now(), isAwake]).toEqual([20_000, true]);
     expect(() => clock.advance({ byMs: -1 })).toThrow(RangeError);
+    expect(() => clock.advance({ byMs: 1e300 })).toThrow(RangeError);
+    expect(clock.now()).toBe(20_000);
   });
 
   it('jump ignores holds (the CLI and scenarios never wait for people)', async () => {

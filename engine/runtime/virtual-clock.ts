@@ -55,6 +55,8 @@ interface Sleeper {
 
 /** Largest speed factor accepted (a virtual day per real 1.4 min). */
 export const MAX_SPEED = 1000;
+/** Longest single advance, ms: a year, like the longest duration a flow may write (FS021). */
+export const MAX_ADVANCE_MS = 366 * 86_400_000;
 
 export class VirtualClock implements Clock {
   private current: EpochMs;
@@ -132,14 +134,16 @@ export class VirtualClock implements Clock {
   /**
    * Moves time on: to the earliest sleeper's due time (nothing happens when none sleeps), or by
    * `byMs` milliseconds; wakes every sleeper due by then. Returns the new virtual now.
-   * Throws RangeError for a `byMs` that is not a positive finite number.
+   * Throws RangeError for a `byMs` that is not a positive number up to MAX_ADVANCE_MS.
    */
   advance(how: ClockAdvance): EpochMs {
     const now = this.now();
     let to: EpochMs;
     if ('to' in how) to = Math.max(now, this.nextDueAt() ?? now);
     else {
-      if (!(Number.isFinite(how.byMs) && how.byMs > 0)) throw new RangeError(`advance byMs must be a positive number of milliseconds, got ${how.byMs}`);
+      if (!(Number.isFinite(how.byMs) && how.byMs > 0 && how.byMs <= MAX_ADVANCE_MS)) {
+        throw new RangeError(`advance byMs must be a positive number of milliseconds up to ${MAX_ADVANCE_MS} (a year), got ${how.byMs}`);
+      }
       to = now + how.byMs;
     }
     this.current = to;
