@@ -19,15 +19,23 @@ export const MAX_INPUT_CHARS = 32_768;
 /** Header names whose values are credentials: shown as `***` (a scheme word like `Bearer` is kept). */
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|passw|api-?key|credential/i;
 
-/** A shell command as the process got it, with `${FLOWSMITH_ARG_n}` references replaced by their values (for people). */
+/** Environment variable names whose values are credentials (as runtime/redact-stream.ts sensitiveEnv names them). */
+const SECRET_ENV = /TOKEN|SECRET|PASSW|KEY|CREDENTIAL/i;
+
+/**
+ * A shell command as the process got it, with `${FLOWSMITH_ARG_n}` references replaced by their
+ * values (for people), and the step's `env:` with credential-named values shown as `***`.
+ */
 export function shellInput(command: string, args: Record<string, string>, cwd: string | undefined, env: Record<string, string>): JsonObject {
   const resolved = command.replace(/\$\{(FLOWSMITH_ARG_\d+)\}/g, (ref, name: string) => args[name] ?? ref);
-  return { shell: { command: resolved, ...(cwd !== undefined ? { cwd } : {}), ...(Object.keys(env).length ? { env } : {}) } };
+  const shown = Object.create(null) as Record<string, string>; // names are data (#11 item 11)
+  for (const [name, value] of Object.entries(env)) shown[name] = SECRET_ENV.test(name) ? '***' : value;
+  return { shell: { command: resolved, ...(cwd !== undefined ? { cwd } : {}), ...(Object.keys(env).length ? { env: shown } : {}) } };
 }
 
 /** An http request with credential header values masked. */
 export function httpInput(spec: { method?: string; url: string; headers?: Record<string, string>; body?: Json }): JsonObject {
-  const headers: Record<string, string> = {};
+  const headers = Object.create(null) as Record<string, string>; // names are data (#11 item 11)
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
     headers[name] = SECRET_HEADER.test(name) ? maskCredential(String(value)) : String(value);
   }
