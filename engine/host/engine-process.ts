@@ -61,7 +61,8 @@ function emitRunEvent(run: RunId, seq: number, event: RunEvent): void {
   const summary = runSummaryEvent(run, event);
   if (summary) emit(summary);
 }
-const tail = new RunTail(journal, () => watches.watched(), emitRunEvent);
+// History rows of runs other processes start or move, once a second (the newest 50 top-level runs).
+const tail = new RunTail(journal, () => watches.watched(), emitRunEvent, { summaries: () => service.summaries({ limit: 50 }), emit });
 const root = resolve(typeof values.root === 'string' ? values.root : process.cwd());
 const service = new RunService({
   journal,

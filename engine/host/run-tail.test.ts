@@ -41,4 +41,30 @@ describe('RunTail: runs another process drives stream to watchers', () => {
     expect(other.poll()).toBe(0);
     cli.close();
   });
+
+  it('sends a runSummary for runs other processes start or move, once per change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fs-tail-history-'));
+    const path = join(dir, 'one.yaml');
+    writeFileSync(path, 'flowsmith: "1.0"\nname: one\nstart: a\nsteps:\n  a: {type: task, shell: "echo a"}\n');
+    const db = join(dir, 'store.db');
+    const designer = new RunService({ journal: openJournal(db), workRoot: join(dir, 'runs') });
+    const sent: { run: string; status: string; isNew: boolean }[] = [];
+    const tail = new RunTail(designer.journal, () => [], () => undefined, {
+      summaries: () => designer.summaries({ limit: 50 }),
+      emit: (e) => sent.push({ run: e.run, status: e.status, isNew: e.started !== undefined }),
+    });
+    expect(tail.pollHistory()).toBe(0); // the first look takes note only
+
+    const cli = new RunService({ journal: openJournal(db), workRoot: join(dir, 'runs') });
+    const driver = cli.startRun({ path, breakpoints: ['a'] });
+    await cli.drive(driver, { stopWhenWaiting: true });
+    expect(tail.pollHistory()).toBe(1);
+    expect(sent).toEqual([{ run: driver.id, status: 'paused', isNew: true }]);
+    expect(tail.pollHistory()).toBe(0);
+    await cli.drive(cli.request(driver.id, { kind: 'debug', request: { kind: 'continue', stepping: false } }), { stopWhenWaiting: true });
+    tail.pollHistory();
+    expect(sent.at(-1)).toEqual({ run: driver.id, status: 'succeeded', isNew: false });
+    cli.close();
+    designer.close();
+  });
 });
