@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../store/journal.js';
 import { RunService } from '../service/run-service.js';
@@ -83,5 +83,38 @@ describe('virtual time of designer simulations (issue #9 point 7)', () => {
     const state = await cli.service.drive(driver, { stopWhenWaiting: false });
     expect(state.steps.check!.error!.name).toBe('Timeout');
     cli.service.close();
+  });
+
+  it('stays held while any of two parallel approvals waits, and answers keep their virtual time', async () => {
+    const first = host();
+    first.service.close();
+    const root = dirname(first.path);
+    const path = join(root, 'two-gates.yaml');
+    writeFileSync(path, [
+      'flowsmith: "1.0"',
+      'name: two-gates',
+      'start: fan',
+      'steps:',
+      '  fan: {type: parallel, branches: [a, b], join: both}',
+      '  a: {type: approval, approvers: [ops], timeout: 1h, next: both}',
+      '  b: {type: approval, approvers: [ops], timeout: 2h, next: both}',
+      '  both: {type: join, mode: all, next: done}',
+      '  done: {type: succeed}',
+      '',
+    ].join('\n'));
+    const service = new RunService({ journal: openJournal(':memory:'), workRoot: join(root, 'runs'), simulationPace: { kind: 'held' } });
+    const api = createHostApi(service, { root, openPath: null });
+    const { run } = await api.startRun({ path, mode: 'simulate' });
+    const startedAt = service.state(run).startedAt;
+    await expect.poll(() => service.state(run).steps.b?.status).toBe('waiting');
+    await api.answerApproval({ run, step: 'b', verdict: 'approve', as: 'ops' });
+    await expect.poll(() => service.state(run).steps.b?.status).toBe('succeeded');
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    // a still waits: the clock did not jump to its 1 h deadline.
+    expect(service.state(run).steps.a?.status).toBe('waiting');
+    expect(await api.getClock({ run })).toMatchObject({ isHeld: true, now: new Date(startedAt).toISOString() });
+    await api.answerApproval({ run, step: 'a', verdict: 'approve', as: 'ops' });
+    await expect.poll(() => service.state(run).status).toBe('succeeded');
+    service.close();
   });
 });

@@ -82,6 +82,11 @@ export class RunDriver implements StepHost {
   private readonly redactor: Redactor;
   /** The run's state: folded in place by this driver only (callers read it, never change it). */
   readonly state: RunState;
+  /**
+   * Steps waiting for an outside answer (approvals, callbacks), kept per event in O(1) when the
+   * clock can be held (virtual clocks), so a held clock knows whether a person may still answer.
+   */
+  private readonly waiting = new Set<StepId>();
 
   /** Drives a run whose journal (at least RunStarted) is `events`, for `flow`. */
   constructor(
@@ -99,6 +104,10 @@ export class RunDriver implements StepHost {
     this.tasks = deps.tasks ?? (this.state.mode === 'simulate' ? simulatedTasks(deps.clock, deps.mockFor) : noTaskRunner);
     // The first bindingsOf call for a state fixes its `$env` (bindings are cached per state).
     bindingsOf(this.state, deps.secrets ?? {});
+    if (deps.clock.hold) {
+      for (const id of this.state.open) this.trackWaiting(id);
+      deps.clock.hold(this.id, this.waitsOutside());
+    }
   }
 
   /** `text` with secret values replaced (step logs go through here before they are stored). */
@@ -307,12 +316,26 @@ export class RunDriver implements StepHost {
       return;
     }
     let seq = this.seq - events.length;
+    const canHold = this.deps.clock.hold !== undefined;
     for (const e of events) {
       foldInto(this.state, e);
+      if (canHold && 'step' in e && e.step) this.trackWaiting(e.step);
       this.deps.onEvent?.(this.id, ++seq, e);
     }
     // A held virtual clock stands still while a person (or outside system) may still answer.
-    this.deps.clock.hold?.(this.id, waitsOutside(this.state));
+    if (canHold) this.deps.clock.hold!(this.id, this.waitsOutside());
+  }
+
+  /** Keeps `waiting` in step with step `id`'s status after an event about it. */
+  private trackWaiting(id: StepId): void {
+    if (this.state.steps[id]?.status === 'waiting') this.waiting.add(id);
+    else this.waiting.delete(id);
+  }
+
+  /** Whether the run waits for an outside answer; an ended run forgets its waits (O(1)). */
+  private waitsOutside(): boolean {
+    if (this.state.status !== 'running' && this.state.status !== 'paused') this.waiting.clear();
+    return this.waiting.size > 0;
   }
 
   /** Executes attempt `attempt` of step `id` (its StepStarted is journaled) and reports the outcome. */
@@ -362,13 +385,6 @@ export class RunDriver implements StepHost {
 function redactedInput(redactor: Redactor, step: StepId, attempt: number, input: Json): Json {
   const [e] = redactor.events([{ type: 'StepInput', at: 0, step, attempt, input }]);
   return e?.type === 'StepInput' ? e.input : null;
-}
-
-/** Whether the run waits for an outside answer (an approval, a callback): O(open steps). */
-function waitsOutside(state: RunState): boolean {
-  if (state.status !== 'running' && state.status !== 'paused') return false;
-  for (const id of state.open) if (state.steps[id]?.status === 'waiting') return true;
-  return false;
 }
 
 /** The error a driver halts with when the journal refuses its append (never a raw SQLite message). */
