@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { VirtualTime } from '../../engine/host/api';
 import type { Flow } from '../../engine/model/flow';
 import type { RunEvent } from '../../engine/runtime/events';
 import { setup } from '../test-support';
@@ -110,7 +111,7 @@ describe('RunPanel', () => {
 
   it('shows a simulation’s virtual time held at its approval, moves it to the next timer and changes its speed', async () => {
     const sim = events.map((e) => (e.type === 'RunStarted' ? { ...e, mode: 'simulate' as const } : e.type === 'ApprovalRequested' ? { ...e, dueAt: 7_200_000 } : e));
-    const held = { now: '1970-01-01T00:00:00.002Z', pace: { kind: 'held' }, isHeld: true, nextTimerAt: '1970-01-01T02:00:00.000Z' };
+    const held: VirtualTime = { now: '1970-01-01T00:00:00.002Z', pace: { kind: 'held' }, isHeld: true, nextTimerAt: '1970-01-01T02:00:00.000Z' };
     const { actions, calls, emit, store, wrapper } = setup(flow, {
       startRun: () => ({ run: 'r1' }),
       getRun: () => ({ record: {}, events: sim.map((event, i) => ({ seq: i + 1, event })) }),
