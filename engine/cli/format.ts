@@ -42,6 +42,12 @@ export function inputSummary(input: unknown): string {
 /** A run record as a few lines: header, one line per step in path order, then what it waits for. */
 export function formatRun(r: RunRecord): string {
   const lines = [`run ${r.id} of ${r.flow}: ${r.status}${r.endedAt ? ` in ${seconds(r.startedAt, r.endedAt)}` : ''}`];
+  const by = r.startedBy;
+  if (by) {
+    const who =
+      by.kind === 'user' ? `${by.user} (${by.via})` : by.kind === 'cron' ? `cron "${by.cron}"` : by.kind === 'webhook' ? `webhook ${by.flow}/${by.name}` : `run ${by.run} (${by.step})`;
+    lines.push(`  started by ${who}`);
+  }
   const seen = new Set<string>();
   const width = Math.max(4, ...r.path.map((s) => s.length));
   for (const id of r.path) {

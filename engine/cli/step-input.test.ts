@@ -90,6 +90,7 @@ describe('step inputs', () => {
     const text = (await flowsmith(['show', record.id])).stdout;
     expect(text).toContain('$ echo deploying to "staging" with "***DEPLOY_TOKEN***"');
     expect(text).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/deploy\/staging/);
+    expect(text).toMatch(/^  started by \S+ \(cli\)$/m);
     const logs = (await flowsmith(['logs', record.id, 'deploy'])).stdout;
     expect(logs).toContain('── deploy (attempt 1)\ninput: {"shell":{"command":"echo deploying to \\"staging\\" with \\"***DEPLOY_TOKEN***\\" and $API_SECRET"}}\n');
     expect(logs).toContain('***API_SECRET***'); // the inherited secret, printed by the shell, is redacted in the log
