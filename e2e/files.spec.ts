@@ -142,3 +142,30 @@ test('refuses Save as onto an existing file and says so in the dialog', async ({
   await expect(files.dirtyMarker).toBeVisible();
   expect(readFileSync(host.flowPath, 'utf8')).toBe(readFileSync(templatePath('web-app-deploy'), 'utf8'));
 });
+
+test('asks what to do when the file changed on disk: Cancel keeps the edits, Overwrite writes them', async ({ webHost, designer, page }) => {
+  // Given web-app-deploy open with an added task, and another program rewriting the file meanwhile
+  const host = await webHost('web-app-deploy');
+  const files = new FilesPage(page);
+  await designer.open(host.url);
+  const added = await designer.addStep('task');
+  const file = join(host.dir, 'web-app-deploy.yaml');
+  const outside = `# edited elsewhere\n${readFileSync(file, 'utf8')}`;
+  writeFileSync(file, outside);
+
+  // When I save, I am asked; Cancel leaves the other program's file and my edits as they are
+  await files.toolbar('Save').click();
+  const dialog = files.dialog('Changed on disk');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  expect(readFileSync(file, 'utf8')).toBe(outside);
+  await expect(files.dirtyMarker).toBeVisible();
+
+  // And Overwrite writes my document, with the added task
+  await files.toolbar('Save').click();
+  await dialog.getByRole('button', { name: 'Overwrite', exact: true }).click();
+  await expect(files.dirtyMarker).toBeHidden();
+  const saved = parse(readFileSync(file, 'utf8')) as { steps: Record<string, unknown> };
+  expect(saved.steps).toHaveProperty(added);
+});

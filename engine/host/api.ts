@@ -8,6 +8,10 @@ import type { Finding } from '../model/finding.js';
 import type { Flow, Json, JsonObject, StepId } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
 import type { RunRecord } from '../runtime/record.js';
+import type { PublishResult, ReleaseInfo, VersionDiff, VersionInfo, VersionRef } from '../versions/types.js';
+
+/** Versions and release records (issue #12 part 3; engine/versions/types.ts). */
+export type { FlowDiff, PublishResult, ReleaseInfo, StepChange, StepDiff, VersionDiff, VersionInfo, VersionRef } from '../versions/types.js';
 
 export interface FlowFileInfo {
   name: string;
@@ -48,13 +52,6 @@ export interface WorkspaceTree {
   root: string;
   entries: WorkspaceEntry[];
   truncated: boolean;
-}
-
-/** A flow file's text as on disk (readFlowText); `readOnly` for a shipped template. */
-export interface FlowText {
-  path: string;
-  text: string;
-  readOnly: boolean;
 }
 
 /** A flow read from a production engine's document (issue #4); nothing is written. */
@@ -152,8 +149,6 @@ export interface HostApi {
    * dot folders and symlinked folders; bounded (12 levels, 20,000 entries looked at, 2,000 flows).
    */
   listFiles(p: Record<string, never>): Promise<WorkspaceTree>;
-  /** The text of the flow file at `path` as on disk, without validating it; confined like openFlow. */
-  readFlowText(p: { path: string }): Promise<FlowText>;
   /**
    * Writes the document text `text` to `path` (`.yaml`/`.yml`) atomically: a failed save leaves the
    * old file. `expectedText`: a string refuses the save (CHANGED_ON_DISK) when the file on disk is no
@@ -163,11 +158,6 @@ export interface HostApi {
    * Returns the absolute path written, the text and its findings (invalid text is saved all the same).
    */
   saveFlowText(p: { path: string; text: string; expectedText?: string | null }): Promise<{ path: string; text: string; findings: Finding[] }>;
-  /**
-   * Writes a new minimal valid flow (one `succeed` step) to `path` in the workspace; `name` defaults
-   * to one made from the file name, `title` to one made from the name. Refuses an existing file (EXISTS).
-   */
-  createFlow(p: { path: string; name?: string; title?: string }): Promise<{ path: string; text: string }>;
   /**
    * Copies a shipped template (`template`: its name, e.g. `web-app-deploy`, or its path from
    * listTemplates) and its scenarios file into the workspace, so the copy is what gets edited.
@@ -188,10 +178,10 @@ export interface HostApi {
   /**
    * Writes an exported document to `path` (`.json`, `.yaml`, `.yml`), which must lie in the workspace
    * (symlinks resolved; not a template, not a hidden folder) or be a picked path; returns the absolute path.
+   * `from` (issue #12): the flow file exported and the target; when `text` is that file's export and
+   * the file's text is a published version, a release record is left and returned as `release`.
    */
-  writeExport(p: { path: string; text: string }): Promise<{ path: string }>;
-  /** Imports the document at `path` (format detected when `from` is absent); writes nothing. Confined like openFlow. */
-  importFlow(p: { path: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
+  writeExport(p: { path: string; text: string; from?: { path: string; to: ExportTarget } }): Promise<{ path: string; release?: ReleaseInfo | null }>;
   /** Imports a document's text (a file the user picked; `name` labels findings and `origin`); writes nothing. */
   importText(p: { text: string; name: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
   /** Records that the user (`as`, default the host's user) trusts the flow file at `path` (confined like openFlow), so it may run for real. */
@@ -259,6 +249,24 @@ export interface HostApi {
   /** The cron triggers of the workspace's flows that fire while the engine process runs. */
   listTriggers(p: Record<string, never>): Promise<TriggerInfo[]>;
   /**
+   * Publishes the saved flow file at `path` (confined like openFlow) as the next numbered version of
+   * its flow (its `name:`), author the host's OS user (`flowsmith publish`). `outcome`: `published`;
+   * `unchanged` when the text already is a version (nothing written; that version returned);
+   * `invalid` when it has error findings (nothing written; the findings, located).
+   */
+  publishVersion(p: { path: string; note?: string }): Promise<PublishResult>;
+  /** The published versions of a flow, oldest first: by name (`flow`) or by its file (`path`, confined). */
+  listVersions(p: { flow?: string; path?: string }): Promise<VersionInfo[]>;
+  /**
+   * Step- and field-level diff of two versions of a flow (`flow` name, or its file `path`), or of a
+   * version and the working document (`working`, the default `to`): the file at `path` as on disk,
+   * or `text` when given (the designer's unsaved document). HostError VersionError with code
+   * NO_VERSIONS, NO_SUCH_VERSION, NO_WORKING_FILE or NOT_A_FLOW when it cannot be answered.
+   */
+  diffVersions(p: { flow?: string; path?: string; from: VersionRef; to?: VersionRef; text?: string }): Promise<VersionDiff>;
+  /** The release records of a flow (each export of a published version), oldest first; by `flow` name or file `path`. */
+  listReleases(p: { flow?: string; path?: string }): Promise<ReleaseInfo[]>;
+  /**
    * The virtual clock of simulation `run` driven by this engine process (an ended one: its time at
    * the end). Throws RunRequestError for a real run, or a simulation another process drives.
    */
@@ -312,15 +320,12 @@ export const hostMethods = [
   'listTemplates',
   'openFlow',
   'listFiles',
-  'readFlowText',
   'saveFlowText',
-  'createFlow',
   'copyTemplate',
   'validateFlow',
   'validateText',
   'exportFlow',
   'writeExport',
-  'importFlow',
   'importText',
   'trustFlow',
   'startRun',
@@ -341,6 +346,10 @@ export const hostMethods = [
   'unwatchRun',
   'cancelRun',
   'listTriggers',
+  'publishVersion',
+  'listVersions',
+  'diffVersions',
+  'listReleases',
   'getClock',
   'advanceClock',
   'setClockPace',

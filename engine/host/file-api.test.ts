@@ -43,8 +43,6 @@ describe('HostApi file confinement (issue #11 item 7)', () => {
     const { api, outside } = setup();
     for (const path of ['/etc/passwd', join(outside, 'secret.yaml'), '../outside/secret.yaml', 'sub/../../outside/secret.yaml']) {
       await expect(api.openFlow({ path }), path).rejects.toMatchObject({ name: 'FileAccessError', code: 'OUTSIDE_WORKSPACE', message: expect.stringMatching(/is outside the workspace .*; open or save flows inside it/) });
-      await expect(api.readFlowText({ path }), path).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
-      await expect(api.importFlow({ path }), path).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
       await expect(api.startRun({ path, mode: 'simulate' }), path).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
       await expect(api.testScenarios({ path }), path).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
       await expect(api.trustFlow({ path }), path).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
@@ -76,9 +74,8 @@ describe('HostApi file confinement (issue #11 item 7)', () => {
     symlinkSync(join(root, 'hello.yaml'), join(root, 'alias.yaml'));
     for (const path of ['link.yaml', 'linked-folder/secret.yaml', 'passwd.yaml']) {
       await expect(api.openFlow({ path }), path).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE', message: expect.stringContaining('a link to') });
-      await expect(api.readFlowText({ path }), path).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
     }
-    expect(await api.readFlowText({ path: 'alias.yaml' })).toEqual({ path: join(root, 'alias.yaml'), text: FLOW, readOnly: false });
+    expect(await api.openFlow({ path: 'alias.yaml' })).toMatchObject({ path: join(root, 'alias.yaml'), text: FLOW });
   });
 
   it('refuses writes outside the workspace: ../, absolute, /etc/passwd and symlinked files or folders', async () => {
@@ -88,7 +85,6 @@ describe('HostApi file confinement (issue #11 item 7)', () => {
     const attempts = ['../outside/secret.yaml', join(outside, 'new.yaml'), '/etc/passwd', 'link.yaml', 'linked-folder/secret.yaml', 'linked-folder/new.yaml'];
     for (const path of attempts) {
       await expect(api.saveFlowText({ path, text: 'pwned: true\n' }), path).rejects.toMatchObject({ name: 'FileAccessError' });
-      await expect(api.createFlow({ path }), path).rejects.toMatchObject({ name: 'FileAccessError' });
       await expect(api.copyTemplate({ template: 'web-app-deploy', path }), path).rejects.toMatchObject({ name: 'FileAccessError' });
       await expect(api.writeExport({ path, text: '{}' }), path).rejects.toMatchObject({ name: 'FileAccessError' });
     }
@@ -120,7 +116,7 @@ describe('HostApi file confinement (issue #11 item 7)', () => {
   it('refuses a template even through a symlink in the workspace, or when the workspace is the templates folder', async () => {
     const { api, root } = setup();
     symlinkSync(TEMPLATE, join(root, 'deploy.yaml'));
-    expect(await api.readFlowText({ path: 'deploy.yaml' })).toMatchObject({ readOnly: true });
+    expect(await api.openFlow({ path: 'deploy.yaml' })).toMatchObject({ readOnly: true });
     await expect(api.saveFlowText({ path: 'deploy.yaml', text: 'x: 1\n' })).rejects.toMatchObject({ code: 'TEMPLATE_READ_ONLY' });
     const journal = openJournal(':memory:');
     const inTemplates = createHostApi(new RunService({ journal }), { root: templatesDir, openPath: null });
@@ -172,19 +168,6 @@ describe('HostApi files (issue #8 point 4)', () => {
     } finally {
       chmodSync(join(root, 'locked'), 0o700);
     }
-  });
-
-  it('creates a minimal valid flow named after the file, and refuses an existing one', async () => {
-    const { api, root } = setup();
-    const created = await api.createFlow({ path: 'Night Job.yaml' });
-    expect(created.path).toBe(join(root, 'Night Job.yaml'));
-    expect(created.text).toContain('name: night-job');
-    expect(created.text).toContain('title: Night job');
-    expect(validateText(created.text).findings).toEqual([]);
-    expect((await api.createFlow({ path: 'b.yaml', name: 'backup', title: '备份' })).text).toContain('title: 备份');
-    await expect(api.createFlow({ path: 'hello.yaml' })).rejects.toMatchObject({ code: 'EXISTS' });
-    expect(readFileSync(join(root, 'hello.yaml'), 'utf8')).toBe(FLOW);
-    await expect(api.createFlow({ path: 'no/such/folder.yaml' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
   });
 
   it('copies a template and its scenarios into the workspace at a free name', async () => {

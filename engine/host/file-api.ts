@@ -8,14 +8,13 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { flowNameFrom, newFlow } from '../model/new-flow.js';
+import { flowNameFrom } from '../model/new-flow.js';
 import type { Flow } from '../model/flow.js';
 import { scenarioPathFor } from '../simulate/scenario-file.js';
 import { validateText } from '../validate/index.js';
 import { writeFileAtomic } from '../yaml/files.js';
 import { flowHeader as headerText } from './flow-header.js';
 import { MAX_FILE_BYTES } from '../yaml/limits.js';
-import { flowToText } from '../yaml/save.js';
 import type { HostApi, WorkspaceEntry } from './api.js';
 import { FileAccess, FileAccessError } from './file-access.js';
 
@@ -25,7 +24,7 @@ export const LIST_LIMITS = { depth: 12, entriesSeen: 20_000, flows: 2_000 } as c
 /** Folders never listed besides dot folders: dependencies, where flows do not live and files are many. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
-type FileApi = Pick<HostApi, 'listFiles' | 'readFlowText' | 'saveFlowText' | 'createFlow' | 'copyTemplate'>;
+type FileApi = Pick<HostApi, 'listFiles' | 'saveFlowText' | 'copyTemplate'>;
 
 /** The flow's name and title when `path` is a flow file (has `flowsmith`), else null. Never throws. */
 function flowHeader(path: string): { flowName: string; title: string } | null {
@@ -128,12 +127,6 @@ export function createFileApi(access: FileAccess): FileApi {
       return { root: access.root, ...listWorkspaceTree(access.root) };
     },
 
-    async readFlowText({ path }) {
-      const file = access.readable(path);
-      const text = await readFile(file.real, 'utf8');
-      return { path: file.path, text, readOnly: file.isTemplate };
-    },
-
     async saveFlowText({ path, text, expectedText }) {
       if (typeof text !== 'string') throw new FileAccessError('NOT_ALLOWED', 'the document text is missing');
       if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
@@ -153,15 +146,6 @@ export function createFileApi(access: FileAccess): FileApi {
       }
       await writeFileAtomic(target, text);
       return { path: abs, text, findings: validateText(text, abs).findings };
-    },
-
-    async createFlow({ path, name, title }) {
-      const abs = access.absolute(path);
-      const target = access.writable(abs);
-      if (existsSync(target)) throw exists(abs);
-      const text = flowToText(newFlow(name ?? flowNameFrom(basename(abs)), title));
-      await writeFileAtomic(target, text);
-      return { path: abs, text };
     },
 
     async copyTemplate({ template, path }) {

@@ -3,7 +3,7 @@
  * one, and trust. Imported flows are never written here: the designer opens them as unsaved
  * documents at a free path in the workspace and saves them with saveFlowText.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { ExportTarget } from '../export/types.js';
@@ -16,7 +16,7 @@ import type { RunService } from '../service/run-service.js';
 import type { FileAccess } from './file-access.js';
 import { trustFlowFile, trustOf, type TrustContext } from '../service/trust.js';
 
-type InteropApi = Pick<HostApi, 'writeExport' | 'importFlow' | 'importText' | 'trustFlow'> & {
+type InteropApi = Pick<HostApi, 'writeExport' | 'importText' | 'trustFlow'> & {
   /** exportFlow for the production targets (`to: 'native'` stays in host-api.ts). */
   exportTo(flow: Flow, to: ExportTarget, path: string): ReturnType<HostApi['exportFlow']>;
   /** The trust verdict of the flow file at `path` (absolute) holding `flow`, for openFlow. */
@@ -76,16 +76,6 @@ export function createInteropApi(service: RunService, workspace: Workspace, acce
       // itself); FileAccess resolves symlinks, so a link cannot carry the export out of it.
       await writeFileAtomic(access.writable(abs, { extensions: EXPORT_EXTENSIONS }), text);
       return { path: abs };
-    },
-    async importFlow({ path, from }) {
-      const { path: abs, real } = access.readable(path);
-      let text: string;
-      try {
-        text = readFileSync(real, 'utf8');
-      } catch (err) {
-        throw new Error(`cannot read ${abs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
-      return imported(text, abs, from);
     },
     async importText({ text, name, from }) {
       return imported(text, name, from);

@@ -1,5 +1,5 @@
 /**
- * The smallest valid flow, written by New in the designer and by HostApi createFlow (issue #8
+ * The smallest valid flow, written by New in the designer (issue #8
  * point 4): one `succeed` step to start from, so the file validates before anything is added.
  */
 import type { Flow } from './flow.js';

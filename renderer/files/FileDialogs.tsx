@@ -36,6 +36,36 @@ function UnsavedDialog({ d }: { d: Extract<FileDialog, { kind: 'unsaved' }> }) {
   );
 }
 
+/** Save found the file changed on disk: Overwrite, Reload from disk, Save as, or Cancel. */
+function ChangedOnDiskDialog({ d }: { d: Extract<FileDialog, { kind: 'changedOnDisk' }> }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      title={t('files.changedOnDisk.title')}
+      onClose={() => d.answer('cancel')}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={() => d.answer('cancel')}>
+            {t('files.changedOnDisk.cancel')}
+          </button>
+          <button type="button" className="btn" onClick={() => d.answer('reload')}>
+            {t('files.changedOnDisk.reload')}
+          </button>
+          <button type="button" className="btn" onClick={() => d.answer('saveAs')}>
+            {t('files.changedOnDisk.saveAs')}
+          </button>
+          <button type="button" className="btn primary" autoFocus onClick={() => d.answer('overwrite')}>
+            {t('files.changedOnDisk.overwrite')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('files.changedOnDisk.body', { file: d.fileName })}</p>
+      <p className="field-hint">{t('files.changedOnDisk.reloadHint')}</p>
+    </Modal>
+  );
+}
+
 /** One path field with a submit button, for Open and Save as in the web host. */
 function PathDialog(p: { title: string; label: string; hint: string; submit: string; initial: string; onSubmit: (path: string) => Promise<void>; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -94,6 +124,7 @@ export function FileDialogs() {
   const d = useStore(files.ui, (s) => s.dialog);
   if (!d) return null;
   if (d.kind === 'unsaved') return <UnsavedDialog d={d} />;
+  if (d.kind === 'changedOnDisk') return <ChangedOnDiskDialog d={d} />;
   if (d.kind === 'open') {
     return (
       <PathDialog

@@ -73,17 +73,36 @@ describe('file actions', () => {
     expect(store.getState().savedText).toBe(save!.text);
   });
 
-  it('keeps the edits and says why when the file changed on disk', async () => {
-    const { store, files } = setup({
-      saveFlowText: () => {
-        throw Object.assign(new Error('hello.yaml was changed on disk since you opened it; use Save as to keep both'), { code: 'CHANGED_ON_DISK' });
-      },
+  it('asks what to do when the file changed on disk: Cancel keeps the edits, Overwrite writes them, Reload drops them', async () => {
+    const changed = () => {
+      throw Object.assign(new Error('hello.yaml was changed on disk since you opened it; use Save as to keep both'), { code: 'CHANGED_ON_DISK' });
+    };
+    const { store, files, saves, calls } = setup({
+      saveFlowText: ({ path, text, expectedText }) => (expectedText === undefined ? { path, text, findings: [] } : changed()),
     });
     await files.open('/w/hello.yaml');
     addTask(store);
-    expect(await files.save()).toBe(false);
+
+    const cancelled = files.save();
+    await answerDialog(files, (d) => d.kind === 'changedOnDisk' && d.answer('cancel'));
+    expect(await cancelled).toBe(false);
     expect(store.getState().isDirty()).toBe(true);
-    expect(store.getState().notice?.text).toMatch(/changed on disk.*Save as/);
+    expect(saves()).toHaveLength(1); // the refused attempt only
+
+    const overwritten = files.save();
+    await answerDialog(files, (d) => d.kind === 'changedOnDisk' && d.answer('overwrite'));
+    expect(await overwritten).toBe(true);
+    expect(saves()).toHaveLength(3); // refused, refused, then written without the on-disk check
+    expect(saves()[2]).not.toHaveProperty('expectedText');
+    expect(store.getState().isDirty()).toBe(false);
+
+    store.getState().edit((f) => addStep(f, 'task-2', newStep('task-shell'), { x: 0, y: 0 }));
+    const reloaded = files.save();
+    await answerDialog(files, (d) => d.kind === 'changedOnDisk' && d.answer('reload'));
+    expect(await reloaded).toBe(false);
+    expect(store.getState().isDirty()).toBe(false);
+    expect(store.getState().text).toBe(TEXT);
+    expect(calls.filter((c) => c.method === 'openFlow')).toHaveLength(2);
   });
 
   it('asks before opening another file over unsaved edits: Cancel keeps them, Don’t save drops them, Save saves first', async () => {

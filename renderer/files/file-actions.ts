@@ -11,7 +11,7 @@ import { flowToText } from '../../engine/yaml/save';
 import { withLayout } from '../doc/edits';
 import { i18n } from '../i18n';
 import type { AppStore } from '../store/store';
-import { createFileUi, type FileDialog, type UnsavedChoice } from './file-ui';
+import { createFileUi, type ChangedOnDiskChoice, type FileDialog, type UnsavedChoice } from './file-ui';
 
 /** Electron's native dialogs (electron/preload.ts pickFile); absent in the web host. Picked paths are granted to the engine. */
 export interface FilePicker {
@@ -46,6 +46,9 @@ export function freeNewPath(root: string, taken: ReadonlySet<string>): string {
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** True for the host's refusal to save over a file another program changed (file-api.ts CHANGED_ON_DISK). */
+const isChangedOnDisk = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'CHANGED_ON_DISK';
 
 /**
  * Builds the file actions over one host and one store. `picker`: Electron's native dialogs; without
@@ -204,6 +207,29 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
       if (!path || savedText === null || !ui.getState().isOnDisk || ui.getState().isReadOnly) return files.saveAs();
       try {
         await files.writeText(path, savedText);
+        return true;
+      } catch (err) {
+        if (isChangedOnDisk(err)) return files.resolveChangedOnDisk(path);
+        get().notify({ kind: 'error', text: i18n.t('notices.failed', { what: i18n.t('notices.saveFailed'), error: messageOf(err) }) });
+        return false;
+      }
+    },
+
+    /**
+     * Save found `path` changed on disk by another program: the person chooses to overwrite it,
+     * reload it (dropping the edits), save elsewhere, or cancel. Nothing is written before they answer.
+     * Resolves true when the document ended up saved.
+     */
+    async resolveChangedOnDisk(path: string): Promise<boolean> {
+      const choice = await show<ChangedOnDiskChoice>((answer) => ({ kind: 'changedOnDisk', fileName: baseName(path), answer }));
+      if (choice === 'saveAs') return files.saveAs();
+      if (choice === 'reload') {
+        await files.open(path, { guard: false });
+        return false;
+      }
+      if (choice !== 'overwrite') return false;
+      try {
+        await files.writeText(path, undefined);
         return true;
       } catch (err) {
         get().notify({ kind: 'error', text: i18n.t('notices.failed', { what: i18n.t('notices.saveFailed'), error: messageOf(err) }) });

@@ -9,9 +9,14 @@ import type { WorkspaceTree } from '../../engine/host/api';
 /** The answer to the unsaved-changes guard. */
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
+/** The answer when Save finds the file changed on disk since it was opened. */
+export type ChangedOnDiskChoice = 'overwrite' | 'reload' | 'saveAs' | 'cancel';
+
 /** The file dialog on screen, with the function that answers it. */
 export type FileDialog =
   | { kind: 'unsaved'; fileName: string; action: string; answer(choice: UnsavedChoice): void }
+  /** Save found the file changed on disk by another program since it was opened or saved. */
+  | { kind: 'changedOnDisk'; fileName: string; answer(choice: ChangedOnDiskChoice): void }
   /** Web host only (Electron uses the native dialogs): a workspace-relative path to open. */
   | { kind: 'open'; answer(path: string | null): void }
   /** Web host only: where to save; `save` writes and rejects with the host's error (the dialog shows it). */
