@@ -14,8 +14,12 @@ import type { HistoryFilter, InboxItem } from '../store/run-slice';
 import { loadBreakpoints, saveBreakpoints } from './breakpoints';
 import { RunSessions } from './run-sessions';
 
-/** How often an unfinished run on display, and the History and Approvals tabs, are re-read (runs driven by another process stream nothing here). */
-export const POLL_MS = 2000;
+/**
+ * How often the run on display (when nothing streamed meanwhile), the History tab and the inbox are
+ * re-read, ms: a safety net only. Runs of other processes stream like our own (the engine tails
+ * the journal for watched runs and sends runSummary for the history: engine/host/run-tail.ts).
+ */
+export const POLL_MS = 15_000;
 
 /** `1h`, `24h`, `7d` → an ISO 8601 time that long before `nowMs`; '' → undefined. */
 export function sinceTime(since: string, nowMs: number): string | undefined {
