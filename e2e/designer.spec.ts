@@ -81,6 +81,9 @@ test('simulates a production deploy where nobody approves in time', async ({ web
 
   // When I simulate a production deploy and nobody answers the approval
   await designer.run({ environment: 'production', version: '1.0.0' }, 'Simulate');
+  // (virtual time holds while the approval waits, issue #9 point 7: Next timer moves it to the deadline)
+  await expect(designer.node('approve')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+  await designer.button('Next timer').click();
 
   // Then its 2 h deadline passes in virtual time and the run ends at the rejected step
   await expect(designer.runPanel).toHaveAttribute('data-run-status', 'failed', { timeout: 30_000 });

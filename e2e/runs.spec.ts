@@ -84,6 +84,9 @@ test('breakpoint, pause, edit a variable, step and continue', async ({ webHost, 
   await expect(runs.run).toHaveAttribute('data-run-status', 'paused');
   await designer.select('greet');
   await expect(runs.region('Step details').getByLabel('Logs of attempt 1')).toContainText('said bonjour');
+  // The attempt's resolved command is journaled with its value in place (StepInput)
+  await expect(runs.region('Step details').getByLabel('Input of attempt 1')).toContainText('echo said $word');
+  await expect(runs.region('Step details').getByLabel('Input of attempt 1')).toContainText('bonjour');
 
   // When I Continue, the run goes on to the approval, and approving ends it
   await runs.button('Continue').click();
@@ -104,6 +107,8 @@ test('a run started by the CLI is continued from History, approved from the inbo
   // Then it appears in History as paused, and opening it shows it on the canvas
   await runs.tab('History');
   await expect(runs.historyRow(run)).toHaveAttribute('data-run-status', 'paused', { timeout: 15_000 });
+  // Started by the OS user from the CLI (startedBy)
+  await expect(runs.historyRow(run).locator('[data-started-by="user"]')).toContainText('(CLI)');
   await page.screenshot({ path: 'test-results/history.png' });
   await runs.openFromHistory(run);
   await expect(runs.run).toHaveAttribute('data-run-status', 'paused');

@@ -4,7 +4,7 @@
  * details), history rows by `data-run-id` / `data-run-status`, the "Time travel" slider and the
  * debugger's buttons by name.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 export class RunsPage {
   constructor(readonly page: Page) {}
@@ -65,5 +65,35 @@ export class RunsPage {
   async approve(scope: Locator, as: string): Promise<void> {
     await scope.getByLabel('Approve as').fill(as);
     await scope.getByRole('button', { name: 'Approve', exact: true }).click();
+  }
+
+  /** The Run tab's virtual-time group of a simulation (`data-virtual-now`, `data-held`). */
+  get virtualClock(): Locator {
+    return this.run.getByRole('group', { name: 'Virtual time' });
+  }
+
+  /** The "Virtual time speed" choice. */
+  get clockSpeed(): Locator {
+    return this.run.getByRole('combobox', { name: 'Virtual time speed' });
+  }
+
+  /** Chooses a virtual time speed by its label (`60× real time`, `Jump to each timer, hold at approvals`). */
+  async setClockSpeed(label: string): Promise<void> {
+    await this.clockSpeed.selectOption({ label });
+  }
+
+  /** Saves a screenshot of the designer as `test-results/<name>.png` and attaches it to the test's report. */
+  async screenshot(name: string): Promise<void> {
+    const path = `test-results/${name}.png`;
+    await this.page.screenshot({ path });
+    await test.info().attach(name, { path, contentType: 'image/png' });
+  }
+
+  /** Saves the finished run on display as scenario `name` (Save as scenario → Scenario name → Save scenario). */
+  async saveAsScenario(name: string): Promise<void> {
+    await this.button('Save as scenario').click();
+    await this.run.getByLabel('Scenario name').fill(name);
+    await this.button('Save scenario').click();
+    await expect(this.page.getByText(`Saved scenario "${name}"`)).toBeVisible();
   }
 }

@@ -48,7 +48,7 @@ export function parseAssignments(pairs: string[]): JsonObject {
 export function registerDebugCommands(program: Command, global: () => Global): void {
   const onward = async (service: RunService, driver: RunDriver, json: boolean) => {
     const state = await service.drive(driver, { stopWhenWaiting: true });
-    process.exitCode = finish(state, json);
+    process.exitCode = finish(state, json, service.journal.run(driver.id)?.version ?? null);
   };
 
   program
@@ -91,7 +91,7 @@ export function registerDebugCommands(program: Command, global: () => Global): v
     .action((run: string, assignments: string[], o: { json?: boolean }) => {
       const service = openService(global().db, false);
       const driver = service.request(run, debug({ kind: 'editVars', vars: parseAssignments(assignments), by: defaultIdentity() }));
-      process.exitCode = finish(driver.state, o.json === true);
+      process.exitCode = finish(driver.state, o.json === true, service.journal.run(run)?.version ?? null);
     });
 
   program

@@ -19,9 +19,35 @@ function seconds(from: string | null, to: string | null): string {
   return `${((Date.parse(to) - Date.parse(from)) / 1000).toFixed(1)}s`;
 }
 
+/**
+ * One line saying what a step was given (StepRecord.input): `$ command` for shell, `METHOD url`
+ * for http, `notify: message`, `script` for a script; cut at 160 characters. '' when none.
+ */
+export function inputSummary(input: unknown): string {
+  if (!input || typeof input !== 'object') return '';
+  const i = input as { shell?: { command?: string }; http?: { method?: string; url?: string }; notify?: { message?: string }; script?: unknown };
+  const line = i.shell
+    ? `$ ${i.shell.command ?? ''}`
+    : i.http
+      ? `${i.http.method ?? 'GET'} ${i.http.url ?? ''}`
+      : i.notify
+        ? `notify: ${i.notify.message ?? ''}`
+        : i.script
+          ? 'script (bindings: flowsmith show --json)'
+          : JSON.stringify(input);
+  const flat = line.replace(/\s+/g, ' ');
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
+
 /** A run record as a few lines: header, one line per step in path order, then what it waits for. */
 export function formatRun(r: RunRecord): string {
   const lines = [`run ${r.id} of ${r.flow}: ${r.status}${r.endedAt ? ` in ${seconds(r.startedAt, r.endedAt)}` : ''}`];
+  const by = r.startedBy;
+  if (by) {
+    const who =
+      by.kind === 'user' ? `${by.user} (${by.via})` : by.kind === 'cron' ? `cron "${by.cron}"` : by.kind === 'webhook' ? `webhook ${by.flow}/${by.name}` : `run ${by.run} (${by.step})`;
+    lines.push(`  started by ${who}`);
+  }
   const seen = new Set<string>();
   const width = Math.max(4, ...r.path.map((s) => s.length));
   for (const id of r.path) {
@@ -32,6 +58,8 @@ export function formatRun(r: RunRecord): string {
     const attempts = s.attempts > 1 ? ` (${s.attempts} attempts)` : '';
     const err = s.error ? `  ${s.error.name}: ${s.error.message}` : '';
     lines.push(`  ${MARK[s.status] ?? '?'} ${id.padEnd(width)} ${s.status.padEnd(9)} ${seconds(s.startedAt, s.endedAt).padStart(6)}${attempts}${err}`);
+    const given = inputSummary(s.input);
+    if (given) lines.push(`      ${given}`);
   }
   for (const w of r.waitingFor) {
     lines.push(`  waiting for approval at ${w.step} by one of: ${w.approvers.join(', ')}${w.message ? ` — ${w.message}` : ''}`);

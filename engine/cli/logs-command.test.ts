@@ -52,7 +52,11 @@ describe('flowsmith logs', () => {
   it('prints each attempt of each step under its own heading', async () => {
     const r = await flowsmith(['logs', run]);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe(['── flaky (attempt 1)', 'try', 'broken', '── flaky (attempt 2)', 'try', 'fine'].join('\n'));
+    // Each heading is followed by the attempt's resolved command (StepInput), then its logs.
+    const input = /^input: \{"shell":\{"command":"echo try; .*\}\}$/;
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => !input.test(l))).toEqual(['── flaky (attempt 1)', 'try', 'broken', '── flaky (attempt 2)', 'try', 'fine']);
+    expect([lines[1], lines[5]].every((l) => input.test(l ?? ''))).toBe(true);
   });
 
   it('narrows to one step and attempt', async () => {

@@ -73,7 +73,7 @@ export function registerRunCommands(program: Command, global: () => Global): voi
         const service = openService(global().db, !o.json);
         const driver = service.answerApproval({ run, step, verdict, as: o.as ?? defaultIdentity(), comment: o.comment });
         const state = await service.drive(driver, { stopWhenWaiting: true });
-        process.exitCode = finish(state, o.json === true);
+        process.exitCode = finish(state, o.json === true, service.journal.run(run)?.version ?? null);
       });
   }
 
@@ -94,7 +94,7 @@ export function registerRunCommands(program: Command, global: () => Global): voi
         throw err;
       }
       const state = await service.drive(extended.driver, { stopWhenWaiting: true });
-      process.exitCode = finish(state, o.json === true);
+      process.exitCode = finish(state, o.json === true, service.journal.run(run)?.version ?? null);
     });
 
   const onward = [
@@ -111,7 +111,8 @@ export function registerRunCommands(program: Command, global: () => Global): voi
         // A cancel reaches the process that drives the run (its lease), which stops its steps.
         const driver = name === 'cancel' ? service.request(run, { kind: 'cancel', reason: 'cancelled by user' }) : service.open(run);
         const state = await service.drive(driver, { stopWhenWaiting: true });
-        process.exitCode = finish(state, o.json === true);
+        // Every command's record carries the run's version, as run and show print it.
+        process.exitCode = finish(state, o.json === true, service.journal.run(run)?.version ?? null);
       });
   }
 

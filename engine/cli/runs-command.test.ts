@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
+import { osUserName } from '../service/started-by.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../host/api.js';
 import { Command } from 'commander';
@@ -85,6 +86,20 @@ describe('flowsmith runs', () => {
     expect(lines.find((l) => l.startsWith(ids.simulated!))).toMatch(/simulated$/);
     const children = lines.filter((l) => / child of /.test(l)).map((l) => l.slice(l.indexOf('child of ')));
     expect(children.sort()).toEqual([`child of ${ids.fan} (each[0])`, `child of ${ids.fan} (each[1])`]);
+    expect(lines.find((l) => l.startsWith(ids.hello!))).toMatch(new RegExp(`by ${osUserName()} \\(cli\\)$`));
+  }, 60_000);
+
+  it('says who or what started each run (issue #12 point 4): the OS user and where, the cron trigger, the parent run', async () => {
+    const all = await listed(['--all']);
+    const by = (id: string) => all.find((r) => r.id === id)?.startedBy;
+    expect(by(ids.hello!)).toEqual({ kind: 'user', user: osUserName(), via: 'cli' });
+    expect(by(ids.triggered!)).toEqual({ kind: 'cron', cron: '0 2 * * *', timezone: 'Asia/Shanghai' });
+    expect(all.filter((r) => r.parent).map((r) => r.startedBy)).toEqual([
+      { kind: 'parent', run: ids.fan, step: 'each' },
+      { kind: 'parent', run: ids.fan, step: 'each' },
+    ]);
+    const shown = JSON.parse((await flowsmith(['show', ids.hello!, '--json'])).stdout) as { startedBy: unknown };
+    expect(shown.startedBy).toEqual({ kind: 'user', user: osUserName(), via: 'cli' });
   }, 60_000);
 
   it('filters by shown status (waiting is derived), trigger, flow, mode, start time and limit', async () => {

@@ -48,9 +48,12 @@ function parseLimit(text: string): number {
   return n;
 }
 
-/** What the last column says: the cron pattern of a triggered run, the parent of a child run. */
+/** What the last column says: who started it, simulated, the cron pattern of a triggered run, the parent of a child run. */
 function noteOf(r: RunSummary): string {
   const notes: string[] = [];
+  const by = r.startedBy;
+  if (by?.kind === 'user') notes.push(`by ${by.user} (${by.via})`);
+  else if (by?.kind === 'webhook') notes.push(`webhook ${by.name}`);
   if (r.mode === 'simulate') notes.push('simulated');
   const trigger = r.trigger as { cron?: unknown; timezone?: unknown; webhook?: unknown } | null | undefined;
   if (trigger && typeof trigger === 'object' && typeof trigger.cron === 'string') {
@@ -81,7 +84,7 @@ export function registerRuns(program: Command, global: () => { db?: string }): v
     .option('--trigger', 'only runs a cron trigger started')
     .option('--all', 'include child runs (map items, call tasks)')
     .option('--limit <n>', 'at most this many runs', String(DEFAULT_LIMIT))
-    .option('--json', 'print JSON: an array of {id, flow, status, mode, startedAt, endedAt, trigger, parent}')
+    .option('--json', 'print JSON: an array of {id, flow, status, mode, startedAt, endedAt, trigger, parent, startedBy}')
     .action((o: RunsOptions) => {
       const limit = parseLimit(o.limit);
       const sinceMs = o.since === undefined ? undefined : parseSince(o.since, Date.now());

@@ -108,6 +108,20 @@ export interface ScenarioReport {
   record: RunRecord | null;
 }
 
+/**
+ * A simulation's virtual clock as HostApi shows it (runtime/virtual-clock.ts, issue #9 point 7).
+ * `pace`: `held` jumps to the next timer by itself except while an approval or callback waits
+ * (`isHeld`), `speed` flows at `factor` virtual seconds per real second, `jump` never holds.
+ */
+export interface VirtualTime {
+  /** The virtual now, ISO 8601. */
+  now: string;
+  pace: { kind: 'jump' } | { kind: 'held' } | { kind: 'speed'; factor: number };
+  isHeld: boolean;
+  /** The earliest virtual time something waits for (a timer, a retry delay, a deadline), ISO 8601; null: none. */
+  nextTimerAt: string | null;
+}
+
 export interface HostApi {
   /** What the host was started with: the workspace folder and the file to open first, if any. */
   getWorkspace(p: Record<string, never>): Promise<{
@@ -264,6 +278,26 @@ export interface HostApi {
   diffVersions(p: { flow?: string; path?: string; from: VersionRef; to?: VersionRef; text?: string }): Promise<VersionDiff>;
   /** The release records of a flow (each export of a published version), oldest first; by `flow` name or file `path`. */
   listReleases(p: { flow?: string; path?: string }): Promise<ReleaseInfo[]>;
+  /**
+   * The virtual clock of simulation `run` driven by this engine process (an ended one: its time at
+   * the end). Throws RunRequestError for a real run, or a simulation another process drives.
+   */
+  getClock(p: { run: RunId }): Promise<VirtualTime>;
+  /**
+   * Moves simulation `run`'s virtual clock on: `to: 'next-timer'` (the earliest timer, retry delay or
+   * deadline; an approval may time out) or `byMs` milliseconds. Errors as getClock; RangeError for a bad byMs.
+   */
+  advanceClock(p: { run: RunId; to?: 'next-timer'; byMs?: number }): Promise<VirtualTime>;
+  /** Sets how simulation `run`'s virtual clock moves from now on (VirtualTime `pace`; speed factor in (0, 1000]). */
+  setClockPace(p: { run: RunId; pace: VirtualTime['pace'] }): Promise<VirtualTime>;
+  /**
+   * "Save as scenario": appends finished run `run` (succeeded or failed) to its flow's
+   * X.scenarios.yaml as scenario `name`: its input, each task attempt's outcome as a mock, the
+   * approvals' answers and delays, and its status, path and error as expectations. Refuses
+   * (RunRequestError, ScenarioFromRunError, FileAccessError) an unfinished or debugged run, a taken
+   * name, a template's or otherwise unwritable scenarios file.
+   */
+  saveScenario(p: { run: RunId; name: string }): Promise<{ scenarioPath: string; name: string }>;
 }
 
 export type HostMethod = keyof HostApi;
@@ -281,7 +315,9 @@ export type HostEvent =
    * shows it natively, the web host's page with the browser's Notification API or a banner.
    * `run` and `step` name the step that asked when the runtime says (see engine-process.ts).
    */
-  | { kind: 'notification'; title: string; message: string; run?: RunId; step?: StepId };
+  | { kind: 'notification'; title: string; message: string; run?: RunId; step?: StepId }
+  /** A watched simulation's virtual clock moved, changed pace, or was held or released (getClock). */
+  | ({ kind: 'clock'; run: RunId } & VirtualTime);
 
 /** An error crossing the transport: plain JSON. `where` is `file:line:col` or a step id when known. */
 export interface HostError {
@@ -327,6 +363,10 @@ export const hostMethods = [
   'diffVersions',
   'listReleases',
   'answerCallback',
+  'getClock',
+  'advanceClock',
+  'setClockPace',
+  'saveScenario',
 ] as const satisfies readonly HostMethod[];
 
 /** Parameters and result of one method, for transports. */

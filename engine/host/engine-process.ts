@@ -9,7 +9,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { StepId } from '../model/flow.js';
-import type { RunId } from '../runtime/events.js';
+import type { RunEvent, RunId } from '../runtime/events.js';
+import { RunTail } from './run-tail.js';
 import { openJournal } from '../store/journal.js';
 import type { HostEvent } from './api.js';
 import { createHostApi } from './host-api.js';
@@ -19,6 +20,7 @@ import { handleRequest, isGrant, isRequest, toHostError } from './rpc.js';
 import type { RpcMessage } from './rpc.js';
 import { RunService } from '../service/run-service.js';
 import { RunWatches, runSummaryEvent } from './run-watches.js';
+import { toVirtualTime } from './clock-api.js';
 import { TriggerScheduler } from './triggers.js';
 import { TriggerLease } from './trigger-lease.js';
 import { TriggerPolicy } from './trigger-policy.js';
@@ -39,7 +41,8 @@ const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPor
 const send = (m: RpcMessage) => (parentPort ? parentPort.postMessage(m) : process.send?.(m));
 const emit = (event: HostEvent) => send({ event });
 // Run events go out only for runs the window watches (once it watches any); summaries always.
-const watches = new RunWatches();
+// Runs another process drives (the CLI) are streamed from the journal (run-tail.ts).
+const watches = new RunWatches((run) => tail.watch(run));
 const emitWatched = (event: HostEvent) => {
   if (watches.passes(event)) emit(event);
 };
@@ -54,6 +57,14 @@ async function notifyDesktop(title: string, message: string, origin?: { run: Run
 }
 
 const journal = openJournal(typeof values.db === 'string' ? values.db : defaultDbPath());
+/** Sends a journaled event of `run` to the clients watching it, and its summary to everyone. */
+function emitRunEvent(run: RunId, seq: number, event: RunEvent): void {
+  emitWatched({ kind: 'runEvent', run, seq, event });
+  const summary = runSummaryEvent(run, event);
+  if (summary) emit(summary);
+}
+// History rows of runs other processes start or move, once a second (the newest 50 top-level runs).
+const tail = new RunTail(journal, () => watches.watched(), emitRunEvent, { summaries: () => service.summaries({ limit: 50 }), emit });
 const root = resolve(typeof values.root === 'string' ? values.root : process.cwd());
 // Trigger concurrency (forbid/queue) is decided over the journal; a run's end may start a queued firing.
 const policy = new TriggerPolicy({ journal });
@@ -61,11 +72,14 @@ const service = new RunService({
   journal,
   onEvent: (run, seq, event) => {
     if (event.type === 'RunSucceeded' || event.type === 'RunFailed' || event.type === 'RunCancelled') queueMicrotask(() => policy.pump());
-    emitWatched({ kind: 'runEvent', run, seq, event });
-    const summary = runSummaryEvent(run, event);
-    if (summary) emit(summary);
+    tail.saw(run, seq);
+    emitRunEvent(run, seq, event);
   },
   onLog: (run, step, attempt, stream, text) => emitWatched({ kind: 'stepLog', run, step, attempt, stream, text }),
+  // Designer simulations hold their virtual clock while an approval waits (issue #9 point 7).
+  simulationPace: { kind: 'held' },
+  via: 'designer',
+  onClock: (run, info) => emitWatched({ kind: 'clock', run, ...toVirtualTime(info) }),
   notifyDesktop,
   // Imported flows and flows outside the workspace only simulate until trusted (DESIGN.md "Security").
   trust: (path, flow) => trustOf(path, flow, { workspaceRoot: root, journal }),
@@ -107,11 +121,13 @@ else process.on('message', (m) => void onMessage(m));
 service.resumeUnfinished();
 // Firings missed while no engine process ran are not made up: croner schedules from now on.
 if (values['no-triggers'] !== true) triggers.start();
+tail.start();
 
 // The parent going away (closed IPC channel) ends the engine; committed journal entries stay.
 process.on('exit', () => {
   triggers.stop();
   policy.stop();
   triggerLease.release();
+  tail.stop();
 });
 process.on('disconnect', () => process.exit(0));

@@ -19,6 +19,8 @@ import { validateFlow, validateText } from '../validate/index.js';
 import type { FlowFileInfo, HostApi, TriggerInfo } from './api.js';
 import { templatesDir } from '../service/paths.js';
 import { createDebugApi } from './debug-api.js';
+import { createClockApi } from './clock-api.js';
+import { createSaveScenarioApi } from './save-scenario-api.js';
 import { createScenarioApi } from './scenario-api.js';
 import { createInteropApi } from './interop-api.js';
 import { createVersionsApi } from './versions-api.js';
@@ -130,6 +132,8 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     },
     ...versions,
     ...createDebugApi(service),
+    ...createClockApi(service),
+    ...createSaveScenarioApi(service, access),
     ...createScenarioApi(workspace, access),
     async startRun({ path, input, mode, breakpoints }) {
       // The run reads the file (and publishes its text): only a file HostApi may read.

@@ -6,13 +6,19 @@
  */
 import type { RunEvent, RunId } from '../runtime/events.js';
 import type { HostEvent } from './api.js';
+import type { Json } from '../model/flow.js';
+import { startedByOfRow } from '../service/started-by.js';
 
 /** A counted set of watched run ids with the "everything until engaged" rule above. */
 export class RunWatches {
   private readonly counts = new Map<RunId, number>();
   private engaged = false;
 
+  /** `onWatch` hears every watch (the engine process's RunTail starts streaming the run there). */
+  constructor(private readonly onWatch?: (run: RunId) => void) {}
+
   watch(run: RunId): void {
+    this.onWatch?.(run);
     this.engaged = true;
     this.counts.set(run, (this.counts.get(run) ?? 0) + 1);
   }
@@ -36,7 +42,7 @@ export class RunWatches {
 
   /** Whether this host event goes to this client: summaries and notifications always do. */
   passes(event: HostEvent): boolean {
-    return event.kind === 'runEvent' || event.kind === 'stepLog' ? this.streams(event.run) : true;
+    return event.kind === 'runEvent' || event.kind === 'stepLog' || event.kind === 'clock' ? this.streams(event.run) : true;
   }
 }
 
@@ -64,6 +70,7 @@ export function runSummaryEvent(run: RunId, event: RunEvent): HostEvent | null {
           endedAt: null,
           trigger: event.trigger ?? null,
           parent: event.parent ?? null,
+          startedBy: startedByOfRow({ startedBy: (event.startedBy ?? null) as Json, trigger: event.trigger ?? null, parent: event.parent ?? null }),
         },
       };
     case 'ApprovalRequested':

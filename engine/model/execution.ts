@@ -37,6 +37,12 @@ export interface ExecContext {
    * FLOWSMITH_CALLBACK_TOKEN.
    */
   callbackToken?: string;
+  /**
+   * Called by the executor with what this attempt was given after interpolation (the command, the
+   * request, the message, the script bindings), before it acts; the runtime journals it as
+   * StepInput with secrets redacted (runtime/step-input.ts). Absent: nothing is recorded.
+   */
+  recordInput?(input: Json): void;
 }
 
 /**

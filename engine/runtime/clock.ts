@@ -11,6 +11,13 @@ export interface Clock {
    * Never rejects: the caller checks what woke it.
    */
   sleepUntil(dueAt: EpochMs, signal?: AbortSignal): Promise<void>;
+  /**
+   * Virtual clocks only (virtual-clock.ts): whether run `key` waits for an outside answer (an
+   * approval or a callback), which stops a `held` clock from jumping past its deadline.
+   */
+  hold?(key: string, isHeld: boolean): void;
+  /** Virtual clocks only: true when a simulation waiting for people with no deadline should wait, not end. */
+  readonly waitsForPeople?: boolean;
 }
 
 /** Wall-clock time (Date.now and setTimeout). */

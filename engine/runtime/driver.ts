@@ -6,7 +6,8 @@
  * due time. One RunDriver drives one run in this process.
  */
 import { StepFailure } from '../model/execution.js';
-import type { Flow, StepId, StepMock } from '../model/flow.js';
+import type { Flow, Json, StepId, StepMock } from '../model/flow.js';
+import { boundInput } from './step-input.js';
 import { AbortHandle } from './abort-handle.js';
 import type { ChildRuns } from './children.js';
 import type { Clock } from './clock.js';
@@ -87,6 +88,11 @@ export class RunDriver implements StepHost {
   private readonly redactor: Redactor;
   /** The run's state: folded in place by this driver only (callers read it, never change it). */
   readonly state: RunState;
+  /**
+   * Steps waiting for an outside answer (approvals, callbacks), kept per event in O(1) when the
+   * clock can be held (virtual clocks), so a held clock knows whether a person may still answer.
+   */
+  private readonly waiting = new Set<StepId>();
 
   /** Drives a run whose journal (at least RunStarted) is `events`, for `flow`. */
   constructor(
@@ -104,6 +110,10 @@ export class RunDriver implements StepHost {
     this.tasks = deps.tasks ?? (this.state.mode === 'simulate' ? simulatedTasks(deps.clock, deps.mockFor) : noTaskRunner);
     // The first bindingsOf call for a state fixes its `$env` (bindings are cached per state).
     bindingsOf(this.state, deps.secrets ?? {});
+    if (deps.clock.hold) {
+      for (const id of this.state.open) this.trackWaiting(id);
+      deps.clock.hold(this.id, this.waitsOutside());
+    }
   }
 
   /** `text` with secret values replaced (step logs go through here before they are stored). */
@@ -179,7 +189,8 @@ export class RunDriver implements StepHost {
       }
       const onlyPeople = this.inFlight.size === 0 && !this.hasTimers();
       // A simulation waiting for people with no deadline cannot move on by itself either.
-      const stuck = this.state.mode === 'simulate' && wakeAt === undefined;
+      // (Unless its clock waits for people: a designer simulation, virtual-clock.ts `held`/`speed`.)
+      const stuck = this.state.mode === 'simulate' && wakeAt === undefined && this.deps.clock.waitsForPeople !== true;
       if (onlyPeople && (options.stopWhenWaiting || stuck)) {
         // Instant steps can leave an answer queued as a microtask (e.g. from onEvent): let the
         // queue run once before concluding that nobody will answer.
@@ -313,10 +324,26 @@ export class RunDriver implements StepHost {
       return;
     }
     let seq = this.seq - events.length;
+    const canHold = this.deps.clock.hold !== undefined;
     for (const e of events) {
       foldInto(this.state, e);
+      if (canHold && 'step' in e && e.step) this.trackWaiting(e.step);
       this.deps.onEvent?.(this.id, ++seq, e);
     }
+    // A held virtual clock stands still while a person (or outside system) may still answer.
+    if (canHold) this.deps.clock.hold!(this.id, this.waitsOutside());
+  }
+
+  /** Keeps `waiting` in step with step `id`'s status after an event about it. */
+  private trackWaiting(id: StepId): void {
+    if (this.state.steps[id]?.status === 'waiting') this.waiting.add(id);
+    else this.waiting.delete(id);
+  }
+
+  /** Whether the run waits for an outside answer; an ended run forgets its waits (O(1)). */
+  private waitsOutside(): boolean {
+    if (this.state.status !== 'running' && this.state.status !== 'paused') this.waiting.clear();
+    return this.waiting.size > 0;
   }
 
   /** Executes attempt `attempt` of step `id` (its StepStarted is journaled) and reports the outcome. */
@@ -377,6 +404,18 @@ export class RunDriver implements StepHost {
   childRunStarted(step: StepId, index: number, child: RunId): void {
     this.apply({ kind: 'childRunStarted', step, index, child });
   }
+
+  recordInput(step: StepId, attempt: number, input: Json): void {
+    // Redacted before it is bounded: a cut must never keep the start of a secret (step-input.ts).
+    const clean = this.redactor.isEmpty ? input : redactedInput(this.redactor, step, attempt, input);
+    this.apply({ kind: 'input', step, attempt, input: boundInput(clean) });
+  }
+}
+
+/** `input` with secret values replaced, through the same redaction as journal events. */
+function redactedInput(redactor: Redactor, step: StepId, attempt: number, input: Json): Json {
+  const [e] = redactor.events([{ type: 'StepInput', at: 0, step, attempt, input }]);
+  return e?.type === 'StepInput' ? e.input : null;
 }
 
 /** The error a driver halts with when the journal refuses its append (never a raw SQLite message). */

@@ -20,6 +20,17 @@ export const SEMANTICS = 1;
 
 export type RunMode = 'run' | 'simulate';
 
+/**
+ * Who or what started a run (issue #12 point 4): a person (the OS user, from the designer or the
+ * CLI), a cron trigger, a webhook (`flowsmith serve`), or a parent run (a map item, a `call`).
+ * Runs journaled before it existed have none; RunStarted.trigger and .parent still tell those.
+ */
+export type StartedBy =
+  | { kind: 'user'; user: string; via: 'designer' | 'cli' | 'service' }
+  | { kind: 'cron'; cron: string; timezone?: string }
+  | { kind: 'webhook'; flow: string; name: string }
+  | { kind: 'parent'; run: RunId; step: StepId };
+
 export type RunEvent =
   | {
       type: 'RunStarted';
@@ -48,8 +59,16 @@ export type RunEvent =
       seedSteps?: Record<StepId, { output: Json; status: 'succeeded' | 'skipped' }>;
       /** Steps to pause before, from the start (debugging). */
       breakpoints?: StepId[];
+      /** Who or what started the run (absent in older journals). */
+      startedBy?: StartedBy;
     }
   | { type: 'StepStarted'; at: EpochMs; step: StepId; attempt: number }
+  /**
+   * What one attempt of a task was given after interpolation (issue #12 point 4): the command, the
+   * http request, the notify message or the script bindings (runtime/step-input.ts), secrets
+   * redacted and size bounded. Informational: nothing folds it into routing.
+   */
+  | { type: 'StepInput'; at: EpochMs; step: StepId; attempt: number; input: Json }
   | {
       type: 'StepSucceeded';
       at: EpochMs;

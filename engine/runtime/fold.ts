@@ -58,6 +58,7 @@ export function initialState(first: RunEvent): RunState {
     passOnce: null,
     children: idMap(),
     parent: first.parent ?? null,
+    ...(first.startedBy ? { startedBy: first.startedBy } : {}),
     ...(first.subflow !== undefined ? { subflowChain: first.subflow } : {}),
     ...(first.item !== undefined ? { item: first.item } : {}),
     ...(first.index !== undefined ? { index: first.index } : {}),
@@ -120,6 +121,9 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
       if (run.passOnce === event.step) run.passOnce = null;
       return run;
     }
+    case 'StepInput':
+      stepOf(run, event.step).input = event.input;
+      return run;
     case 'StepSucceeded': {
       const s = stepOf(run, event.step);
       s.status = 'succeeded';

@@ -3,7 +3,7 @@
  * Times are ISO 8601 (virtual times in simulations).
  */
 import type { Json, JsonObject, StepId } from '../model/flow.js';
-import type { RunId, StepError } from './events.js';
+import type { RunId, StartedBy, StepError } from './events.js';
 import { runStatusOf } from './fold.js';
 import type { RunState, RunStatus, StepStatus } from './state.js';
 import { idMap } from './state.js';
@@ -15,6 +15,8 @@ export interface StepRecord {
   error: StepError | null;
   startedAt: string | null;
   endedAt: string | null;
+  /** The resolved input of the latest attempt that recorded one (StepInput): secrets redacted, size bounded. */
+  input?: Json;
 }
 
 export interface RunRecord {
@@ -40,6 +42,8 @@ export interface RunRecord {
   mode: string;
   workdir: string;
   flowPath: string;
+  /** Who or what started the run (RunStarted.startedBy), when recorded. */
+  startedBy?: StartedBy;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -57,6 +61,7 @@ export function toRunRecord(run: RunState): RunRecord {
       error: s.error,
       startedAt: iso(s.startedAt),
       endedAt: iso(s.endedAt),
+      ...(s.input !== undefined ? { input: s.input } : {}),
     };
     if (s.status === 'waiting' && s.approval) {
       waitingFor.push({ step: id, approvers: s.approval.approvers, message: s.approval.message, dueAt: iso(s.approval.dueAt) });
@@ -82,5 +87,6 @@ export function toRunRecord(run: RunState): RunRecord {
     mode: run.mode,
     workdir: run.workdir,
     flowPath: run.flowPath,
+    ...(run.startedBy ? { startedBy: run.startedBy } : {}),
   };
 }

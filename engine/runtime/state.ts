@@ -3,7 +3,7 @@
  * Status words are DESIGN.md's, kept as const objects plus derived unions (STYLE.md §5).
  */
 import type { Json, JsonObject, StepId } from '../model/flow.js';
-import type { EpochMs, RunId, RunMode, StepError } from './events.js';
+import type { EpochMs, RunId, RunMode, StartedBy, StepError } from './events.js';
 
 export const StepStatus = {
   pending: 'pending',
@@ -72,6 +72,8 @@ export interface StepState {
   approval: ApprovalState | null;
   /** Set while a task with `callback` waits for (or has received) the answer to its token. */
   callback: CallbackState | null;
+  /** The resolved input of the latest attempt that recorded one (StepInput; task steps of real runs). */
+  input?: Json;
 }
 
 /**
@@ -126,6 +128,8 @@ export interface RunState {
   passOnce: StepId | null;
   /** Child runs per step (map items in item order, or the one `call`). */
   children: Record<StepId, RunId[]>;
+  /** Who or what started the run (RunStarted.startedBy), when recorded. */
+  startedBy?: StartedBy;
   /** Set on child runs: the parent run, step and item index. */
   parent: { run: RunId; step: StepId; index: number } | null;
   /** Map item runs: the chain of map step ids whose steps this run runs (RunStarted.subflow). */

@@ -36,6 +36,8 @@ export interface StepHost {
   redactText(text: string): string;
   /** Journals that a map item or `call` started child run `child`. */
   childRunStarted(step: StepId, index: number, child: RunId): void;
+  /** Journals attempt `attempt`'s resolved input (StepInput), redacted and bounded. */
+  recordInput(step: StepId, attempt: number, input: Json): void;
 }
 
 /** Executes attempt `attempt` of step `id` and reports its outcome. Throws StepFailure (or any error). */
@@ -209,6 +211,8 @@ export function execContext(host: StepHost, id: StepId, attempt: number, handle:
     workdir: host.state.workdir,
     ...(callbackToken !== undefined ? { callbackToken } : {}),
     log: (stream, raw) => store(stream, streams[stream].push(raw)),
+    // Attempt 0 is a compensation: its input has no attempt of its own to go with.
+    ...(attempt > 0 ? { recordInput: (input: Json) => host.recordInput(id, attempt, input) } : {}),
     flushLog: () => (['stdout', 'stderr'] as const).forEach((stream) => store(stream, streams[stream].flush())),
     ...(host.deps.notifyDesktop
       ? { notifyDesktop: (title: string, message: string) => host.deps.notifyDesktop!(title, message, { run: host.id, step: id }) }

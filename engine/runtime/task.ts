@@ -13,6 +13,7 @@ import type { HttpSpec, Json, JsonObject, NotifySpec, TaskBody } from '../model/
 import { taskExecutor } from '../model/flow.js';
 import type { Bindings } from '../expr/index.js';
 import type { TaskRunner } from './task-runner.js';
+import { httpInput, shellInput } from './step-input.js';
 
 /**
  * Executes the body of a task (or a compensation) and returns its raw output. Throws StepFailure.
@@ -35,20 +36,27 @@ async function runBody(body: TaskBody, bindings: Bindings, ctx: ExecContext): Pr
       const { command, env } = await interpolateShell(spec.command, bindings);
       const cwd = spec.cwd === undefined ? undefined : String(await interpolateString(spec.cwd, bindings));
       const stepVars = spec.env === undefined ? {} : await interpolateEnv(spec.env, bindings); // values, never command text (#11 item 14)
+      ctx.recordInput?.(shellInput(command, env, cwd, stepVars));
       return runShell({ ...spec, command, cwd, env: { ...stepEnv(ctx), ...stepVars, ...env } }, ctx);
     }
     case 'http': {
       const { url, ...rest } = body.http!;
       // The URL apart: inserted values are percent-encoded there (issue #11 item 6, expr/url.ts).
       const spec = { ...((await interpolateJson(rest as unknown as Json, bindings)) as object), url: await interpolateUrl(url, bindings) } as HttpSpec;
+      ctx.recordInput?.(httpInput(spec));
       return runHttp(spec, ctx);
     }
     case 'script': {
       const spec = typeof body.script === 'string' ? { code: body.script } : body.script!;
-      return runScript({ code: spec.code, memoryMb: spec.memoryMb, input: scriptInput(bindings) }, ctx);
+      const input = scriptInput(bindings);
+      ctx.recordInput?.({ script: { bindings: input as unknown as Json } });
+      return runScript({ code: spec.code, memoryMb: spec.memoryMb, input }, ctx);
     }
-    case 'notify':
-      return runNotify(await notifyRequest(body.notify!, bindings), ctx);
+    case 'notify': {
+      const request = await notifyRequest(body.notify!, bindings);
+      ctx.recordInput?.({ notify: request as unknown as Json });
+      return runNotify(request, ctx);
+    }
     default:
       // call arrives with issue #3.
       throw new StepFailure('Unsupported', `the ${executor ?? 'missing'} executor is not supported yet`);

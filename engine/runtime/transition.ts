@@ -46,6 +46,8 @@ export type TransitionInput =
   | { kind: 'compensation'; step: StepId; outcome: { kind: 'succeeded'; output: Json } | { kind: 'failed'; error: StepError } }
   /** A map item or `call` started child run `child` (journaled before the child's own RunStarted). */
   | { kind: 'childRunStarted'; step: StepId; index: number; child: RunId }
+  /** An attempt's resolved input (journaled as StepInput while that attempt runs). */
+  | { kind: 'input'; step: StepId; attempt: number; input: Json }
   | { kind: 'answer'; step: StepId; by: string; verdict: 'approve' | 'reject'; comment?: string }
   | { kind: 'extend'; step: StepId; by: string; dueAt: EpochMs; comment?: string }
   /**
@@ -104,6 +106,11 @@ export function transition(flow: Flow, run: RunState, input: TransitionInput, no
     case 'childRunStarted':
       if (!isOpen(run)) return NONE;
       return { events: [{ type: 'ChildRunStarted', at: now, step: input.step, index: input.index, child: input.child }], commands: [] };
+    case 'input': {
+      const s = run.steps[input.step];
+      if (!isOpen(run) || s?.status !== 'running' || s.attempts !== input.attempt) return NONE;
+      return { events: [{ type: 'StepInput', at: now, step: input.step, attempt: input.attempt, input: input.input }], commands: [] };
+    }
     case 'answer':
       return answer(flow, run, input, now);
     case 'callback': {

@@ -60,6 +60,7 @@ export class HostChildRuns implements ChildRuns {
       workdir: parent.workdir,
       start: spec.flow.start,
       parent: { run: parent.id, step: spec.step, index: spec.index },
+      startedBy: { kind: 'parent', run: parent.id, step: spec.step },
       ...(spec.subflow ? { subflow: spec.subflow } : {}),
       ...(spec.item !== undefined ? { item: spec.item, index: spec.index } : {}),
     };

@@ -7,7 +7,8 @@ import { runStatusOf } from '../runtime/fold.js';
 import type { RunState, RunStatus } from '../runtime/state.js';
 import type { Journal, RunFilter, RunRow } from '../store/journal.js';
 import type { Json, StepId } from '../model/flow.js';
-import type { RunId, RunMode } from '../runtime/events.js';
+import type { RunId, RunMode, StartedBy } from '../runtime/events.js';
+import { startedByOfRow } from './started-by.js';
 
 /** The journal's RunFilter, with a shown status (waiting included) in place of the stored one. */
 export interface RunHistoryFilter extends Omit<RunFilter, 'status'> {
@@ -50,6 +51,7 @@ function toSummary(r: RunRow, status: string): RunSummary {
     trigger: r.trigger,
     parent: r.parent,
     version: r.version,
+    startedBy: startedByOfRow(r),
   };
 }
 
@@ -66,4 +68,10 @@ export interface RunSummary {
   parent?: { run: RunId; step: StepId; index: number } | null;
   /** The published version of the flow the run ran (`flowsmith publish`; issue #12), null when its text was none. */
   version?: number | null;
+  /**
+   * Who or what started it (issue #12 point 4): `{kind: 'user', user, via}`, `{kind: 'cron', cron}`,
+   * `{kind: 'webhook', flow, name}` or `{kind: 'parent', run, step}`; null for an older run whose
+   * starter was not recorded.
+   */
+  startedBy?: StartedBy | null;
 }

@@ -11,9 +11,11 @@ import type { Flow, JsonObject, StepId } from '../model/flow.js';
 import type { Clock } from '../runtime/clock.js';
 import { realClock } from '../runtime/clock.js';
 import { VirtualClock } from '../runtime/virtual-clock.js';
+import type { ClockAdvance, ClockInfo, ClockPace } from '../runtime/virtual-clock.js';
 import { RunDriver, RunRequestError } from '../runtime/driver.js';
 import type { DriveOptions, DriverDeps } from '../runtime/driver.js';
-import type { RunEvent, RunId, RunMode } from '../runtime/events.js';
+import type { RunEvent, RunId, RunMode, StartedBy } from '../runtime/events.js';
+import { osUserName, startedByOf } from './started-by.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
 import { idMap } from '../runtime/state.js';
@@ -65,6 +67,19 @@ export interface RunServiceOptions {
   leaseMs?: number;
   /** How often the owner looks for requests handed to it, and a follower for progress (ms); default 100. */
   pollMs?: number;
+  /**
+   * How the virtual clock of each simulation this service starts or reopens moves
+   * (runtime/virtual-clock.ts): default `jump` (the CLI); the designer's engine process passes
+   * `held`, so a simulated approval waits for a person until advanceClock (issue #9 point 7).
+   * A scenario's own clock (SimulationHooks.clock) keeps its pace.
+   */
+  simulationPace?: ClockPace;
+  /** Where this service's runs are started from, for RunStarted.startedBy (issue #12 point 4); default `cli`. */
+  via?: 'designer' | 'cli' | 'service';
+  /** The user runs are started as when no StartRunParams.startedBy says otherwise; default the OS user name. */
+  user?: string;
+  /** Called when the virtual clock of simulation `run` (a top-level run) moves, changes pace or is held. */
+  onClock?: (run: RunId, info: ClockInfo) => void;
 }
 
 /**
@@ -98,6 +113,8 @@ export interface StartRunParams {
   simulation?: SimulationHooks;
   /** Steps to pause before (debugging). */
   breakpoints?: StepId[];
+  /** Who or what starts it (a webhook, …); default: the cron trigger in `trigger`, else the service's user. */
+  startedBy?: StartedBy;
   /**
    * Run from `step` with the earlier run's input, vars and the outputs of its succeeded steps
    * (as `$steps` sees them). Throws RunRequestError when the run or step is unknown.
@@ -199,10 +216,11 @@ export class RunService {
     const input = prepareInput(flow, p.input ?? source?.input ?? {});
     // Each simulation gets its own virtual clock, starting at the real time of its start.
     const sim = mode === 'simulate' ? p.simulation : undefined;
-    const clock = mode === 'simulate' ? (sim?.clock ?? new VirtualClock(this.clock.now())) : this.clock;
-    const at = clock.now();
-    const id = p.id ?? newRunId(at);
+    const at0 = (sim?.clock ?? this.clock).now();
+    const id = p.id ?? newRunId(at0);
     if (p.id !== undefined && this.journal.run(p.id)) throw new RunRequestError(`a run ${p.id} exists already; start without an id`);
+    const clock = mode === 'simulate' ? (sim?.clock ?? this.virtualClock(id, at0)) : this.clock;
+    const at = clock.now();
     const workdir = join(this.options.workRoot ?? process.env.FLOWSMITH_WORK_ROOT ?? join(tmpdir(), 'flowsmith-runs'), id);
     if (mode === 'run') mkdirSync(workdir, { recursive: true });
     const hash = this.journal.publishFlow(flow.name, text, at);
@@ -221,6 +239,7 @@ export class RunService {
       ...(p.trigger ? { trigger: p.trigger } : {}),
       ...(p.breakpoints?.length ? { breakpoints: p.breakpoints } : {}),
       ...(source ? { seedSteps: seedOf(source, p.from!.step) } : {}),
+      startedBy: startedByOf(p.startedBy, p.trigger, this.options.user ?? osUserName(), this.options.via ?? 'cli'),
     };
     this.journal.createRun(started, hash);
     this.options.onEvent?.(id, 1, started);
@@ -245,9 +264,58 @@ export class RunService {
     const first = events[0];
     // A map item's run executes the map's nested steps (RunStarted.subflow names the chain).
     const flow = first?.type === 'RunStarted' && first.subflow ? subflowOf(loaded.flow, first.subflow) : loaded.flow;
-    const clock = hooks.clock ?? (row.mode === 'simulate' ? new VirtualClock(events[events.length - 1]!.at) : this.clock);
+    const clock = hooks.clock ?? (row.mode === 'simulate' ? this.virtualClock(id, events[events.length - 1]!.at) : this.clock);
     const deps = { ...this.driverDeps(clock, flow, row.mode), ...(hooks.mockFor ? { mockFor: hooks.mockFor } : {}) };
     return this.adopt(new RunDriver(flow, events, deps));
+  }
+
+  /** A new virtual clock for simulation `run`, at `start`, with this service's simulation pace. */
+  private virtualClock(run: RunId, start: number): VirtualClock {
+    const onClock = this.options.onClock;
+    return new VirtualClock(start, {
+      pace: this.options.simulationPace ?? { kind: 'jump' },
+      ...(onClock ? { onChange: (info: ClockInfo) => onClock(run, info) } : {}),
+    });
+  }
+
+  /**
+   * The virtual clock of simulation `run` as this process drives it (a map item or called run:
+   * its own, shared with its parent). Throws RunRequestError for an unknown run, a real run, or a
+   * simulation this process does not drive (another process's clock cannot be moved from here).
+   */
+  clockOf(run: RunId): VirtualClock {
+    const state = this.state(run);
+    if (state.mode !== 'simulate') throw new RunRequestError(`run ${run} is a real run: only a simulation has a virtual clock`);
+    if (state.endedAt !== null) throw new RunRequestError(`simulation ${run} has ended: its clock no longer moves`);
+    const clock = this.fresh(run)?.deps.clock;
+    if (!(clock instanceof VirtualClock)) throw new RunRequestError(`simulation ${run} is not driven by this process; open it in the designer that runs it`);
+    return clock;
+  }
+
+  /**
+   * The virtual clock of simulation `run` for people: clockOf(run).info(), or for an ended
+   * simulation its time at the end (nothing due, not held). Throws as clockOf otherwise.
+   */
+  clockInfo(run: RunId): ClockInfo {
+    const state = this.state(run);
+    if (state.mode === 'simulate' && state.endedAt !== null) {
+      return { now: state.endedAt, pace: this.options.simulationPace ?? { kind: 'jump' }, isHeld: false, nextDueAt: null };
+    }
+    return this.clockOf(run).info();
+  }
+
+  /** Moves simulation `run`'s virtual clock on (VirtualClock.advance); returns its state. Throws RunRequestError, RangeError. */
+  advanceClock(run: RunId, how: ClockAdvance): ClockInfo {
+    const clock = this.clockOf(run);
+    clock.advance(how);
+    return clock.info();
+  }
+
+  /** Sets how simulation `run`'s virtual clock moves (VirtualClock.setPace); returns its state. Throws RunRequestError, RangeError. */
+  setClockPace(run: RunId, pace: ClockPace): ClockInfo {
+    const clock = this.clockOf(run);
+    clock.setPace(pace);
+    return clock.info();
   }
 
   /**

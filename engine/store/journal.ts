@@ -29,6 +29,8 @@ export interface RunRow {
   parent: { run: RunId; step: string; index: number } | null;
   /** The published version of its flow the run ran (its text was that version's when it started), else null (issue #12). */
   version: number | null;
+  /** RunStarted.startedBy (who or what started the run), else null (older runs). */
+  startedBy: Json | null;
 }
 
 /** Which runs `Journal.runs` lists; every field narrows the list, absent fields do not. */
@@ -348,13 +350,14 @@ export class Journal {
 }
 
 /** A runs row as SQLite returns it: trigger and parent are JSON text (or NULL). */
-type StoredRunRow = Omit<RunRow, 'trigger' | 'parent'> & { trigger: string | null; parent: string | null };
+type StoredRunRow = Omit<RunRow, 'trigger' | 'parent' | 'startedBy'> & { trigger: string | null; parent: string | null; startedBy: string | null };
 
 function toRunRow(row: StoredRunRow): RunRow {
   return {
     ...row,
     trigger: row.trigger === null ? null : (JSON.parse(row.trigger) as Json),
     parent: row.parent === null ? null : (JSON.parse(row.parent) as RunRow['parent']),
+    startedBy: row.startedBy === null || row.startedBy === undefined ? null : (JSON.parse(row.startedBy) as Json),
   };
 }
 
@@ -366,7 +369,7 @@ function toRunRow(row: StoredRunRow): RunRow {
 function selectRuns(from: string, hasVersions: boolean): string {
   return (
     "SELECT r.id, r.flow, r.flow_path AS flowPath, r.flow_hash AS flowHash, r.mode, r.status, r.started_at AS startedAt, r.ended_at AS endedAt, " +
-    `s.data -> '$.trigger' AS trigger, s.data -> '$.parent' AS parent, ${hasVersions ? 'v.version' : 'NULL'} AS version ` +
+    `s.data -> '$.trigger' AS trigger, s.data -> '$.parent' AS parent, ${hasVersions ? 'v.version' : 'NULL'} AS version, s.data -> '$.startedBy' AS startedBy ` +
     `FROM ${from} r LEFT JOIN events s ON s.run_id = r.id AND s.seq = 1` +
     (hasVersions ? ' LEFT JOIN run_versions v ON v.run_id = r.id' : '')
   );

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { VirtualTime } from '../../engine/host/api';
 import type { Flow } from '../../engine/model/flow';
 import type { RunEvent } from '../../engine/runtime/events';
 import { setup } from '../test-support';
@@ -106,5 +107,37 @@ describe('RunPanel', () => {
     expect((screen.getByRole('textbox', { name: 'count' }) as HTMLInputElement).readOnly).toBe(true);
     await act(async () => fireEvent.change(slider, { target: { value: String(paused.length) } }));
     expect(store.getState().runCursor).toBeNull();
+  });
+
+  it('shows a simulation’s virtual time held at its approval, moves it to the next timer and changes its speed', async () => {
+    const sim = events.map((e) => (e.type === 'RunStarted' ? { ...e, mode: 'simulate' as const } : e.type === 'ApprovalRequested' ? { ...e, dueAt: 7_200_000 } : e));
+    const held: VirtualTime = { now: '1970-01-01T00:00:00.002Z', pace: { kind: 'held' }, isHeld: true, nextTimerAt: '1970-01-01T02:00:00.000Z' };
+    const { actions, calls, emit, store, wrapper } = setup(flow, {
+      startRun: () => ({ run: 'r1' }),
+      getRun: () => ({ record: {}, events: sim.map((event, i) => ({ seq: i + 1, event })) }),
+      getClock: () => held,
+      advanceClock: () => ({ ...held, now: '1970-01-01T02:00:00.000Z', isHeld: false, nextTimerAt: null }),
+      setClockPace: (p: { pace: unknown }) => ({ ...held, pace: p.pace }),
+    });
+    store.getState().markSaved('/w/flow.yaml', store.getState().text);
+    actions.start();
+    render(<RunPanel />, { wrapper });
+    await act(() => actions.startRun({}, 'simulate'));
+
+    const clock = screen.getByRole('group', { name: 'Virtual time' });
+    expect(clock.getAttribute('data-held')).toBe('true');
+    expect(clock.getAttribute('data-virtual-now')).toBe(held.now);
+    expect(clock.textContent).toContain('held until someone answers');
+    await act(async () => fireEvent.change(screen.getByRole('combobox', { name: 'Virtual time speed' }), { target: { value: 'speed:60' } }));
+    expect(calls.find((c) => c.method === 'setClockPace')?.params).toEqual({ run: 'r1', pace: { kind: 'speed', factor: 60 } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Next timer' })));
+    expect(calls.find((c) => c.method === 'advanceClock')?.params).toEqual({ run: 'r1', to: 'next-timer' });
+    expect(screen.getByRole('group', { name: 'Virtual time' }).getAttribute('data-virtual-now')).toBe('1970-01-01T02:00:00.000Z');
+    // A clock event of the shown run replaces what is shown; one of another run is ignored.
+    await act(async () => {
+      emit({ kind: 'clock', run: 'other', ...held, now: '1999-01-01T00:00:00.000Z' });
+      emit({ kind: 'clock', run: 'r1', ...held, pace: { kind: 'held' }, now: '1970-01-01T03:00:00.000Z' });
+    });
+    expect(screen.getByRole('group', { name: 'Virtual time' }).getAttribute('data-virtual-now')).toBe('1970-01-01T03:00:00.000Z');
   });
 });

@@ -14,6 +14,8 @@ import { RunProgress } from '../runs-ui/RunProgress';
 import { TimeTravel } from '../runs-ui/TimeTravel';
 import { useRunView } from '../runs-ui/use-run-view';
 import { VariablesPanel } from '../runs-ui/VariablesPanel';
+import { VirtualClockBar } from '../runs-ui/VirtualClockBar';
+import { SaveScenario } from '../runs-ui/SaveScenario';
 import { ApprovalBox } from './ApprovalBox';
 import { StepDetails } from './StepDetails';
 
@@ -53,6 +55,8 @@ export function RunPanel() {
           {run && <RunProgress />}
         </div>
         <DebugBar />
+        <VirtualClockBar />
+        <SaveScenario />
         <TimeTravel />
         {run?.error && (
           <div className="error-box">

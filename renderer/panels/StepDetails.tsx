@@ -1,9 +1,10 @@
 /**
  * The Step details region (issue #9 point 5): one step of the run on display at the cursor: its
  * status, input (what the journal has), output, error, and each attempt separately with its own
- * times, error and logs. Finished steps load their stored logs (getStepLogs) so nothing streamed
- * is missed. The journal does not yet record a step's resolved input (command, request, message):
- * until it does, Input shows the run's input and the variables at the cursor.
+ * times, error, resolved input (StepInput: the command, request, message or script bindings,
+ * secrets redacted) and logs. Finished steps load their stored logs (getStepLogs) so nothing
+ * streamed is missed. Input shows the latest attempt's resolved input; a step that recorded none
+ * (not started, not a task, or a simulation) shows the run's input and the variables at the cursor.
  */
 import { useEffect } from 'react';
 import { useActions, useAppStore } from '../app-context';
@@ -26,6 +27,7 @@ export function StepDetails({ id }: { id: string }) {
   }, [actions, runId, id, isFinished]);
   const look = statusLook(status);
   const attempts = all.filter((a) => a.step === id);
+  const resolved = [...attempts].reverse().find((a) => a.input !== undefined)?.input;
   return (
     <section className="step-details" data-step-details={id} aria-label={t('regions.stepDetails')}>
       <div className="details-head">
@@ -56,10 +58,10 @@ export function StepDetails({ id }: { id: string }) {
       <div className="details-grid">
         <div>
           <h5>{t('panels.stepDetails.input')}</h5>
-          <pre className="json" aria-label={t('panels.stepDetails.stepInput')}>
-            {run ? JSON.stringify({ input: run.input, vars: run.vars }, null, 2) : '—'}
+          <pre className="json" aria-label={t('panels.stepDetails.stepInput')} data-resolved={resolved !== undefined ? 'true' : 'false'}>
+            {resolved !== undefined ? JSON.stringify(resolved, null, 2) : run ? JSON.stringify({ input: run.input, vars: run.vars }, null, 2) : '—'}
           </pre>
-          <p className="field-hint">{t('panels.stepDetails.inputNote')}</p>
+          <p className="field-hint">{resolved !== undefined ? t('panels.stepDetails.resolvedNote') : t('panels.stepDetails.inputNote')}</p>
         </div>
         <div>
           <h5>{t('panels.stepDetails.output')}</h5>
@@ -90,6 +92,11 @@ export function StepDetails({ id }: { id: string }) {
                 <div className="error-box">
                   <strong>{a.error.name}</strong>: {a.error.message}
                 </div>
+              )}
+              {a.input !== undefined && (
+                <pre className="json attempt-input" aria-label={t('panels.stepDetails.inputOf', { n: a.attempt })}>
+                  {JSON.stringify(a.input, null, 2)}
+                </pre>
               )}
               <pre className="logs" aria-label={t('panels.stepDetails.logsOf', { n: a.attempt })}>
                 {lines.length === 0

@@ -29,4 +29,16 @@ describe('attemptsOf', () => {
   it('reads only up to the cursor', () => {
     expect(attemptsOf(events, 4).map((a) => a.status)).toEqual(['failed', 'running']);
   });
+
+  it('keeps each attempt’s own recorded input (StepInput)', () => {
+    const withInputs: RunEvent[] = [
+      ...events.slice(0, 2),
+      { type: 'StepInput', at: 1, step: 'a', attempt: 1, input: { shell: { command: 'echo one' } } },
+      ...events.slice(2, 4),
+      { type: 'StepInput', at: 3, step: 'a', attempt: 2, input: { shell: { command: 'echo two' } } },
+      // A late input of an earlier attempt never lands on the current one.
+      { type: 'StepInput', at: 3, step: 'a', attempt: 1, input: { shell: { command: 'stale' } } },
+    ];
+    expect(attemptsOf(withInputs).map((a) => a.input)).toEqual([{ shell: { command: 'echo one' } }, { shell: { command: 'echo two' } }]);
+  });
 });

@@ -3,6 +3,7 @@
  * own outcome, times and error, read from the journal up to a cursor. The fold keeps only a step's
  * latest status, which drew a step that failed twice and then succeeded as three green chips.
  */
+import type { Json } from '../../engine/model/flow';
 import type { RunEvent, StepError } from '../../engine/runtime/events';
 import type { StepStatus } from '../../engine/runtime/state';
 
@@ -14,6 +15,8 @@ export interface AttemptEntry {
   startedAt: number;
   endedAt: number | null;
   error: StepError | null;
+  /** What the attempt was given after interpolation (StepInput: command, request, message, bindings), when recorded. */
+  input?: Json;
 }
 
 /**
@@ -44,6 +47,11 @@ export class AttemptLog {
         this.attempts.push(a);
         this.latest.set(e.step, a);
         this.open.add(a);
+        break;
+      }
+      case 'StepInput': {
+        const a = this.latest.get(e.step);
+        if (a && a.attempt === e.attempt) a.input = e.input;
         break;
       }
       case 'StepRetryScheduled':

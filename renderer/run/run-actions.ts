@@ -5,7 +5,7 @@
  * inbox. Every request goes to the host; what changes comes back as journal events, so a run started
  * by the CLI or cron is driven here exactly like one started here.
  */
-import type { HostApi, HostEvent, RunSummary } from '../../engine/host/api';
+import type { HostApi, HostEvent, RunSummary, VirtualTime } from '../../engine/host/api';
 import type { JsonObject, StepId } from '../../engine/model/flow';
 import type { RunId, RunMode } from '../../engine/runtime/events';
 import { formatDateTime, i18n } from '../i18n';
@@ -14,8 +14,12 @@ import type { HistoryFilter, InboxItem } from '../store/run-slice';
 import { loadBreakpoints, saveBreakpoints } from './breakpoints';
 import { RunSessions } from './run-sessions';
 
-/** How often an unfinished run on display, and the History and Approvals tabs, are re-read (runs driven by another process stream nothing here). */
-export const POLL_MS = 2000;
+/**
+ * How often the run on display (when nothing streamed meanwhile), the History tab and the inbox are
+ * re-read, ms: a safety net only. Runs of other processes stream like our own (the engine tails
+ * the journal for watched runs and sends runSummary for the history: engine/host/run-tail.ts).
+ */
+export const POLL_MS = 15_000;
 
 /** `1h`, `24h`, `7d` → an ISO 8601 time that long before `nowMs`; '' → undefined. */
 export function sinceTime(since: string, nowMs: number): string | undefined {
@@ -86,6 +90,21 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
     }
   };
 
+  const setClock = (run: RunId, time: VirtualTime) => {
+    get().setVirtualTime({ run, now: time.now, pace: time.pace, isHeld: time.isHeld, nextTimerAt: time.nextTimerAt, receivedAt: Date.now() });
+  };
+  /** Reads the virtual clock of the simulation on display (none for a real run or one driven elsewhere). */
+  const readClock = async (run: RunId) => {
+    const first = sessions.get(run)?.events[0];
+    if (first?.type !== 'RunStarted' || first.mode !== 'simulate') return;
+    try {
+      const time = await host.getClock({ run });
+      if (run === shown) setClock(run, time);
+    } catch {
+      // A simulation another process drives has no clock here: the panel shows none.
+    }
+  };
+
   let historyTimer: ReturnType<typeof setTimeout> | undefined;
   let inboxTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -96,6 +115,10 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
     handle(event: HostEvent): void {
       if (event.kind === 'runSummary') {
         runs.onSummary(event);
+        return;
+      }
+      if (event.kind === 'clock') {
+        if (event.run === shown) setClock(event.run, event);
         return;
       }
       const run = sessions.handle(event);
@@ -133,11 +156,13 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         void host.unwatchRun({ run: prev }).catch(() => undefined);
       }
       if (run) sessions.watch(run);
+      get().setVirtualTime(null);
       publishNow();
       if (!run) return;
       try {
         await host.watchRun({ run });
         await catchUp(run);
+        await readClock(run);
       } catch (err) {
         fail(i18n.t('notices.loadRunFailed', { run }))(err);
       }
@@ -180,6 +205,27 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
       if (!s) return;
       s.cursor = cursor === null || cursor >= s.length ? null : Math.max(1, cursor);
       publishNow();
+    },
+
+    /** Moves the shown simulation's virtual clock on: to the next timer, or by `byMs`. */
+    advanceClock: (how: { to: 'next-timer' } | { byMs: number }) =>
+      request(i18n.t('notices.clockFailed'), async (run) => setClock(run, await host.advanceClock({ run, ...how }))),
+    /** Sets how the shown simulation's virtual clock moves. */
+    setClockPace: (pace: VirtualTime['pace']) =>
+      request(i18n.t('notices.clockFailed'), async (run) => setClock(run, await host.setClockPace({ run, pace }))),
+
+    /** "Save as scenario": writes the shown finished run into its flow's scenarios file as `name`; true when saved. */
+    async saveScenario(name: string): Promise<boolean> {
+      const run = shown;
+      if (!run) return false;
+      try {
+        const saved = await host.saveScenario({ run, name });
+        get().notify({ kind: 'info', text: i18n.t('notices.scenarioSaved', { name: saved.name, path: saved.scenarioPath }) });
+        return true;
+      } catch (err) {
+        fail(i18n.t('notices.saveScenarioFailed'))(err);
+        return false;
+      }
     },
 
     pause: () => request(i18n.t('notices.pauseFailed'), (run) => host.pauseRun({ run, as: get().user || undefined })),

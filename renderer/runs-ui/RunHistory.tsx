@@ -1,6 +1,6 @@
 /**
  * The Run history region (issue #9 point 3): every top-level run of the workspace's store, newest
- * first: designer, CLI and cron runs (trigger shown), simulations marked. Filters by flow, status,
+ * first: designer, CLI and cron runs (who or what started each shown), simulations marked. Filters by flow, status,
  * start time and mode; live through `runSummary` events and a re-read every few seconds (runs made
  * by another process stream nothing here). Rows carry `data-run-id` and `data-run-status`;
  * opening one shows it on the canvas, where a waiting or paused run can be driven.
@@ -9,6 +9,18 @@ import { useActions, useAppStore } from '../app-context';
 import { formatDateTime, formatDuration, useTranslation } from '../i18n';
 import { statusLabel } from '../i18n/status';
 import { runStatusLook } from '../run/status-colors';
+import type { RunSummary } from '../../engine/host/api';
+import type { TFunction } from 'i18next';
+
+/** Who or what started a run, in words (RunSummary.startedBy; older runs: their trigger, else "manual"). */
+function starterOf(t: TFunction, h: RunSummary): string {
+  const by = h.startedBy;
+  if (by?.kind === 'user') return t('runs.history.byUser', { user: by.user, via: t(`runs.history.via_${by.via}`) });
+  if (by?.kind === 'cron') return t('runs.history.cron', { pattern: by.cron });
+  if (by?.kind === 'webhook') return t('runs.history.byWebhook', { name: by.name });
+  if (by?.kind === 'parent') return t('runs.history.byParent', { run: by.run, step: by.step });
+  return h.trigger && typeof h.trigger === 'object' && 'cron' in h.trigger ? t('runs.history.cron', { pattern: String(h.trigger.cron) }) : t('runs.history.manual');
+}
 
 const STATUSES = ['', 'running', 'waiting', 'paused', 'succeeded', 'failed', 'cancelled'];
 const SINCE = [
@@ -86,7 +98,7 @@ export function RunHistory() {
               <th>{t('runs.history.run')}</th>
               <th>{t('runs.history.started')}</th>
               <th>{t('runs.history.took')}</th>
-              <th>{t('runs.history.trigger')}</th>
+              <th>{t('runs.history.startedBy')}</th>
               <th />
             </tr>
           </thead>
@@ -94,8 +106,7 @@ export function RunHistory() {
             {history.map((h) => {
               const look = runStatusLook(h.status as never);
               const took = h.endedAt ? formatDuration(Date.parse(h.endedAt) - Date.parse(h.startedAt), i18n.language) : '—';
-              const trigger = h.trigger && typeof h.trigger === 'object' && 'cron' in h.trigger ? t('runs.history.cron', { pattern: String(h.trigger.cron) })
-                : t('runs.history.manual');
+              const trigger = starterOf(t, h);
               return (
                 <tr key={h.id} data-run-id={h.id} data-run-status={h.status} data-run-mode={h.mode} className={h.id === shown ? 'current' : ''}>
                   <td>
@@ -110,7 +121,7 @@ export function RunHistory() {
                   </td>
                   <td>{formatDateTime(Date.parse(h.startedAt), i18n.language)}</td>
                   <td>{took}{h.mode === 'simulate' && h.endedAt ? t('runs.history.virtual') : ''}</td>
-                  <td className="muted">{trigger}</td>
+                  <td className="muted" data-started-by={h.startedBy?.kind ?? ''}>{trigger}</td>
                   <td>
                     <button type="button" className="btn" aria-label={t('runs.history.openRun', { run: h.id })} onClick={() => void runs.open(h.id)}>
                       {t('runs.history.open')}

@@ -7,7 +7,7 @@
  * identity requests are made as.
  */
 import type { StateCreator } from 'zustand';
-import type { RunSummary, StepLogLine } from '../../engine/host/api';
+import type { RunSummary, StepLogLine, VirtualTime } from '../../engine/host/api';
 import type { StepId } from '../../engine/model/flow';
 import type { RunEvent, RunId } from '../../engine/runtime/events';
 import type { RunState } from '../../engine/runtime/state';
@@ -51,6 +51,9 @@ export interface RunView {
   cursor: number | null;
 }
 
+/** The virtual clock of the simulation on display, as last reported, with the wall-clock time it came (epoch ms). */
+export type ShownClock = VirtualTime & { run: RunId; receivedAt: number };
+
 export interface RunSlice {
   /** Id of the run on display (set as soon as startRun answers or a run is opened). */
   runId: RunId | null;
@@ -74,6 +77,9 @@ export interface RunSlice {
   user: string;
   /** Breakpoints per flow file path (kept in localStorage by run/breakpoints.ts, never in the YAML). */
   breakpoints: Record<string, StepId[]>;
+  /** The virtual clock of the simulation on display (HostApi getClock and `clock` events), or null. */
+  virtualTime: ShownClock | null;
+  setVirtualTime(time: ShownClock | null): void;
   /** Shows `run` as it is (older callers); publishRun is the sessions' way. */
   showRun(runId: RunId | null, run: RunState | null, logs: StepLogLine[]): void;
   publishRun(view: RunView): void;
@@ -100,6 +106,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   inbox: [],
   user: '',
   breakpoints: {},
+  virtualTime: null,
+  setVirtualTime: (virtualTime) => set({ virtualTime }),
   showRun: (runId, run, logs) =>
     set((s) => ({ runId, run, logs, runEvents: [], runAttempts: [], runLength: run?.seq ?? 0, runCursor: null, runTick: s.runTick + 1 })),
   publishRun: (v) =>

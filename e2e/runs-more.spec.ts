@@ -1,0 +1,108 @@
+/**
+ * More of running in the designer (issue #9): Pause a run while a step executes (the step finishes,
+ * nothing new starts), see the step's resolved input, Continue, then "Save as scenario" turns the
+ * finished run into a scenario that the Scenarios tab runs and passes.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+import { RunsPage } from './pages/runs';
+
+const cli = process.env.FLOWSMITH_CLI ?? fileURLToPath(new URL('../dist/engine/cli.js', import.meta.url));
+
+/** A flow whose `hold` step waits for the file `gate`, then `after` runs. */
+function gatedFlow(gate: string, name: string): string {
+  return [
+    'flowsmith: "1.0"',
+    `name: ${name}`,
+    'start: hold',
+    'steps:',
+    '  hold:',
+    '    type: task',
+    `    shell: "while [ ! -f '${gate}' ]; do sleep 0.05; done; echo released for {{ $input.who }}"`,
+    '    next: after',
+    '  after:',
+    '    type: task',
+    '    shell: "echo after"',
+    '',
+  ].join('\n');
+}
+
+test('pause a running run, continue it, and save it as a scenario that passes', async ({ webHost, designer, page }) => {
+  // Given a flow whose first step holds until a gate file exists (the test opens the gate, no sleeps)
+  const host = await webHost('web-app-deploy');
+  const gate = join(host.dir, 'gate');
+  writeFileSync(host.flowPath, gatedFlow(gate, 'pause-me'));
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+
+  // When I run it and press Pause while hold executes
+  await designer.run({ who: 'ops' });
+  await expect(designer.node('hold')).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+  await runs.button('Pause').click();
+  await expect(runs.run).toHaveAttribute('data-run-status', 'paused', { timeout: 15_000 });
+
+  // Then hold finishes once its gate opens, and nothing new starts
+  writeFileSync(gate, 'open');
+  await expect(designer.node('hold')).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
+  await expect(runs.run).toHaveAttribute('data-run-status', 'paused');
+  await expect(designer.node('after')).toHaveAttribute('data-status', 'pending');
+  // And its details show the command it was given, with the input's value in place
+  await designer.select('hold');
+  await expect(runs.region('Step details').getByLabel('Input of attempt 1')).toContainText('echo released for \\"ops\\"');
+  await runs.screenshot('paused-by-user');
+
+  // When I Continue, the run ends
+  await runs.button('Continue').click();
+  await expect(runs.run).toHaveAttribute('data-run-status', 'succeeded', { timeout: 30_000 });
+
+  // And Save as scenario writes it into the flow's scenarios, which then run and pass
+  await runs.saveAsScenario('released for ops');
+  await runs.tab('Scenarios');
+  await runs.region('Scenarios').getByRole('button', { name: 'Run scenarios' }).click();
+  const saved = runs.region('Scenarios').locator('[data-scenario="released for ops"]');
+  await expect(saved).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+  await runs.screenshot('saved-scenario-passes');
+});
+
+test('a run the CLI drives appears in History and streams into the designer while it runs', async ({ webHost, designer, page }) => {
+  // Given the designer open, and the CLI running the gated flow on the same store (it holds at `hold`)
+  const host = await webHost('web-app-deploy');
+  const gate = join(host.dir, 'gate');
+  writeFileSync(host.flowPath, gatedFlow(gate, 'cli-driven'));
+  mkdirSync(join(host.dir, 'runs'), { recursive: true });
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+  await runs.tab('History');
+  const child = spawn(process.execPath, [cli, '--db', join(host.dir, 'flowsmith.db'), 'run', host.flowPath, '--input', '{"who":"cli"}', '--json'], {
+    env: { ...process.env, FLOWSMITH_WORK_ROOT: join(host.dir, 'runs') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // Whatever happens below, the CLI's step is let go and the process ends with the test.
+  page.on('close', () => {
+    writeFileSync(gate, 'open');
+    if (child.exitCode === null) child.kill();
+  });
+
+  // Then it shows up in History while it runs, started by the OS user from the CLI
+  const row = runs.region('Run history').locator('[data-run-status="running"]').first();
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row.locator('[data-started-by="user"]')).toContainText('(CLI)');
+  const id = (await row.getAttribute('data-run-id'))!;
+  await runs.openFromHistory(id);
+  await expect(designer.node('hold')).toHaveAttribute('data-status', 'running');
+
+  // When the CLI's step is let go, the designer follows the run to its end without driving it
+  writeFileSync(gate, 'open');
+  await expect(runs.run).toHaveAttribute('data-run-status', 'succeeded', { timeout: 30_000 });
+  await expect(designer.node('after')).toHaveAttribute('data-status', 'succeeded');
+  expect(await exited).toBe(0);
+  expect(JSON.parse(out)).toMatchObject({ id, status: 'succeeded' });
+  await runs.tab('History');
+  await expect(runs.historyRow(id)).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
+});
