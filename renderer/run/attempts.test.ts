@@ -41,4 +41,14 @@ describe('attemptsOf', () => {
     ];
     expect(attemptsOf(withInputs).map((a) => a.input)).toEqual([{ shell: { command: 'echo one' } }, { shell: { command: 'echo two' } }]);
   });
+
+  it('shows an attempt waiting for its callback as waiting, then succeeded when answered', () => {
+    const withCallback: RunEvent[] = [
+      ...events.slice(0, 2),
+      { type: 'CallbackWaiting', at: 2, step: 'a', attempt: 1, dueAt: 100 },
+    ];
+    expect(attemptsOf(withCallback).map((a) => a.status)).toEqual(['waiting']);
+    const answered: RunEvent[] = [...withCallback, { type: 'StepSucceeded', at: 9, step: 'a', output: { ok: true }, next: [] }];
+    expect(attemptsOf(answered).map((a) => [a.status, a.endedAt])).toEqual([['succeeded', 9]]);
+  });
 });

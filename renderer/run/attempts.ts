@@ -61,7 +61,8 @@ export class AttemptLog {
       case 'StepSucceeded':
         this.end(e.step, 'succeeded', e.at);
         break;
-      case 'ApprovalRequested': {
+      case 'ApprovalRequested':
+      case 'CallbackWaiting': {
         const a = this.latest.get(e.step);
         if (a) a.status = 'waiting';
         break;
