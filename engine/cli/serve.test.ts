@@ -51,6 +51,20 @@ beforeAll(async () => {
     'flowsmith: "1.0"\nname: leaky\ntriggers: [{webhook: {name: go, secretEnv: HOOK_PW}}]\nstart: a\nsteps: {a: {type: task, shell: \'echo "pw=$HOOK_PW"\'}}\n',
   );
   world.env['HOOK_PW'] = 'pw-7c1e9b3d';
+  // A task that opens a "ticket" and waits for the outside system to answer its callback token.
+  writeFileSync(
+    join(world.root, 'ticket.yaml'),
+    [
+      'flowsmith: "1.0"',
+      'name: ticket',
+      'triggers: [{webhook: {name: go, secretEnv: HOOK_SECRET}}]',
+      'start: open',
+      'steps:',
+      `  open: {type: task, shell: 'printf %s "$FLOWSMITH_CALLBACK_TOKEN" > ${join(world.gates, 'ticket.token')}', callback: {timeout: 1h}, next: done}`,
+      '  done: {type: succeed}',
+      '',
+    ].join('\n'),
+  );
   cli = (await serveBundles(world.dir)).cli;
   serve = await spawnServe(world, cli);
   journal = openJournal(world.db);
@@ -192,6 +206,23 @@ describe('flowsmith serve', () => {
     const text = journal.logs(id).map((l) => l.text).join('') + JSON.stringify(journal.events(id));
     expect(text).toContain('pw=***HOOK_PW***');
     expect(text).not.toContain('pw-7c1e9b3d');
+  });
+
+  it('answers a waiting callback over POST /callbacks/<token> once: its output becomes the step output, a second answer is 404', async () => {
+    const r = await post(`${serve.url}/hooks/ticket/go`, {});
+    expect(r.status).toBe(202);
+    const id = r.json['run'] as string;
+    const tokenFile = join(world.gates, 'ticket.token');
+    await expect.poll(() => existsSync(tokenFile) && statusOf(id) === 'running' && journal.events(id).some((e) => e.event.type === 'CallbackWaiting'), poll).toBe(true);
+    const token = readFileSync(tokenFile, 'utf8');
+    const answered = await post(`${serve.url}/callbacks/${token}`, { output: { ticket: 42 } }, { secret: null });
+    expect(answered).toEqual({ status: 200, json: { ok: true } });
+    await expect.poll(() => statusOf(id), poll).toBe('succeeded');
+    const succeeded = journal.events(id).map((e) => e.event).find((e) => e.type === 'StepSucceeded' && e.step === 'open');
+    expect(succeeded).toMatchObject({ output: { ticket: 42 } });
+    expect(await post(`${serve.url}/callbacks/${token}`, { output: { ticket: 43 } }, { secret: null })).toMatchObject({ status: 404 });
+    // The token is a secret: not in the journal or the logs.
+    expect(JSON.stringify(journal.events(id)) + journal.logs(id).map((l) => l.text).join('')).not.toContain(token);
   });
 
   it('answers POST /callbacks/<token> for an unknown token with 404, and refuses other methods', async () => {

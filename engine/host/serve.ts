@@ -16,11 +16,10 @@
  * or `flowsmith resume`.
  */
 import { resolve } from 'node:path';
-import type { Json } from '../model/flow.js';
-import type { RunDriver } from '../runtime/driver.js';
 import type { RunId } from '../runtime/events.js';
 import { isOwnerGone } from '../service/run-lease.js';
 import { RunService } from '../service/run-service.js';
+import type { CallbackReply } from '../service/run-service.js';
 import { trustOf, trustOfFile } from '../service/trust.js';
 import { openJournal } from '../store/journal.js';
 import type { Journal } from '../store/journal.js';
@@ -96,7 +95,7 @@ export async function startServe(options: ServeOptions): Promise<Serve> {
     {
       // Requests that arrive while stopping start nothing: the caller may retry when serve is back.
       hook: (req) => (closing ? Promise.reject(new HttpError(503, 'flowsmith serve is stopping; try again when it is back')) : hook(req)),
-      ...(answerCallback ? { answerCallback } : {}),
+      answerCallback,
     },
     options.port,
   );
@@ -161,20 +160,11 @@ export function driveUnfinished(journal: Journal, service: RunService, report: (
   return picked;
 }
 
-/**
- * RunService.answerCallback (issue #12 part 1, another change) as the HTTP route's handler, or
- * undefined while RunService has none. A driver it returns is driven on in the background.
- */
-function callbackHandlerOf(service: RunService): CallbackHandler | undefined {
-  const answer = (service as unknown as { answerCallback?: (token: string, body: Json) => unknown }).answerCallback;
-  if (typeof answer !== 'function') return undefined;
-  return async (token, body) => {
-    const result = await answer.call(service, token, body as Json);
-    if (isDriver(result)) service.driveInBackground(result);
-    return result;
+/** RunService.answerCallback as the HTTP route's handler: the run it answers is driven on in the background. */
+function callbackHandlerOf(service: RunService): CallbackHandler {
+  return (token, body) => {
+    const driver = service.answerCallback(token, body as CallbackReply);
+    service.driveInBackground(driver);
+    return driver;
   };
-}
-
-function isDriver(value: unknown): value is RunDriver {
-  return typeof value === 'object' && value !== null && 'drive' in value && 'id' in value;
 }
