@@ -13,7 +13,7 @@ import { parseDurationMs } from '../model/duration.js';
 import type { AbortHandle } from './abort-handle.js';
 import { bindingsOf } from './bindings.js';
 import type { Bindings } from '../expr/index.js';
-import { CALLBACK_TOKEN_NAME, callbackTimeout, scrubToken } from './callbacks.js';
+import { CALLBACK_TOKEN_NAME, callbackTimeout, scrubToken, scrubTokenIn } from './callbacks.js';
 import type { DriverDeps } from './driver.js';
 import type { ChildContext } from './map-call.js';
 import { runCall, runMap } from './map-call.js';
@@ -212,7 +212,10 @@ export function execContext(host: StepHost, id: StepId, attempt: number, handle:
     ...(callbackToken !== undefined ? { callbackToken } : {}),
     log: (stream, raw) => store(stream, streams[stream].push(raw)),
     // Attempt 0 is a compensation: its input has no attempt of its own to go with.
-    ...(attempt > 0 ? { recordInput: (input: Json) => host.recordInput(id, attempt, input) } : {}),
+    // The callback token is this attempt's own secret: the recorded input never holds it (issue #12).
+    ...(attempt > 0
+      ? { recordInput: (input: Json) => host.recordInput(id, attempt, callbackToken === undefined ? input : scrubTokenIn(input, callbackToken)) }
+      : {}),
     flushLog: () => (['stdout', 'stderr'] as const).forEach((stream) => store(stream, streams[stream].flush())),
     ...(host.deps.notifyDesktop
       ? { notifyDesktop: (title: string, message: string) => host.deps.notifyDesktop!(title, message, { run: host.id, step: id }) }
