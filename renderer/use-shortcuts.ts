@@ -37,7 +37,8 @@ export function useShortcuts(): void {
         e.preventDefault();
         actions.redo();
       } else if (key === 'c' && !inText && !hasTextSelection() && selectedIds(store).length > 0) {
-        copySelection(store, (text) => navigator.clipboard?.writeText(text) ?? Promise.resolve());
+        // In memory at once; the `copy` event that follows puts the same text on the system clipboard.
+        copySelection(store);
       } else if (key === 'v' && !inText && store.getState().flow) {
         clearTimeout(pendingPaste);
         pendingPaste = setTimeout(() => {
@@ -49,6 +50,15 @@ export function useShortcuts(): void {
         duplicateSelection(store);
       }
     };
+    // The system clipboard gets the steps synchronously from the copy event (no permission needed),
+    // so a paste right after never reads what was on the clipboard before.
+    const onCopy = (e: ClipboardEvent) => {
+      if (isTextField(e.target) || hasTextSelection() || selectedIds(store).length === 0 || !e.clipboardData) return;
+      const text = copySelection(store);
+      if (!text) return;
+      e.preventDefault();
+      e.clipboardData.setData('text/plain', text);
+    };
     const onPaste = (e: ClipboardEvent) => {
       if (isTextField(e.target) || !store.getState().flow) return;
       clearTimeout(pendingPaste);
@@ -58,10 +68,12 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('paste', onPaste);
+    window.addEventListener('copy', onCopy);
     return () => {
       clearTimeout(pendingPaste);
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('paste', onPaste);
+      window.removeEventListener('copy', onCopy);
     };
   }, [actions, store]);
 }

@@ -1,8 +1,8 @@
 /**
  * Copy, paste and duplicate over the store (issue #8 point 3), for the keyboard shortcuts. The
- * text goes to the system clipboard (the `copy` event's clipboardData when the shortcut fires one,
- * else navigator.clipboard) and always to an in-memory clipboard, which paste falls back to where
- * the system clipboard cannot be read (no permission, no focus) or holds no steps.
+ * text goes to the system clipboard through the `copy` event's clipboardData (use-shortcuts.ts) and
+ * always to an in-memory clipboard, which paste falls back to where the system clipboard cannot be
+ * read (no permission, no focus) or holds no steps.
  */
 import type { Position, StepId } from '../../engine/model/flow';
 import { copySteps, duplicateSteps, parseClip, pasteSteps, PASTE_OFFSET } from '../doc/clipboard';

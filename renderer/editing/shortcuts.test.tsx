@@ -63,12 +63,21 @@ describe('copy, paste, duplicate and find shortcuts', () => {
     const { store } = mount();
     store.getState().selectSteps(['build', 'approve']);
     expect(store.getState().selectedStep).toBeNull();
+    // Ctrl+C, then the copy event the browser fires for it: the steps go on the system clipboard
+    // synchronously (an old clipboard text can never be pasted in their place).
     const written: string[] = [];
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void written.push(text) } });
     fireEvent.keyDown(window, { key: 'c', ctrlKey: true });
+    const copy = new Event('copy', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
+    copy.clipboardData = { setData: (_type: string, text: string) => void written.push(text) };
+    window.dispatchEvent(copy);
+    expect(copy.defaultPrevented).toBe(true);
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(/^steps:\n {2}build:[\s\S]*\n {2}approve:/);
+    // The paste event carries what the copy event wrote.
     fireEvent.keyDown(window, { key: 'v', ctrlKey: true });
+    const paste = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
+    paste.clipboardData = { getData: () => written[0] };
+    window.dispatchEvent(paste);
     act(() => vi.runAllTimers());
     const s = store.getState();
     expect(s.flow?.steps['build-2']).toEqual({ type: 'task', shell: 'make', next: 'approve-2' });
@@ -77,7 +86,6 @@ describe('copy, paste, duplicate and find shortcuts', () => {
     // One paste, one undo step.
     store.getState().undo();
     expect(Object.keys(store.getState().flow?.steps ?? {})).toEqual(['build', 'approve', 'done']);
-    Reflect.deleteProperty(navigator, 'clipboard');
   });
 
   it('pastes steps from the system clipboard and leaves text fields alone', () => {
