@@ -3,7 +3,7 @@
  * nothing new starts), see the step's resolved input, Continue, then "Save as scenario" turns the
  * finished run into a scenario that the Scenarios tab runs and passes.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,4 +105,32 @@ test('a run the CLI drives appears in History and streams into the designer whil
   expect(JSON.parse(out)).toMatchObject({ id, status: 'succeeded' });
   await runs.tab('History');
   await expect(runs.historyRow(id)).toHaveAttribute('data-run-status', 'succeeded', { timeout: 15_000 });
+});
+
+test('History lists the child runs of a map on request, each named by its parent, as `runs --all` does', async ({ webHost, designer, page }) => {
+  // Given a map flow the CLI ran to its end on the designer's store
+  const host = await webHost('web-app-deploy');
+  writeFileSync(
+    host.flowPath,
+    ['flowsmith: "1.0"', 'name: fan-out', 'start: each', 'steps:', '  each: {type: map, items: "[1, 2]", start: echo, steps: {echo: {type: task, shell: "echo {{ $item }}"}}}', ''].join('\n'),
+  );
+  mkdirSync(join(host.dir, 'runs'), { recursive: true });
+  const ran = spawnSync(process.execPath, [cli, '--db', join(host.dir, 'flowsmith.db'), 'run', host.flowPath, '--json'], {
+    env: { ...process.env, FLOWSMITH_WORK_ROOT: join(host.dir, 'runs') },
+    encoding: 'utf8',
+  });
+  expect(ran.status).toBe(0);
+  const parent = (JSON.parse(ran.stdout) as { id: string }).id;
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+
+  // Then History shows the run alone, and "Child runs" adds its two items, started by it
+  await runs.tab('History');
+  const history = runs.region('Run history');
+  await expect(runs.historyRow(parent)).toBeVisible({ timeout: 15_000 });
+  await expect(history.locator('[data-started-by="parent"]')).toHaveCount(0);
+  await history.getByRole('checkbox', { name: 'Child runs' }).check();
+  await expect(history.locator('td[data-started-by="parent"]')).toHaveCount(2, { timeout: 15_000 });
+  await expect(history.locator('td[data-started-by="parent"]').first()).toContainText(parent);
+  await page.screenshot({ path: 'test-results/history-children.png' });
 });

@@ -516,6 +516,7 @@ export const en = {
       modeAll: 'runs and simulations',
       modeRun: 'runs',
       modeSimulate: 'simulations',
+      children: 'Child runs',
       refresh: 'Refresh',
       none: 'No runs match.',
       run: 'Run',

@@ -512,6 +512,7 @@ export const zhCN: Messages = {
       modeAll: '运行和模拟',
       modeRun: '运行',
       modeSimulate: '模拟',
+      children: '子运行',
       refresh: '刷新',
       none: '没有匹配的运行。',
       run: '运行',

@@ -73,9 +73,21 @@ describe('run actions', () => {
     const now = Date.parse('2026-12-05T12:00:00.000Z');
     expect(sinceTime('2h', now)).toBe('2026-12-05T10:00:00.000Z');
     expect(sinceTime('', now)).toBeUndefined();
-    const f = { flow: 'big', status: '', since: '1h', mode: '' as const };
+    const f = { flow: 'big', status: '', since: '1h', mode: '' as const, children: false };
     expect(matchesFilter(summary('a'), f, now)).toBe(false);
     expect(matchesFilter({ ...summary('a'), startedAt: '2026-12-05T11:30:00.000Z' }, f, now)).toBe(true);
-    expect(matchesFilter({ ...summary('a'), startedAt: '2026-12-05T11:30:00.000Z', parent: { run: 'p', step: 's', index: 0 } }, f, now)).toBe(false);
+    const child = { ...summary('a'), startedAt: '2026-12-05T11:30:00.000Z', parent: { run: 'p', step: 's', index: 0 } };
+    expect(matchesFilter(child, f, now)).toBe(false);
+    // "Child runs" lists them too, as `flowsmith runs --all` does.
+    expect(matchesFilter(child, { ...f, children: true }, now)).toBe(true);
+  });
+
+  it('asks the host for child runs only when "Child runs" is ticked', async () => {
+    const { actions, store, calls } = setup(flow, { listRuns: () => [] });
+    await actions.runs.refreshHistory();
+    store.getState().setHistoryFilter({ children: true });
+    await actions.runs.refreshHistory();
+    const asked = calls.filter((c) => c.method === 'listRuns').map((c) => (c.params as { includeChildren?: boolean }).includeChildren);
+    expect(asked).toEqual([undefined, true]);
   });
 });

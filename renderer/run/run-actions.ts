@@ -37,7 +37,7 @@ export function matchesFilter(s: RunSummary, f: HistoryFilter, nowMs: number): b
     (!f.status || s.status === f.status) &&
     (!f.mode || s.mode === f.mode) &&
     (!since || s.startedAt >= since) &&
-    !s.parent
+    (f.children || !s.parent)
   );
 }
 
@@ -299,6 +299,7 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
           ...(f.status ? { status: f.status } : {}),
           ...(since ? { since } : {}),
           ...(f.mode ? { mode: f.mode } : {}),
+          ...(f.children ? { includeChildren: true } : {}),
           limit: 200,
         });
         get().setHistory(Array.isArray(list) ? list : []);

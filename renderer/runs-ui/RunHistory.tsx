@@ -1,7 +1,7 @@
 /**
  * The Run history region (issue #9 point 3): every top-level run of the workspace's store, newest
  * first: designer, CLI and cron runs (who or what started each shown), simulations marked. Filters by flow, status,
- * start time and mode; live through `runSummary` events and a re-read every few seconds (runs made
+ * start time and mode, child runs (map items, called flows) on request; live through `runSummary` events and a re-read every few seconds (runs made
  * by another process stream nothing here). Rows carry `data-run-id` and `data-run-status`;
  * opening one shows it on the canvas, where a waiting or paused run can be driven.
  */
@@ -83,6 +83,10 @@ export function RunHistory() {
             <option value="simulate">{t('runs.history.modeSimulate')}</option>
           </select>
         </div>
+        <label className="check">
+          <input type="checkbox" checked={filter.children} onChange={(e) => change({ children: e.target.checked })} />
+          {t('runs.history.children')}
+        </label>
         <button type="button" className="btn" onClick={() => void runs.refreshHistory()}>
           {t('runs.history.refresh')}
         </button>

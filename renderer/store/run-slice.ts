@@ -23,6 +23,8 @@ export interface HistoryFilter {
   status: string;
   since: string;
   mode: '' | 'run' | 'simulate';
+  /** Also list child runs (map items, called flows), as `flowsmith runs --all` does. */
+  children: boolean;
 }
 
 /** One approval waiting anywhere in the workspace (approvals inbox). `dueAt` ISO 8601 or null. */
@@ -102,7 +104,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   runTick: 0,
   isStarting: false,
   history: [],
-  historyFilter: { flow: '', status: '', since: '', mode: '' },
+  historyFilter: { flow: '', status: '', since: '', mode: '', children: false },
   inbox: [],
   user: '',
   breakpoints: {},
