@@ -348,12 +348,18 @@ export class RunDriver implements StepHost {
 
   /** Executes attempt `attempt` of step `id` (its StepStarted is journaled) and reports the outcome. */
   private launch(id: StepId, attempt: number): void {
-    const step = stepDef(this.flow, id);
     const handle = new AbortHandle();
+    this.track(id, handle, () => attemptInput(id, attempt, executeStep(this, id, stepDef(this.flow, id), attempt, handle)));
+  }
+
+  /**
+   * Starts `work` as step `id`'s piece in flight (cancelled through `handle`) and, once it settles,
+   * applies the transition input it gives; a failure to apply (the journal refused) halts the driver.
+   */
+  private track(id: StepId, handle: AbortHandle, work: () => Promise<TransitionInput>): void {
     this.inFlight.set(id, handle);
-    void executeStep(this, id, step, attempt, handle)
-      .catch((err: unknown): AttemptOutcome => ({ kind: 'failed', error: toStepError(err) }))
-      .then((outcome) => this.apply({ kind: 'attempt', step: id, attempt, outcome }))
+    void work()
+      .then((input) => this.apply(input))
       .catch((err: unknown) => this.halt(err instanceof Error ? err : new Error(String(err))))
       .finally(() => {
         this.inFlight.delete(id);
@@ -363,17 +369,7 @@ export class RunDriver implements StepHost {
 
   /** Ends the callback wait of attempt `attempt` of `id` (its answer, or Timeout) and reports the outcome. */
   private finish(id: StepId, attempt: number): void {
-    const step = stepDef(this.flow, id);
-    const handle = new AbortHandle();
-    this.inFlight.set(id, handle);
-    void finishCallback(this, id, step, attempt)
-      .catch((err: unknown): AttemptOutcome => ({ kind: 'failed', error: toStepError(err) }))
-      .then((outcome) => this.apply({ kind: 'attempt', step: id, attempt, outcome }))
-      .catch((err: unknown) => this.halt(err instanceof Error ? err : new Error(String(err))))
-      .finally(() => {
-        this.inFlight.delete(id);
-        this.notify();
-      });
+    this.track(id, new AbortHandle(), () => attemptInput(id, attempt, finishCallback(this, id, stepDef(this.flow, id), attempt)));
   }
 
   /**
@@ -388,17 +384,12 @@ export class RunDriver implements StepHost {
   private compensate(id: StepId): void {
     const body = stepDef(this.flow, id).compensate!;
     const handle = new AbortHandle();
-    this.inFlight.set(id, handle);
-    void runCompensation(this, id, body, handle)
-      .then(
-        (output) => this.apply({ kind: 'compensation', step: id, outcome: { kind: 'succeeded', output } }),
-        (err: unknown) => this.apply({ kind: 'compensation', step: id, outcome: { kind: 'failed', error: toStepError(err) } }),
-      )
-      .catch((err: unknown) => this.halt(err instanceof Error ? err : new Error(String(err))))
-      .finally(() => {
-        this.inFlight.delete(id);
-        this.notify();
-      });
+    this.track(id, handle, () =>
+      runCompensation(this, id, body, handle).then(
+        (output): TransitionInput => ({ kind: 'compensation', step: id, outcome: { kind: 'succeeded', output } }),
+        (err: unknown): TransitionInput => ({ kind: 'compensation', step: id, outcome: { kind: 'failed', error: toStepError(err) } }),
+      ),
+    );
   }
 
   childRunStarted(step: StepId, index: number, child: RunId): void {
@@ -410,6 +401,14 @@ export class RunDriver implements StepHost {
     const clean = this.redactor.isEmpty ? input : redactedInput(this.redactor, step, attempt, input);
     this.apply({ kind: 'input', step, attempt, input: boundInput(clean) });
   }
+}
+
+/** An attempt's outcome as the transition's input; a thrown error is the attempt failing with it. */
+function attemptInput(step: StepId, attempt: number, outcome: Promise<AttemptOutcome>): Promise<TransitionInput> {
+  return outcome.then(
+    (o): TransitionInput => ({ kind: 'attempt', step, attempt, outcome: o }),
+    (err: unknown): TransitionInput => ({ kind: 'attempt', step, attempt, outcome: { kind: 'failed', error: toStepError(err) } }),
+  );
 }
 
 /** `input` with secret values replaced, through the same redaction as journal events. */
