@@ -23,6 +23,8 @@ export interface StepNodeData extends Record<string, unknown> {
   step: Step;
   /** True for a step in a map's body (drawn inside the map's frame). */
   isNested?: boolean;
+  /** True for a removed step drawn as a ghost during a version diff (versions/diff-canvas.ts). */
+  isGhost?: boolean;
 }
 
 /** Props of the shell: the node id plus optional extra content under the subtitle. */

@@ -128,6 +128,8 @@ export interface GraphInput {
   positions: Readonly<Record<StepId, Position>>;
   selected: ReadonlySet<string>;
   selectedEdge: string | null;
+  /** Steps drawn as ghosts of a version diff (versions/diff-canvas.ts): dimmed, not selectable, draggable, deletable or connectable. */
+  ghosts?: ReadonlySet<StepId> | undefined;
 }
 
 export interface Graph {
@@ -139,7 +141,7 @@ export interface Graph {
 
 /** Nodes (parents before children) and edges for the canvas; objects reused from `cache` when unchanged. */
 export function buildGraph(input: GraphInput, cache: GraphCache, groups?: Groups): Graph {
-  const { flow, positions, selected, selectedEdge } = input;
+  const { flow, positions, selected, selectedEdge, ghosts } = input;
   if (!flow) {
     cache.nodes.clear();
     cache.edges.clear();
@@ -203,14 +205,17 @@ export function buildGraph(input: GraphInput, cache: GraphCache, groups?: Groups
       } satisfies FrameNode;
     } else {
       const s = step as Step;
+      const isGhost = ghosts?.has(id) === true;
       node = {
         id,
         type: s.type,
         position,
-        data: { step: s, isNested: g.scopeOf.get(id) !== undefined },
-        selected: isSelected,
+        data: { step: s, isNested: g.scopeOf.get(id) !== undefined, ...(isGhost ? { isGhost } : {}) },
+        selected: isSelected && !isGhost,
         // Nested steps are placed by layout (their positions are not saved); top-level ones are dragged.
-        draggable: g.scopeOf.get(id) === undefined,
+        draggable: g.scopeOf.get(id) === undefined && !isGhost,
+        // A removed step of a version diff is only a picture: nothing can select, move, delete or wire it.
+        ...(isGhost ? { selectable: false, deletable: false, connectable: false, focusable: false, className: 'is-ghost' } : {}),
         ...(s.type === 'map' ? { width: box.w, height: box.h } : {}),
         ...(parent !== undefined ? { parentId: parent } : {}),
         // Sizes are fixed in nodes.css, so React Flow need not report a measurement per node mounted while panning.
