@@ -7,7 +7,7 @@
  * not have. Pure: no React, no store.
  */
 import type { Flow, Step, StepId } from '../../engine/model/flow';
-import type { FlowDiff } from '../../engine/versions/diff';
+import type { FlowDiff } from '../../engine/host/api';
 
 /** What the canvas draws during a diff: the merged flow and the ids of its ghosts. */
 export interface DiffCanvas {
