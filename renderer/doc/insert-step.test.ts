@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../engine/model/flow';
 import { structuralErrors } from './test-validate';
+import { FRAME } from './layout';
+import { NODE_HEIGHT } from './node-size';
 import { addParallelBranch, insertPaletteStep, ROW } from './insert-step';
 import { allStepIds, freshId, newStep, paletteEntries, paletteKinds, toPaletteKind } from './new-step';
 
@@ -100,6 +102,16 @@ describe('insertPaletteStep', () => {
     const second = insertPaletteStep(flow, 'map', { x: 0, y: 0 });
     expect(second.flow.steps[second.id]).toMatchObject({ start: 'item-2' });
     expect(errorsOf(second.flow)).toEqual([]);
+  });
+
+  it('appends after a map below its frame, not under its body (walkthrough: wait-1 hid behind map-1)', () => {
+    const map = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
+    const after = insertPaletteStep(map.flow, 'wait', { x: 0, y: 0 }, map.id);
+    const top = map.flow.layout?.[map.id]?.y ?? NaN;
+    // The map's frame: its header, one body step, padding (renderer/canvas/build-graph.ts sizes it so).
+    const bottom = top + FRAME.mapHeader + NODE_HEIGHT + FRAME.pad;
+    expect(after.flow.layout?.[after.id]?.y).toBeGreaterThanOrEqual(bottom);
+    expect(after.flow.steps[map.id]?.next).toBe(after.id);
   });
 
   it('ends the path with an end step, and rewires nothing after one', () => {

@@ -7,6 +7,7 @@
 import type { Flow, ParallelStep, Position, Step, StepId } from '../../engine/model/flow';
 import { addStep, updateStep } from './edits';
 import { editScope, findStep } from './nested';
+import { FRAME } from './layout';
 import { NODE_HEIGHT } from './node-size';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './new-step';
 import { freeSpot } from './placement';
@@ -70,12 +71,24 @@ export function insertPaletteStep(
   if (anchorStep?.type === 'parallel' && flow.steps[anchorStep.join]) anchor = anchorStep.join;
   const taken = Object.keys(flow.steps).flatMap((s) => positionOf(s) ?? []);
   const anchorPos = anchor ? positionOf(anchor) : undefined;
-  const where = anchorPos ? freeSpot({ x: anchorPos.x, y: anchorPos.y + ROW }, taken) : at;
+  const where = anchorPos ? freeSpot({ x: anchorPos.x, y: anchorPos.y + rowBelow(flow.steps[anchor!]) }, taken) : at;
 
   let out = addStep(flow, id, step, where);
   if (joinId) out = addStep(out, joinId, newStep('join'), { x: where.x, y: where.y + 2 * ROW });
   if (!anchor) return { flow: out, id };
   return { flow: { ...out, steps: splice(out.steps, anchor, id, joinId) }, id };
+}
+
+/**
+ * How far below a step's top the next row starts: one ROW, or for a map the height of its frame
+ * (header, one row per body step, padding) plus the gap, so a step appended after a map is not
+ * drawn under the map's body.
+ */
+function rowBelow(step: Step | undefined): number {
+  if (step?.type !== 'map') return ROW;
+  const body = Object.values(step.steps ?? {});
+  const rows = body.reduce((n, s) => n + (s.type === 'map' ? rowBelow(s) / ROW : 1), 0);
+  return FRAME.mapHeader + FRAME.pad + Math.max(1, rows) * ROW;
 }
 
 function withNew(steps: Record<StepId, Step>, id: StepId, step: Step, joinId: StepId | undefined): Record<StepId, Step> {
