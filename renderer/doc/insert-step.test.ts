@@ -114,6 +114,20 @@ describe('insertPaletteStep', () => {
     expect(after.flow.steps[map.id]?.next).toBe(after.id);
   });
 
+  it('in New’s skeleton, the first step added becomes the start and goes on to its end step', () => {
+    const skeleton: Flow = { flowsmith: '1.0', name: 'new-flow', start: 'done', steps: { done: { type: 'succeed' } } };
+    const task = insertPaletteStep(skeleton, 'task', { x: 0, y: 0 });
+    expect(task.flow.start).toBe(task.id);
+    expect(task.flow.steps[task.id]).toMatchObject({ type: 'task', next: 'done' });
+    expect(errorsOf(task.flow)).toEqual([]);
+    const par = insertPaletteStep(skeleton, 'parallel', { x: 0, y: 0 });
+    expect(par.flow.start).toBe(par.id);
+    expect(par.flow.steps['join-1']).toMatchObject({ next: 'done' });
+    // An end step added there stays apart; the next one added is no longer in a skeleton.
+    expect(insertPaletteStep(skeleton, 'fail', { x: 0, y: 0 }).flow.start).toBe('done');
+    expect(insertPaletteStep(task.flow, 'wait', { x: 0, y: 0 }).flow.start).toBe(task.id);
+  });
+
   it('ends the path with an end step, and rewires nothing after one', () => {
     const ended = insertPaletteStep(chain(), 'fail', { x: 0, y: 0 }, 'build');
     expect(ended.flow.steps.build?.next).toBe(ended.id);

@@ -24,6 +24,8 @@ function routeOf(step: Step): 'next' | 'default' | undefined {
   return step.type === 'branch' ? 'default' : 'next';
 }
 
+const isEnd = (s: Step | undefined) => s?.type === 'succeed' || s?.type === 'fail';
+
 /** Sets where `step` goes on success to `target` (undefined: nowhere); end steps cannot go on. */
 function withRoute(step: Step, target: StepId | undefined): Step {
   const route = routeOf(step);
@@ -37,7 +39,8 @@ function withRoute(step: Step, target: StepId | undefined): Step {
 /**
  * Adds a step of `kind` to `flow` and returns the new flow and the new step's id.
  * - Without `after` (or with an id that is not a top-level step), the step goes to `at`, unconnected
- *   (the first step of an empty flow becomes `start`).
+ *   (the first step of an empty flow becomes `start`); in New's skeleton, whose only step is its
+ *   start and an end step, it becomes the start and goes on to that end step.
  * - With `after`, it is placed below that step (or, for a parallel, below its join, which is where the
  *   block goes on) and spliced into its success route: `next`, or `default` for a branch. The new
  *   step (or, for a new parallel, its join) takes over the old target; an end step drops it. After an
@@ -64,6 +67,18 @@ export function insertPaletteStep(
     // Positions inside a group are the canvas' business, so no layout is written for them.
     const edited = editScope(flow, nested.maps, (scope) => ({ ...scope, steps: splice(withNew(scope.steps, id, step, joinId), after!, id, joinId) }));
     return { flow: edited, id };
+  }
+
+  // New's skeleton (its start, an end step, is its only step): a step added with nothing selected goes
+  // in front of it as the new start, so the flow runs it (walkthrough: New, then "Add task", left
+  // the task unreachable behind `start: done`).
+  const ids = Object.keys(flow.steps);
+  const first = flow.steps[flow.start];
+  if (!after && ids.length === 1 && ids[0] === flow.start && isEnd(first) && !isEnd(step)) {
+    let out = addStep(flow, id, step, at);
+    if (joinId) out = addStep(out, joinId, newStep('join'), { x: at.x, y: at.y + 2 * ROW });
+    const tail = joinId ?? id;
+    return { flow: { ...out, start: id, steps: { ...out.steps, [tail]: withRoute(out.steps[tail]!, flow.start) } }, id };
   }
 
   let anchor = after && flow.steps[after] ? after : undefined;
