@@ -14,6 +14,7 @@ import { groupFlow, type Groups } from '../doc/groups';
 import { FRAME } from '../doc/layout';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
 import { edgeLabel } from '../i18n/edge-labels';
+import { i18n } from '../i18n';
 import { nodeHandles } from './node-handles';
 import type { StepNodeData } from './NodeShell';
 
@@ -260,7 +261,8 @@ function buildEdges(
       const a = boxes.get(e.source) as Box;
       const b = boxes.get(e.target) as Box;
       const isLong = Math.abs(a.x - b.x) + Math.abs(a.y - b.y) > LONG_EDGE;
-      const key = `${e.sourceHandle}|${e.style}|${e.label ?? ''}|${isSelected}|${isLong}|${JSON.stringify(e.refs)}`;
+      // The language is part of the key: labels and the accessible name are translated.
+      const key = `${e.sourceHandle}|${e.style}|${e.label ?? ''}|${isSelected}|${isLong}|${i18n.language}|${JSON.stringify(e.refs)}`;
       const old = cache.edges.get(e.id);
       // The very same object when nothing changed, so React Flow skips the edge.
       const kept = old && old.key === key ? old.edge : makeEdge(e, isSelected, isLong);
@@ -294,6 +296,8 @@ function makeEdge(e: FlowEdge, isSelected: boolean, isLong: boolean): Edge<StepE
     targetHandle: 'in',
     type: 'smoothstep',
     label: edgeLabel(e.refs) ?? e.label,
+    // React Flow's own name ("Edge from a to b") is English only.
+    ariaLabel: i18n.t('canvas.edge.aria', { source: e.source, target: e.target }),
     selected: isSelected,
     className: `edge-${e.style}`,
     data: { refs: e.refs },

@@ -169,6 +169,7 @@ export const en = {
       rejected: 'rejected',
       timedOut: 'timed out',
       catch: 'catch {{errors}}',
+      aria: 'Edge from {{source}} to {{target}}',
     },
     breakpoint: 'breakpoint',
     breakpointTitle: 'Breakpoint (F9)',

@@ -168,6 +168,7 @@ export const zhCN: Messages = {
       rejected: '被拒绝',
       timedOut: '超时',
       catch: '捕获 {{errors}}',
+      aria: '从 {{source}} 到 {{target}} 的连线',
     },
     breakpoint: '断点',
     breakpointTitle: '断点 (F9)',
