@@ -61,6 +61,17 @@ test.describe('in dark mode', () => {
     await expect(title).toBeVisible();
     expect(await textContrast(title)).toBeGreaterThan(4.5);
   });
+
+  test('the open file is marked without a white stripe in the Files list', async ({ webHost, designer, page }) => {
+    const host = await webHost('web-app-deploy');
+    await designer.open(host.url);
+    const row = page.getByRole('region', { name: 'Files' }).locator('.file-row[aria-current="true"]');
+    await expect(row).toBeVisible();
+    const background = await row.evaluate((e) => (globalThis as unknown as { getComputedStyle(x: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor);
+    const [r = 255, g = 255, b = 255] = (background.match(/[\d.]+/g) ?? []).map(Number);
+    expect(Math.max(r, g, b)).toBeLessThan(100); // a dark tint, not color-mix(…, white)
+    expect(await textContrast(row)).toBeGreaterThan(4.5);
+  });
 });
 
 test.describe('in Chinese', () => {
