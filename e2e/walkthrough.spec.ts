@@ -82,4 +82,13 @@ test.describe('in Chinese', () => {
     await designer.open(host.url);
     await expect(designer.edge('build', 'test')).toHaveAttribute('aria-label', '从 build 到 test 的连线');
   });
+
+  test('the export preview is named in Chinese (Monaco said "Editor content")', async ({ webHost, designer, page }) => {
+    const host = await webHost('web-app-deploy');
+    await designer.open(host.url);
+    await page.getByRole('button', { name: '导出', exact: true }).click();
+    await expect(page.getByRole('dialog').getByRole('textbox', { name: '导出的文档（只读）' })).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
 });

@@ -553,6 +553,7 @@ export const en = {
     export: {
       title: 'Export',
       target: 'Export target',
+      preview: 'Exported document (read-only)',
       failed: 'Export failed: {{error}}',
       exporting: 'Exporting to {{target}}…',
       invalid: 'The flow has errors, so it cannot be exported; fix them first.',

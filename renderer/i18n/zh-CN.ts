@@ -548,6 +548,7 @@ export const zhCN: Messages = {
     export: {
       title: '导出',
       target: '导出目标',
+      preview: '导出的文档（只读）',
       failed: '导出失败：{{error}}',
       exporting: '正在导出为 {{target}}…',
       invalid: '流程有错误，无法导出；请先修正。',
