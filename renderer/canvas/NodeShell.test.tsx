@@ -34,5 +34,7 @@ describe('NodeShell during a version diff', () => {
     expect(node().getAttribute('data-diff')).toBe('removed');
     expect(node().getAttribute('data-status')).toBe('pending');
     expect(container.querySelector('.step-badge')).toBeNull();
+    // Nor faded as a step the run never reached (the whole diff looked dimmed in dark).
+    expect(node().classList.contains('is-untaken')).toBe(false);
   });
 });

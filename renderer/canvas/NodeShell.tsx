@@ -51,7 +51,7 @@ export function NodeShell({ id, step, selected, extra, isFrame }: NodeShellProps
   const hasRun = useAppStore((s) => s.run !== null) && !isDiffView;
   const isRunOver = useAppStore((s) => s.run?.endedAt != null);
   // After a run ends, steps it never reached keep data-status="pending" but drop the badge and fade.
-  const isUntaken = isRunOver && status === 'pending';
+  const isUntaken = hasRun && isRunOver && status === 'pending';
   // Issue #12: while the Versions panel shows a diff, steps it names carry data-diff (versions/versions.css colours them).
   const diff = useAppStore(selectDiffMark(id));
   const look = statusLook(status);
