@@ -50,6 +50,30 @@ test('the flow inspector keeps every button inside it (Add webhook trigger was c
   expect(await webhook.evaluate((b) => { const e = b as unknown as { scrollWidth: number; clientWidth: number }; return e.scrollWidth <= e.clientWidth; })).toBe(true);
 });
 
+test('a notice does not cover the canvas tools (a long approval error hid Tidy up and Minimap)', async ({ webHost, designer, page }) => {
+  const host = await webHost('web-app-deploy');
+  await designer.open(host.url);
+  await designer.select('build');
+  await page.getByLabel('Title', { exact: true }).fill('Build it');
+  await page.getByLabel('Title', { exact: true }).press('Enter');
+  await designer.button('Save').click();
+  const notice = page.locator('.notice');
+  await expect(notice).toBeVisible();
+  for (const name of ['Tidy up', 'Minimap']) {
+    const a = (await notice.boundingBox())!;
+    const b = (await designer.button(name).boundingBox())!;
+    const overlaps = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlaps, `${name} under the notice`).toBe(false);
+  }
+  // Also with the code view open, when the tools sit further left.
+  await designer.button('Code').click();
+  await designer.button('Save').click();
+  await expect(notice).toBeVisible();
+  const a = (await notice.boundingBox())!;
+  const b = (await designer.button('Tidy up').boundingBox())!;
+  expect(a.y >= b.y + b.height || a.x >= b.x + b.width || b.x >= a.x + a.width).toBe(true);
+});
+
 test.describe('in dark mode', () => {
   test.use({ colorScheme: 'dark' });
 
