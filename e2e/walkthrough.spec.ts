@@ -4,6 +4,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { CodeViewPage } from './pages/code-view';
 
 /** The WCAG contrast of `el`'s text colour against the first opaque background up its ancestors. */
 async function textContrast(el: Locator): Promise<number> {
@@ -72,6 +73,24 @@ test('a notice does not cover the canvas tools (a long approval error hid Tidy u
   const a = (await notice.boundingBox())!;
   const b = (await designer.button('Tidy up').boundingBox())!;
   expect(a.y >= b.y + b.height || a.x >= b.x + b.width || b.x >= a.x + a.width).toBe(true);
+});
+
+test('the YAML error banner does not cover the canvas tools beside the code view', async ({ webHost, designer, page }) => {
+  const host = await webHost('nightly-backup');
+  await designer.open(host.url);
+  const code = new CodeViewPage(page);
+  await code.show();
+  await code.gotoLineWith('layout:');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' [unclosed');
+  const banner = page.getByTestId('parse-banner');
+  await expect(banner).toBeVisible();
+  for (const name of ['Tidy up', 'Minimap']) {
+    const a = (await banner.boundingBox())!;
+    const b = (await designer.button(name).boundingBox())!;
+    const overlaps = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlaps, `${name} under the banner`).toBe(false);
+  }
 });
 
 test.describe('in dark mode', () => {
