@@ -128,6 +128,15 @@ describe('insertPaletteStep', () => {
     expect(insertPaletteStep(task.flow, 'wait', { x: 0, y: 0 }).flow.start).toBe(task.id);
   });
 
+  it('moves the steps below a map down when its body grows (walkthrough: the frame grew over wait-1)', () => {
+    const map = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
+    const gateY = map.flow.layout?.gate?.y ?? NaN;
+    const grown = insertPaletteStep(map.flow, 'task', { x: 0, y: 0 }, 'item-1');
+    expect(grown.flow.layout?.gate?.y).toBe(gateY + ROW);
+    expect(grown.flow.layout?.build).toEqual(map.flow.layout?.build); // above the map: unmoved
+    expect(grown.flow.layout?.[map.id]).toEqual(map.flow.layout?.[map.id]);
+  });
+
   it('ends the path with an end step, and rewires nothing after one', () => {
     const ended = insertPaletteStep(chain(), 'fail', { x: 0, y: 0 }, 'build');
     expect(ended.flow.steps.build?.next).toBe(ended.id);

@@ -10,7 +10,7 @@ import { editScope, findStep } from './nested';
 import { FRAME } from './layout';
 import { NODE_HEIGHT } from './node-size';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './new-step';
-import { freeSpot } from './placement';
+import { freeSpot, makeRoomBelow } from './placement';
 
 /** Vertical distance between a step and the one appended below it, in canvas pixels. */
 export const ROW = NODE_HEIGHT + 48;
@@ -66,7 +66,8 @@ export function insertPaletteStep(
     // Inside a map body: the new steps join that body (ids stay unique across the whole flow).
     // Positions inside a group are the canvas' business, so no layout is written for them.
     const edited = editScope(flow, nested.maps, (scope) => ({ ...scope, steps: splice(withNew(scope.steps, id, step, joinId), after!, id, joinId) }));
-    return { flow: edited, id };
+    // The map's frame grows by a row (two with a join): the steps below it move down with it.
+    return { flow: makeRoomBelow(edited, nested.maps[0]!, joinId ? 2 * ROW : ROW), id };
   }
 
   // New's skeleton (its start, an end step, is its only step): a step added with nothing selected goes
