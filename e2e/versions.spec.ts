@@ -2,7 +2,9 @@
  * e2e of the Versions panel (issue #12 part 3) through the web host in Chromium: publish
  * web-app-deploy, change a step in the inspector, publish again (the edit is saved first), then
  * compare the two versions: the changed step's node is marked `data-diff="changed"` on the canvas,
- * the panel lists the changed field path, and "Leave diff" takes the marks away.
+ * the panel lists the changed field path, and "Leave diff" takes the marks away. Then a step is
+ * added, published, and deleted: comparing that version with the document draws the deleted step
+ * as a ghost (`data-diff="removed"`) that cannot be selected, and "Leave diff" takes it away.
  */
 import { expect, test } from './fixtures';
 import { AuthoringPage } from './pages/authoring';
@@ -45,4 +47,33 @@ test('publishes twice with a change in between and shows the changed node on the
   // And Leave diff takes the marks away
   await versions.getByRole('button', { name: 'Leave diff' }).click();
   await expect(page.locator('[data-step-id][data-diff]')).toHaveCount(0);
+
+  // When I add a notify step after build, publish, then delete it
+  const added = await designer.addStep('notify');
+  await versions.getByLabel('Note').fill('with a notify');
+  await versions.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(versions.getByText('Published version 3')).toBeVisible();
+  await designer.select(added);
+  await page.keyboard.press('Delete');
+  await expect(designer.node(added)).toHaveCount(0);
+
+  // And compare version 3 with the document
+  await versions.getByRole('checkbox', { name: 'Choose version 1' }).uncheck();
+  await versions.getByRole('checkbox', { name: 'Choose version 2' }).uncheck();
+  await versions.getByRole('checkbox', { name: 'Choose version 3' }).check();
+  await versions.getByRole('button', { name: 'Compare with document' }).click();
+
+  // Then the deleted step is back on the canvas as a ghost: marked removed, dimmed, not selectable
+  const ghost = designer.node(added);
+  await expect(ghost).toHaveAttribute('data-diff', 'removed');
+  await expect(page.locator('.react-flow__node.is-ghost')).toHaveCount(1);
+  await expect(versions.getByRole('list', { name: 'Changes' }).locator(`[data-diff="removed"][data-step="${added}"]`)).toHaveCount(1);
+  await ghost.click({ force: true });
+  const stepIds = () => page.getByLabel('Step id', { exact: true }).evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  await expect.poll(stepIds).not.toContain(added);
+  await page.screenshot({ path: 'test-results/versions-ghost.png' });
+
+  // And Leave diff takes the ghost away
+  await versions.getByRole('button', { name: 'Leave diff' }).click();
+  await expect(designer.node(added)).toHaveCount(0);
 });

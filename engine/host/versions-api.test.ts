@@ -26,10 +26,13 @@ describe('HostApi versions', () => {
 
     const diff = await api.diffVersions({ path: deploy, from: 1, to: 2 });
     expect(diff.steps).toEqual([{ id: 'build', change: 'changed', scope: null, paths: ['build.title'] }]);
+    // Both texts come along: the designer draws the newer side with the older side's removed steps as ghosts.
+    expect(diff.texts).toEqual({ from: text, to: edited });
     // Against the designer's unsaved document, by flow name.
     const unsaved = edited.replace('\n  build:\n', '\n  build2:\n');
     const working = await api.diffVersions({ flow: 'web-app-deploy', from: 2, text: unsaved });
     expect(working.to).toBe('working');
+    expect(working.texts?.to).toBe(unsaved);
     expect(working.steps.map((s) => [s.id, s.change])).toEqual(expect.arrayContaining([['build2', 'added'], ['build', 'removed']]));
     await expect(api.diffVersions({ flow: 'web-app-deploy', from: 1, to: 5 })).rejects.toMatchObject({ name: 'VersionError', code: 'NO_SUCH_VERSION' });
 

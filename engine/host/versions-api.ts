@@ -11,7 +11,7 @@ import { userInfo } from 'node:os';
 import type { ExportTarget } from '../export/types.js';
 import type { RunService } from '../service/run-service.js';
 import { validateText } from '../validate/index.js';
-import type { ReleaseInfo } from '../versions/types.js';
+import type { ReleaseInfo, VersionRef } from '../versions/types.js';
 import {
   diffVersions,
   flowNameOf,
@@ -93,7 +93,10 @@ export function createVersionsApi(service: RunService, access: FileAccess): Vers
         const readable = last === undefined ? null : readableOrNull(last);
         if (readable) working = text !== undefined ? { path: readable, text } : readFlow(readable);
       }
-      return diffVersions(journal, { flow: target.name, from, to: to ?? 'working', ...(working ? { working } : {}) });
+      const diff = diffVersions(journal, { flow: target.name, from, to: to ?? 'working', ...(working ? { working } : {}) });
+      // The designer draws the newer side and the older side's removed steps as ghosts: it needs both texts.
+      const textOf = (ref: VersionRef) => (ref === 'working' ? working?.text : journal.versions.text(target.name, ref)) ?? '';
+      return { ...diff, texts: { from: textOf(from), to: textOf(to ?? 'working') } };
     },
     async listReleases(p) {
       return listReleases(journal, flowOf(p).name);

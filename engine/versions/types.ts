@@ -45,6 +45,8 @@ export interface VersionDiff extends FlowDiff {
   workingPath: string | null;
   /** True when the two texts are the same byte for byte (so `isSame` is true too). */
   isSameText: boolean;
+  /** HostApi only: the two texts compared, so the designer can draw the newer side with the older side's removed steps as ghosts. */
+  texts?: { from: string; to: string };
 }
 
 /** One export of a published version (`flowsmith releases`). */

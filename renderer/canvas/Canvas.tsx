@@ -40,8 +40,10 @@ import { nodeTypes } from './step-nodes';
 import { useAutoLayout } from './use-auto-layout';
 import { useOpenFrame } from './use-open-frame';
 import { timed } from '../perf';
+import { diffCanvas } from '../versions/diff-canvas';
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
+const DELETE_KEYS = ['Delete', 'Backspace'];
 
 /**
  * Above this many nodes only the visible ones are rendered. Below it every step stays in the DOM
@@ -55,7 +57,19 @@ export function Canvas() {
   const store = useAppStoreApi();
   const actions = useActions();
   // While a big file opens, its first steps (doc/preview.ts) are drawn until the whole text is parsed.
-  const flow = useAppStore((s) => s.flow ?? s.preview);
+  const docFlow = useAppStore((s) => s.flow ?? s.preview);
+  // Issue #12: during a version diff the canvas draws the newer side with removed steps as ghosts, read-only.
+  const versionDiff = useAppStore((s) => s.versionDiff);
+  const shownDiff = useMemo(
+    () => (versionDiff && docFlow ? diffCanvas(versionDiff.newer ?? docFlow, versionDiff.older, versionDiff.diff) : null),
+    [versionDiff, docFlow],
+  );
+  const flow = shownDiff?.flow ?? docFlow;
+  const isDiff = shownDiff !== null;
+  // A published version on show is not the document: its steps are not the inspector's to edit.
+  const showsVersion = versionDiff?.newer != null;
+  const isDiffRef = useRef(isDiff);
+  isDiffRef.current = isDiff;
   const isPreview = useAppStore((s) => s.flow === null && s.preview !== null);
   const path = useAppStore((s) => s.path);
   const selectedStep = useAppStore((s) => s.selectedStep);
@@ -69,10 +83,10 @@ export function Canvas() {
   const [selection, setSelection] = useState<ReadonlySet<string>>(NO_SELECTION);
   const cache = useRef(newGraphCache());
   const graph = useMemo(
-    () => timed('buildGraph', () => buildGraph({ flow, positions, selected: selection, selectedEdge }, cache.current, groups ?? undefined)),
+    () => timed('buildGraph', () => buildGraph({ flow, positions, selected: selection, selectedEdge, ghosts: shownDiff?.ghosts }, cache.current, groups ?? undefined)),
     // The language is a dependency: edge labels are translated (i18n/edge-labels.ts).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [flow, positions, selection, selectedEdge, groups, i18n.language],
+    [flow, positions, selection, selectedEdge, groups, i18n.language, shownDiff],
   );
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const nodesRef = useRef<CanvasNode[]>([]);
@@ -124,7 +138,7 @@ export function Canvas() {
         });
       }
       const dropped = changes.filter((c) => c.type === 'position' && c.dragging === false);
-      if (dropped.length) store.getState().edit((f) => placeSteps(f, droppedPositions(dropped, nodesRef.current)));
+      if (dropped.length && !isDiffRef.current) store.getState().edit((f) => placeSteps(f, droppedPositions(dropped, nodesRef.current)));
     },
     [store],
   );
@@ -141,6 +155,7 @@ export function Canvas() {
 
   const onConnect = useCallback(
     (c: Connection) => {
+      if (isDiffRef.current) return;
       store.getState().edit((f) => connectDeep(f, c.source, c.target, (c.sourceHandle ?? 'next') as ConnectKind));
     },
     [store],
@@ -149,6 +164,7 @@ export function Canvas() {
   // Everything deleted at once (a box selection, several edges) is one edit: one undo step.
   const onDelete: OnDelete<CanvasNode> = useCallback(
     ({ nodes: gone, edges: cut }) => {
+      if (isDiffRef.current) return;
       const s = store.getState();
       const ids = gone.filter((n) => n.type !== 'frame').map((n) => n.id);
       s.edit((f) => deleteStepsDeep(cut.reduce((g, e) => disconnectDeep(g, e.source, e.target), f), ids));
@@ -170,7 +186,7 @@ export function Canvas() {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = toPaletteKind(e.dataTransfer.getData(PALETTE_DRAG_TYPE));
-      if (!kind) return;
+      if (!kind || isDiffRef.current) return;
       e.preventDefault();
       const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       actions.addFromPalette(kind, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
@@ -180,7 +196,7 @@ export function Canvas() {
 
   if (!flow) return <EmptyCanvas />;
   return (
-    <div className="canvas-pane" ref={paneRef} data-layout={isPending ? 'pending' : 'done'} data-preview={isPreview ? 'true' : undefined}>
+    <div className="canvas-pane" ref={paneRef} data-layout={isPending ? 'pending' : 'done'} data-preview={isPreview ? 'true' : undefined} data-diff-view={isDiff ? 'true' : undefined}>
       <ReactFlow
         nodes={nodes}
         edges={graph.edges}
@@ -195,7 +211,10 @@ export function Canvas() {
         onPaneClick={() => store.getState().selectStep(null)}
         onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
         zIndexMode="auto"
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={isDiff ? null : DELETE_KEYS}
+        nodesDraggable={!isDiff}
+        nodesConnectable={!isDiff}
+        elementsSelectable={!showsVersion}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         minZoom={0.1}

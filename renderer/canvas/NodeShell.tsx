@@ -23,6 +23,8 @@ export interface StepNodeData extends Record<string, unknown> {
   step: Step;
   /** True for a step in a map's body (drawn inside the map's frame). */
   isNested?: boolean;
+  /** True for a removed step drawn as a ghost during a version diff (versions/diff-canvas.ts). */
+  isGhost?: boolean;
 }
 
 /** Props of the shell: the node id plus optional extra content under the subtitle. */
@@ -41,12 +43,15 @@ export function NodeShell({ id, step, selected, extra, isFrame }: NodeShellProps
   const hasBreakpoint = useAppStore(selectHasBreakpoint(id));
   // The map is built once per findings change (step-findings.ts); the entry's identity is stable.
   const finding = useAppStore((s) => findingsByStep(s.findings).get(id));
-  const status = useAppStore((s) => s.run?.steps[id]?.status ?? 'pending');
+  // A version diff shows documents, not a run: no run colours or badges meanwhile (a removed step
+  // drawn as a ghost would otherwise show how the last run went through it).
+  const isDiffView = useAppStore((s) => s.versionDiff !== null);
+  const status = useAppStore((s) => (s.versionDiff ? undefined : s.run?.steps[id]?.status) ?? 'pending');
   const attempts = useAppStore((s) => s.run?.steps[id]?.attempts ?? 0);
-  const hasRun = useAppStore((s) => s.run !== null);
+  const hasRun = useAppStore((s) => s.run !== null) && !isDiffView;
   const isRunOver = useAppStore((s) => s.run?.endedAt != null);
   // After a run ends, steps it never reached keep data-status="pending" but drop the badge and fade.
-  const isUntaken = isRunOver && status === 'pending';
+  const isUntaken = hasRun && isRunOver && status === 'pending';
   // Issue #12: while the Versions panel shows a diff, steps it names carry data-diff (versions/versions.css colours them).
   const diff = useAppStore(selectDiffMark(id));
   const look = statusLook(status);

@@ -3,6 +3,7 @@ import type { Flow, Position } from '../../engine/model/flow';
 import { groupedFlow } from '../doc/group-fixtures';
 import { updateStep } from '../doc/edits';
 import { quickLayout } from '../doc/quick-layout';
+import { i18n } from '../i18n';
 import { buildGraph, newGraphCache, type CanvasNode } from './build-graph';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -92,5 +93,20 @@ describe('buildGraph', () => {
     const flow = chain(3);
     const { nodes } = build(flow, { s0: { x: 0, y: 0 } });
     expect(nodes.map((n) => n.id)).toEqual(['s0']);
+  });
+
+  it('names edges in the UI language, and rebuilds them when it changes (walkthrough: "Edge from…" in zh-CN)', async () => {
+    const flow = chain(2);
+    const pos = quickLayout(flow.steps, flow.start);
+    await i18n.changeLanguage('en');
+    const first = build(flow, pos);
+    expect(first.edges[0]?.ariaLabel).toBe('Edge from s0 to s1');
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const second = build(flow, pos, NONE, first.cache);
+      expect(second.edges[0]?.ariaLabel).toBe('从 s0 到 s1 的连线');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

@@ -14,6 +14,7 @@ import { groupFlow, type Groups } from '../doc/groups';
 import { FRAME } from '../doc/layout';
 import { NODE_HEIGHT, NODE_WIDTH } from '../doc/node-size';
 import { edgeLabel } from '../i18n/edge-labels';
+import { i18n } from '../i18n';
 import { nodeHandles } from './node-handles';
 import type { StepNodeData } from './NodeShell';
 
@@ -128,6 +129,8 @@ export interface GraphInput {
   positions: Readonly<Record<StepId, Position>>;
   selected: ReadonlySet<string>;
   selectedEdge: string | null;
+  /** Steps drawn as ghosts of a version diff (versions/diff-canvas.ts): dimmed, not selectable, draggable, deletable or connectable. */
+  ghosts?: ReadonlySet<StepId> | undefined;
 }
 
 export interface Graph {
@@ -139,7 +142,7 @@ export interface Graph {
 
 /** Nodes (parents before children) and edges for the canvas; objects reused from `cache` when unchanged. */
 export function buildGraph(input: GraphInput, cache: GraphCache, groups?: Groups): Graph {
-  const { flow, positions, selected, selectedEdge } = input;
+  const { flow, positions, selected, selectedEdge, ghosts } = input;
   if (!flow) {
     cache.nodes.clear();
     cache.edges.clear();
@@ -203,14 +206,17 @@ export function buildGraph(input: GraphInput, cache: GraphCache, groups?: Groups
       } satisfies FrameNode;
     } else {
       const s = step as Step;
+      const isGhost = ghosts?.has(id) === true;
       node = {
         id,
         type: s.type,
         position,
-        data: { step: s, isNested: g.scopeOf.get(id) !== undefined },
-        selected: isSelected,
+        data: { step: s, isNested: g.scopeOf.get(id) !== undefined, ...(isGhost ? { isGhost } : {}) },
+        selected: isSelected && !isGhost,
         // Nested steps are placed by layout (their positions are not saved); top-level ones are dragged.
-        draggable: g.scopeOf.get(id) === undefined,
+        draggable: g.scopeOf.get(id) === undefined && !isGhost,
+        // A removed step of a version diff is only a picture: nothing can select, move, delete or wire it.
+        ...(isGhost ? { selectable: false, deletable: false, connectable: false, focusable: false, className: 'is-ghost' } : {}),
         ...(s.type === 'map' ? { width: box.w, height: box.h } : {}),
         ...(parent !== undefined ? { parentId: parent } : {}),
         // Sizes are fixed in nodes.css, so React Flow need not report a measurement per node mounted while panning.
@@ -255,7 +261,8 @@ function buildEdges(
       const a = boxes.get(e.source) as Box;
       const b = boxes.get(e.target) as Box;
       const isLong = Math.abs(a.x - b.x) + Math.abs(a.y - b.y) > LONG_EDGE;
-      const key = `${e.sourceHandle}|${e.style}|${e.label ?? ''}|${isSelected}|${isLong}|${JSON.stringify(e.refs)}`;
+      // The language is part of the key: labels and the accessible name are translated.
+      const key = `${e.sourceHandle}|${e.style}|${e.label ?? ''}|${isSelected}|${isLong}|${i18n.language}|${JSON.stringify(e.refs)}`;
       const old = cache.edges.get(e.id);
       // The very same object when nothing changed, so React Flow skips the edge.
       const kept = old && old.key === key ? old.edge : makeEdge(e, isSelected, isLong);
@@ -289,6 +296,8 @@ function makeEdge(e: FlowEdge, isSelected: boolean, isLong: boolean): Edge<StepE
     targetHandle: 'in',
     type: 'smoothstep',
     label: edgeLabel(e.refs) ?? e.label,
+    // React Flow's own name ("Edge from a to b") is English only.
+    ariaLabel: i18n.t('canvas.edge.aria', { source: e.source, target: e.target }),
     selected: isSelected,
     className: `edge-${e.style}`,
     data: { refs: e.refs },

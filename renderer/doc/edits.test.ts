@@ -51,6 +51,19 @@ describe('document edits', () => {
     expect(next.steps.deploy?.next).toBe('done');
   });
 
+  it('keeps a chain whole when its middle is deleted (walkthrough: deleting a step cut the flow in two)', () => {
+    const next = deleteSteps(deployFlow(), ['deploy']);
+    // approve went on to deploy, which went on to done: approve now goes on to done.
+    expect(next.steps.approve?.next).toBe('done');
+    // The branch's default to deploy is dropped, not re-routed: only `next` chains are kept.
+    expect(next.steps.gate).toMatchObject({ type: 'branch' });
+    expect(next.steps.gate && 'default' in next.steps.gate).toBe(false);
+    // Deleting a chain's first steps moves start along it; a loop back to a referrer is no next.
+    const loop: Flow = { ...deployFlow(), steps: { a: { type: 'task', shell: 'a', next: 'b' }, b: { type: 'task', shell: 'b', next: 'a' } }, start: 'a' };
+    expect(deleteSteps(loop, ['b']).steps.a).toEqual({ type: 'task', shell: 'a' });
+    expect(deleteSteps(deployFlow(), ['build']).start).toBe('gate');
+  });
+
   it('drops branch cases that pointed at a deleted step and moves start', () => {
     const next = deleteSteps(deployFlow(), ['approve', 'build']);
     const gate = next.steps.gate;

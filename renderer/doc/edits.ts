@@ -75,18 +75,35 @@ export function mapRefs(step: Step, map: (id: StepId) => StepId | undefined): St
 }
 
 /**
- * Deletes steps and every reference to them. A deleted `start` moves to the first remaining step.
- * A parallel whose join is deleted loses its `join` field; validation then reports it.
+ * Deletes steps and every reference to them, except that a `next` to a deleted step that itself
+ * went on with `next` now goes where it went (deleting the middle of a chain keeps the chain; a
+ * case, branch, catch or rejection route to it is dropped, never silently re-routed). A deleted
+ * `start` moves the same way, else to the first remaining step. A parallel whose join is deleted
+ * loses its `join` field; validation then reports it.
  */
 export function deleteSteps(flow: Flow, ids: readonly StepId[]): Flow {
   const gone = new Set(ids);
+  // Where a `next` to `r` goes once the deleted steps are gone: along their `next`s, or nowhere.
+  const heal = (r: StepId, from: StepId | null): StepId | undefined => {
+    const seen = new Set<StepId>();
+    while (gone.has(r)) {
+      const next: unknown = seen.has(r) ? undefined : flow.steps[r]?.next;
+      if (typeof next !== 'string') return undefined;
+      seen.add(r);
+      r = next;
+    }
+    return r === from ? undefined : r;
+  };
   const steps: Record<StepId, Step> = {};
   for (const [id, step] of Object.entries(flow.steps)) {
-    if (!gone.has(id)) steps[id] = mapRefs(step, (r) => (gone.has(r) ? undefined : r));
+    if (gone.has(id)) continue;
+    const s = mapRefs(step, (r) => (gone.has(r) ? undefined : r));
+    const healed = typeof step.next === 'string' && gone.has(step.next) ? heal(step.next, id) : undefined;
+    steps[id] = healed !== undefined && flow.steps[healed] ? ({ ...s, next: healed } as Step) : s;
   }
   const layout = flow.layout ? { ...flow.layout } : undefined;
   if (layout) for (const id of gone) delete layout[id];
-  const start = gone.has(flow.start) ? (Object.keys(steps)[0] ?? '') : flow.start;
+  const start = gone.has(flow.start) ? (heal(flow.start, null) ?? Object.keys(steps)[0] ?? '') : flow.start;
   const out: Flow = { ...flow, start, steps };
   if (layout) out.layout = layout;
   return out;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../engine/model/flow';
 import { structuralErrors } from './test-validate';
+import { FRAME } from './layout';
+import { NODE_HEIGHT } from './node-size';
 import { addParallelBranch, insertPaletteStep, ROW } from './insert-step';
 import { allStepIds, freshId, newStep, paletteEntries, paletteKinds, toPaletteKind } from './new-step';
 
@@ -100,6 +102,39 @@ describe('insertPaletteStep', () => {
     const second = insertPaletteStep(flow, 'map', { x: 0, y: 0 });
     expect(second.flow.steps[second.id]).toMatchObject({ start: 'item-2' });
     expect(errorsOf(second.flow)).toEqual([]);
+  });
+
+  it('appends after a map below its frame, not under its body (walkthrough: wait-1 hid behind map-1)', () => {
+    const map = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
+    const after = insertPaletteStep(map.flow, 'wait', { x: 0, y: 0 }, map.id);
+    const top = map.flow.layout?.[map.id]?.y ?? NaN;
+    // The map's frame: its header, one body step, padding (renderer/canvas/build-graph.ts sizes it so).
+    const bottom = top + FRAME.mapHeader + NODE_HEIGHT + FRAME.pad;
+    expect(after.flow.layout?.[after.id]?.y).toBeGreaterThanOrEqual(bottom);
+    expect(after.flow.steps[map.id]?.next).toBe(after.id);
+  });
+
+  it('in New’s skeleton, the first step added becomes the start and goes on to its end step', () => {
+    const skeleton: Flow = { flowsmith: '1.0', name: 'new-flow', start: 'done', steps: { done: { type: 'succeed' } } };
+    const task = insertPaletteStep(skeleton, 'task', { x: 0, y: 0 });
+    expect(task.flow.start).toBe(task.id);
+    expect(task.flow.steps[task.id]).toMatchObject({ type: 'task', next: 'done' });
+    expect(errorsOf(task.flow)).toEqual([]);
+    const par = insertPaletteStep(skeleton, 'parallel', { x: 0, y: 0 });
+    expect(par.flow.start).toBe(par.id);
+    expect(par.flow.steps['join-1']).toMatchObject({ next: 'done' });
+    // An end step added there stays apart; the next one added is no longer in a skeleton.
+    expect(insertPaletteStep(skeleton, 'fail', { x: 0, y: 0 }).flow.start).toBe('done');
+    expect(insertPaletteStep(task.flow, 'wait', { x: 0, y: 0 }).flow.start).toBe(task.id);
+  });
+
+  it('moves the steps below a map down when its body grows (walkthrough: the frame grew over wait-1)', () => {
+    const map = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
+    const gateY = map.flow.layout?.gate?.y ?? NaN;
+    const grown = insertPaletteStep(map.flow, 'task', { x: 0, y: 0 }, 'item-1');
+    expect(grown.flow.layout?.gate?.y).toBe(gateY + ROW);
+    expect(grown.flow.layout?.build).toEqual(map.flow.layout?.build); // above the map: unmoved
+    expect(grown.flow.layout?.[map.id]).toEqual(map.flow.layout?.[map.id]);
   });
 
   it('ends the path with an end step, and rewires nothing after one', () => {

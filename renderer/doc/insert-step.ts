@@ -7,9 +7,10 @@
 import type { Flow, ParallelStep, Position, Step, StepId } from '../../engine/model/flow';
 import { addStep, updateStep } from './edits';
 import { editScope, findStep } from './nested';
+import { FRAME } from './layout';
 import { NODE_HEIGHT } from './node-size';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './new-step';
-import { freeSpot } from './placement';
+import { freeSpot, makeRoomBelow } from './placement';
 
 /** Vertical distance between a step and the one appended below it, in canvas pixels. */
 export const ROW = NODE_HEIGHT + 48;
@@ -22,6 +23,8 @@ function routeOf(step: Step): 'next' | 'default' | undefined {
   if (step.type === 'succeed' || step.type === 'fail' || step.type === 'parallel') return undefined;
   return step.type === 'branch' ? 'default' : 'next';
 }
+
+const isEnd = (s: Step | undefined) => s?.type === 'succeed' || s?.type === 'fail';
 
 /** Sets where `step` goes on success to `target` (undefined: nowhere); end steps cannot go on. */
 function withRoute(step: Step, target: StepId | undefined): Step {
@@ -36,7 +39,8 @@ function withRoute(step: Step, target: StepId | undefined): Step {
 /**
  * Adds a step of `kind` to `flow` and returns the new flow and the new step's id.
  * - Without `after` (or with an id that is not a top-level step), the step goes to `at`, unconnected
- *   (the first step of an empty flow becomes `start`).
+ *   (the first step of an empty flow becomes `start`); in New's skeleton, whose only step is its
+ *   start and an end step, it becomes the start and goes on to that end step.
  * - With `after`, it is placed below that step (or, for a parallel, below its join, which is where the
  *   block goes on) and spliced into its success route: `next`, or `default` for a branch. The new
  *   step (or, for a new parallel, its join) takes over the old target; an end step drops it. After an
@@ -62,7 +66,20 @@ export function insertPaletteStep(
     // Inside a map body: the new steps join that body (ids stay unique across the whole flow).
     // Positions inside a group are the canvas' business, so no layout is written for them.
     const edited = editScope(flow, nested.maps, (scope) => ({ ...scope, steps: splice(withNew(scope.steps, id, step, joinId), after!, id, joinId) }));
-    return { flow: edited, id };
+    // The map's frame grows by a row (two with a join): the steps below it move down with it.
+    return { flow: makeRoomBelow(edited, nested.maps[0]!, joinId ? 2 * ROW : ROW), id };
+  }
+
+  // New's skeleton (its start, an end step, is its only step): a step added with nothing selected goes
+  // in front of it as the new start, so the flow runs it (walkthrough: New, then "Add task", left
+  // the task unreachable behind `start: done`).
+  const ids = Object.keys(flow.steps);
+  const first = flow.steps[flow.start];
+  if (!after && ids.length === 1 && ids[0] === flow.start && isEnd(first) && !isEnd(step)) {
+    let out = addStep(flow, id, step, at);
+    if (joinId) out = addStep(out, joinId, newStep('join'), { x: at.x, y: at.y + 2 * ROW });
+    const tail = joinId ?? id;
+    return { flow: { ...out, start: id, steps: { ...out.steps, [tail]: withRoute(out.steps[tail]!, flow.start) } }, id };
   }
 
   let anchor = after && flow.steps[after] ? after : undefined;
@@ -70,12 +87,24 @@ export function insertPaletteStep(
   if (anchorStep?.type === 'parallel' && flow.steps[anchorStep.join]) anchor = anchorStep.join;
   const taken = Object.keys(flow.steps).flatMap((s) => positionOf(s) ?? []);
   const anchorPos = anchor ? positionOf(anchor) : undefined;
-  const where = anchorPos ? freeSpot({ x: anchorPos.x, y: anchorPos.y + ROW }, taken) : at;
+  const where = anchorPos ? freeSpot({ x: anchorPos.x, y: anchorPos.y + rowBelow(flow.steps[anchor!]) }, taken) : at;
 
   let out = addStep(flow, id, step, where);
   if (joinId) out = addStep(out, joinId, newStep('join'), { x: where.x, y: where.y + 2 * ROW });
   if (!anchor) return { flow: out, id };
   return { flow: { ...out, steps: splice(out.steps, anchor, id, joinId) }, id };
+}
+
+/**
+ * How far below a step's top the next row starts: one ROW, or for a map the height of its frame
+ * (header, one row per body step, padding) plus the gap, so a step appended after a map is not
+ * drawn under the map's body.
+ */
+function rowBelow(step: Step | undefined): number {
+  if (step?.type !== 'map') return ROW;
+  const body = Object.values(step.steps ?? {});
+  const rows = body.reduce((n, s) => n + (s.type === 'map' ? rowBelow(s) / ROW : 1), 0);
+  return FRAME.mapHeader + FRAME.pad + Math.max(1, rows) * ROW;
 }
 
 function withNew(steps: Record<StepId, Step>, id: StepId, step: Step, joinId: StepId | undefined): Record<StepId, Step> {

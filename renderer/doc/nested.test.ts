@@ -65,7 +65,7 @@ describe('nested steps (map bodies)', () => {
     const next = deleteStepsDeep(flow, ['stop', 'patch']);
     expect(next.steps.stop).toBeUndefined();
     expect(body(next).patch).toBeUndefined();
-    expect(body(next).drain?.next).toBeUndefined();
+    expect(body(next).drain?.next).toBe('restore'); // the chain drain → patch → restore stays whole
     expect(next.steps.prepare).toMatchObject({ branches: ['backup'] });
     expect(body(flow).patch).toBeDefined(); // the input is untouched
   });

@@ -1,5 +1,5 @@
 /** Where the palette puts a new step (issue #2: near the viewport center, not on top of others). */
-import type { Position } from '../../engine/model/flow';
+import type { Flow, Position, StepId } from '../../engine/model/flow';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size';
 
 const GAP = 24;
@@ -18,4 +18,17 @@ export function freeSpot(p: Position, taken: readonly Position[]): Position {
     }
   }
   return p;
+}
+
+/**
+ * `flow` with every top-level step saved below `anchor` (layout y greater than its y) moved down
+ * by `dy` canvas pixels: room for a map frame that just grew by a body step, so it does not grow
+ * over the steps after it. Unchanged when `anchor` has no saved position (nested, or laid out).
+ */
+export function makeRoomBelow(flow: Flow, anchor: StepId, dy: number): Flow {
+  const at = flow.layout?.[anchor];
+  if (!at || !flow.layout) return flow;
+  const layout: Record<StepId, Position> = {};
+  for (const [id, p] of Object.entries(flow.layout)) layout[id] = id !== anchor && p.y > at.y ? { x: p.x, y: p.y + dy } : p;
+  return { ...flow, layout };
 }

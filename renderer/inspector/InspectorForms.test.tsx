@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Flow } from '../../engine/model/flow';
 import { setup } from '../test-support';
+import { ROW } from '../doc/insert-step';
 import { Inspector } from './Inspector';
 
 afterEach(cleanup);
@@ -105,6 +106,17 @@ describe('Inspector forms', () => {
     expect(store.getState().flow!.steps.each).toMatchObject({ steps: { 'item-2': { shell: 'echo {{ $item }}' } } });
     fireEvent.click(screen.getByRole('button', { name: 'Open map each' }));
     expect(store.getState().selectedStep).toBe('each');
+  });
+
+  it('Add body step moves the steps below the map down a row (its frame grew over them)', () => {
+    const laidOut: Flow = { ...flow, layout: { build: { x: 0, y: 0 }, approve: { x: 0, y: 120 }, each: { x: 0, y: 240 }, done: { x: 0, y: 420 } } };
+    const { store, wrapper } = setup(laidOut);
+    store.getState().selectStep('each');
+    render(<Inspector />, { wrapper });
+    fireEvent.click(screen.getByRole('button', { name: 'Add body step' }));
+    const layout = store.getState().flow!.layout!;
+    expect(layout.done!.y).toBe(420 + ROW);
+    expect([layout.build, layout.approve, layout.each]).toEqual([{ x: 0, y: 0 }, { x: 0, y: 120 }, { x: 0, y: 240 }]);
   });
 
   it('edits inputs as a form, vars, defaults and triggers of the flow', () => {

@@ -6,7 +6,9 @@
 import type { MapStep } from '../../engine/model/flow';
 import { useAppStoreApi } from '../app-context';
 import { freshId } from '../doc/new-step';
+import { ROW } from '../doc/insert-step';
 import { addBodyStep, deleteStepsDeep, updateStepDeep } from '../doc/nested';
+import { makeRoomBelow } from '../doc/placement';
 import { NumberField, Section, SelectField, TextField } from './fields';
 import { setKey, useStepEdit } from './use-step-edit';
 import { useTranslation } from '../i18n';
@@ -30,7 +32,8 @@ export function MapFields({ id, step }: { id: string; step: MapStep }) {
           lastStep.type !== 'branch' && lastStep.type !== 'parallel') {
         out = updateStepDeep(out, last, { ...lastStep, next: added });
       }
-      return out;
+      // The frame grows by a row: the steps below a top-level map move down with it.
+      return makeRoomBelow(out, id, ROW);
     });
     if (added) s.selectStep(added);
   };

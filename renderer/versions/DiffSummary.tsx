@@ -1,7 +1,7 @@
 /**
  * The list beside a version diff on the canvas (issue #12 part 3): which versions are compared,
- * each added, changed or removed step (removed ones are not on the canvas, so this is where they
- * show), the field paths that changed, and the top-level fields (inputs, vars, triggers…).
+ * each added, changed or removed step (removed ones are ghosts on the canvas), the field paths
+ * that changed, and the top-level fields (inputs, vars, triggers…).
  */
 import type { VersionDiff, VersionRef } from '../../engine/host/api';
 import { useAppStore } from '../app-context';
@@ -17,7 +17,7 @@ export function DiffSummary({ diff }: { diff: VersionDiff }) {
   return (
     <div className="versions-diff">
       <h3>{t('versions.diffTitle', { from: side(diff.from), to: side(diff.to) })}</h3>
-      {diff.to !== 'working' && <p className="muted">{t('versions.canvasShowsDocument')}</p>}
+      <p className="muted">{diff.to === 'working' ? t('versions.canvasShowsDocument') : t('versions.canvasShowsVersion', { version: diff.to })}</p>
       {diff.isSame && <p className="muted">{diff.isSameText ? t('versions.noChanges') : t('versions.formattingOnly')}</p>}
       <ul className="diff-list" aria-label={t('versions.changes')}>
         {diff.steps.map((s) => (

@@ -63,6 +63,25 @@ describe('VersionsPanel', () => {
     expect(store.getState().versionDiff).toBeNull();
   });
 
+  it('parses both sides for the canvas, and an edit of the document leaves the diff', async () => {
+    const v1 = 'flowsmith: "1.0"\nname: deploy\nstart: build\nsteps:\n  build: { type: task, shell: make, next: old }\n  old: { type: succeed }\nlayout:\n  old: { x: 5, y: 300 }\n';
+    const v2 = 'flowsmith: "1.0"\nname: deploy\nstart: build\nsteps:\n  build: { type: task, shell: make }\n';
+    const { store, wrapper } = setup(flow, { listVersions: () => [version(1, 'a'), version(2, 'b')], diffVersions: () => ({ ...diff, texts: { from: v1, to: v2 } }) });
+    render(<VersionsPanel />, { wrapper });
+    const region = await screen.findByRole('region', { name: 'Versions' });
+    await within(region).findByText('b');
+    fireEvent.click(within(region).getByRole('checkbox', { name: 'Choose version 1' }));
+    fireEvent.click(within(region).getByRole('checkbox', { name: 'Choose version 2' }));
+    await act(async () => fireEvent.click(within(region).getByRole('button', { name: 'Compare versions' })));
+    const shown = store.getState().versionDiff;
+    expect(shown?.older?.layout?.old).toEqual({ x: 5, y: 300 });
+    expect(Object.keys(shown?.newer?.steps ?? {})).toEqual(['build']);
+    expect(within(region).getByText('The canvas shows version 2, read-only, with removed steps as dimmed ghosts.')).toBeTruthy();
+
+    act(() => store.getState().edit((f) => ({ ...f, title: 'edited' })));
+    expect(store.getState().versionDiff).toBeNull();
+  });
+
   it('compares one version with the document as it is now, unsaved edits included', async () => {
     const { calls, store, wrapper } = setup(flow, { listVersions: () => [version(1, 'first')], diffVersions: () => ({ ...diff, to: 'working' }) });
     render(<VersionsPanel />, { wrapper });

@@ -2,9 +2,10 @@
  * The Versions region (issue #12 part 3): publish the open flow with a note (HostApi
  * publishVersion; unsaved edits are saved first), its numbered versions (number, note, author,
  * time), and a diff on the canvas: choose one version to compare it with the document as it is
- * now, or two to compare them. Added, changed and removed steps are marked on their canvas nodes
- * (`data-diff`, versions-slice.ts); removed steps, which the document no longer draws, and the
- * changed field paths are listed here. "Leave diff" clears the marks.
+ * now, or two to compare them. The canvas then draws the newer side, read-only, with added, changed
+ * and removed steps marked (`data-diff`, versions-slice.ts); removed steps are ghosts
+ * (diff-canvas.ts). The changes and field paths are listed here. "Leave diff" (or any edit of the
+ * document) returns to the document.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { VersionInfo, VersionRef } from '../../engine/host/api';
@@ -45,6 +46,14 @@ export function VersionsPanel() {
   }, [reload]);
   // A diff belongs to the file it was made for.
   useEffect(() => () => showDiff(null), [path, showDiff]);
+  // An edit of the document (any view) leaves the diff: its marks and ghosts describe the text compared.
+  useEffect(() => {
+    if (!shown) return;
+    const compared = store.getState().text;
+    return store.subscribe((s) => {
+      if (s.text !== compared && s.versionDiff) s.showVersionDiff(null);
+    });
+  }, [shown, store]);
 
   const publish = async () => {
     if (!path) return;

@@ -1,16 +1,23 @@
 /**
  * The versions slice (issue #12 part 3): the version diff the canvas shows, if any. While set,
- * each step node carries `data-diff="added|removed|changed"` (canvas/NodeShell.tsx reads
- * `selectDiffMark`); the Versions panel sets and clears it ("Leave diff").
+ * the canvas draws the newer side with the older side's removed steps as ghosts (diff-canvas.ts),
+ * read-only, and each step node carries `data-diff="added|removed|changed"` (canvas/NodeShell.tsx
+ * reads `selectDiffMark`); the Versions panel sets and clears it ("Leave diff").
  */
 import type { StateCreator } from 'zustand';
 import type { StepChange, VersionDiff } from '../../engine/host/api';
+import type { Flow } from '../../engine/model/flow';
+import { parseText } from '../doc/document';
 import type { AppState } from '../store/store';
 
-/** A diff on show: the host's answer, and each step's mark by id. */
+/** A diff on show: the host's answer, each step's mark by id, and the sides the canvas draws. */
 export interface VersionDiffView {
   diff: VersionDiff;
   marks: Record<string, StepChange>;
+  /** The older side, parsed (its removed steps become ghosts); null when the host sent no text or it does not parse. */
+  older: Flow | null;
+  /** The newer side when it is a published version, parsed; null when it is the document (`to: 'working'`) or unreadable. */
+  newer: Flow | null;
 }
 
 export interface VersionsSlice {
@@ -26,9 +33,20 @@ export function diffMarks(diff: VersionDiff): Record<string, StepChange> {
   return marks;
 }
 
+/** The view of `diff`: its marks and both sides parsed (the texts come from HostApi diffVersions). */
+export function diffView(diff: VersionDiff): VersionDiffView {
+  const parse = (text: string | undefined): Flow | null => (text ? parseText(text).flow : null);
+  return {
+    diff,
+    marks: diffMarks(diff),
+    older: parse(diff.texts?.from),
+    newer: diff.to === 'working' ? null : parse(diff.texts?.to),
+  };
+}
+
 export const createVersionsSlice: StateCreator<AppState, [], [], VersionsSlice> = (set) => ({
   versionDiff: null,
-  showVersionDiff: (diff) => set({ versionDiff: diff ? { diff, marks: diffMarks(diff) } : null }),
+  showVersionDiff: (diff) => set({ versionDiff: diff ? diffView(diff) : null }),
 });
 
 /** The diff mark of step `id` while a diff is shown, else undefined. */
