@@ -17,7 +17,7 @@ export function waitingApproval(run: RunState, step: StepId, by: string): StepSt
     throw new RunRequestError(`step ${step} of run ${run.id} is not waiting for approval (status: ${s?.status ?? 'not started'})`);
   }
   if (!s.approval.approvers.includes(by)) {
-    throw new RunRequestError(`${by} is not an approver of ${step}; approvers: ${s.approval.approvers.join(', ')} ; answer as one of them (the CLI's --as NAME, the designer's "Approve as")`);
+    throw new RunRequestError(`${by} is not an approver of ${step}; approvers: ${s.approval.approvers.join(', ')}; answer as one of them (the CLI's --as NAME, the designer's "Approve as")`);
   }
   return s as StepState & { approval: ApprovalState };
 }
