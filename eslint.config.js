@@ -4,8 +4,8 @@
  * renderer and Electron may take from the engine, and no clock or randomness in engine/runtime.
  *
  * Each engine folder lists the folders it may import from; an import of any other engine folder is
- * an error (`no-restricted-imports`, matched on the relative path). Known violations that are not
- * fixed yet are listed in EXCEPTIONS with the issue that will remove them.
+ * an error (`no-restricted-imports`, matched on the relative path). There are no exceptions: a
+ * piece two layers share moves down a layer (issue #10), and engine/layers.test.ts proves it.
  * Tests (`*.test.ts`) wire layers together the way host/ and cli/ do, so the arrows skip them.
  */
 import tseslint from 'typescript-eslint';
@@ -17,38 +17,29 @@ export const LAYERS = {
   expr: ['model'],
   validate: ['model', 'yaml', 'expr'],
   runtime: ['model', 'expr'],
+  // What an exporter writes and its importer reads back (names, annotations, comments, error types)
+  // and the export/import contract: shared by both without import/ reaching into export/.
+  interop: ['model'],
   executors: ['model', 'yaml', 'expr', 'validate', 'runtime'],
   store: ['model', 'yaml', 'expr', 'validate', 'runtime'],
-  export: ['model', 'yaml', 'expr', 'validate', 'runtime'],
-  import: ['model', 'yaml', 'expr', 'validate', 'runtime'],
+  export: ['model', 'yaml', 'expr', 'validate', 'runtime', 'interop'],
+  import: ['model', 'yaml', 'expr', 'validate', 'runtime', 'interop'],
   // Driving runs on this machine: RunService, child runs, trust, the run lease, run history.
-  service: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store'],
-  simulate: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service'],
+  service: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'interop'],
+  simulate: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'interop'],
   // HostApi and its transports (IPC relay, WebSocket web host, the engine process).
-  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate'],
-  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'host'],
+  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'interop'],
+  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'host', 'interop'],
 };
 
 /**
- * Imports across a forbidden arrow that exist today, per file: `{ file: [folder, …] }`.
- * TODO(#10): remove each entry by moving the shared piece down a layer.
+ * Imports across a forbidden arrow allowed per file: `{ file: [folder, …] }`. Empty, and meant to
+ * stay so (issue #10): the finding codes and limits moved to engine/model, the executors reach the
+ * runtime through DriverDeps.tasks (service/run-service.ts wires executors/task-body.ts), and what
+ * importers read of their exporters' conventions lives in engine/interop. layers.test.ts checks
+ * that it is empty.
  */
-export const EXCEPTIONS = {
-  // TODO(#10): the Code table of findings belongs in model (one findings vocabulary).
-  'engine/yaml/load.ts': ['validate'],
-  // TODO(#10): the limits belong in model; expr reads its evaluation budget from yaml/limits.ts.
-  'engine/expr/evaluate.ts': ['yaml'],
-  // TODO(#10): the runtime calls the executors directly (runTaskBody); they should come in
-  // through DriverDeps so the runtime knows only their interface.
-  'engine/runtime/task.ts': ['executors'],
-};
-
-/**
- * Importers read the conventions their exporter writes (argo names, ASL comments, Serverless
- * Workflow roles): import/ may import export/. TODO(#10): move those conventions to one shared
- * interop module both sides import.
- */
-const IMPORT_READS_EXPORT = ['export'];
+export const EXCEPTIONS = {};
 
 const ENGINE = Object.keys(LAYERS);
 
@@ -63,7 +54,7 @@ function folderRegex(folders) {
 
 function layerRule(folder, file) {
   const isPureRuntime = folder === 'runtime' && !RUNTIME_IMPURE_FILES.includes(file ?? '');
-  const allowed = new Set([folder, ...LAYERS[folder], ...((file && EXCEPTIONS[file]) || []), ...(folder === 'import' ? IMPORT_READS_EXPORT : [])]);
+  const allowed = new Set([folder, ...LAYERS[folder], ...((file && EXCEPTIONS[file]) || [])]);
   const forbidden = ENGINE.filter((f) => !allowed.has(f));
   const patterns = [];
   if (forbidden.length > 0) {
@@ -161,8 +152,9 @@ export default [
   { files: ['engine/runtime/**/*.ts'], ignores: [...TESTS, ...RUNTIME_IMPURE_FILES], rules: { 'no-restricted-properties': runtimeClockBan } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    // Tests and test helpers run in Node under vitest; they may read files and use engine checks.
-    ignores: ['renderer/vite.config.ts', ...TESTS, 'renderer/doc/test-validate.ts'],
+    // Tests and test helpers (named by TESTS, no file by name) run in Node under vitest; they may
+    // read files and use engine checks.
+    ignores: ['renderer/vite.config.ts', ...TESTS],
     // The renderer's comments name React's hooks rule; its plugin is not installed, so a no-op
     // stand-in keeps those comments valid. TODO(#10): install eslint-plugin-react-hooks.
     plugins: { 'react-hooks': { rules: { 'exhaustive-deps': { create: () => ({}) } } } },
@@ -170,7 +162,7 @@ export default [
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': rendererRule },
   },
   {
-    files: [...TESTS.map((t) => `renderer/${t}`), 'renderer/doc/test-validate.ts'],
+    files: TESTS.map((t) => `renderer/${t}`),
     plugins: { 'react-hooks': { rules: { 'exhaustive-deps': { create: () => ({}) } } } },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
   },

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../yaml/fuzz-helpers.js';
-import { EXPRESSION_TIMEOUT_MS } from '../yaml/limits.js';
+import { EXPRESSION_TIMEOUT_MS } from '../model/limits.js';
 import { evaluateExpression, ExpressionError, type Bindings } from './evaluate.js';
 
 const bindings: Bindings = {

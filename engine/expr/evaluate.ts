@@ -15,9 +15,9 @@ import {
   EXPRESSION_MAX_PAD_CHARS,
   EXPRESSION_MAX_SEQUENCE_ITEMS,
   EXPRESSION_TIMEOUT_MS,
-} from '../yaml/limits.js';
+} from '../model/limits.js';
 
-export { EXPRESSION_MAX_DEPTH, EXPRESSION_TIMEOUT_MS } from '../yaml/limits.js';
+export { EXPRESSION_MAX_DEPTH, EXPRESSION_TIMEOUT_MS } from '../model/limits.js';
 
 // A regular expression runs natively, where JSONata's time check cannot reach: `/(a+)+$/` on 30
 // characters backtracks for minutes. This V8 flag moves such a match to V8's linear-time engine

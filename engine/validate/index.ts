@@ -16,7 +16,7 @@ import { checkReferences } from './references.js';
 import { checkSchema } from './schema.js';
 import { checkSteps } from './steps.js';
 
-export { Code, codeMeanings } from './codes.js';
+export { Code, codeMeanings } from '../model/finding.js';
 export { flowSchema } from './schema.js';
 
 /** Where a flow came from, to put file and line:col on findings. */

@@ -3,7 +3,7 @@
  * located findings, bounded in number.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_FINDINGS_PER_CODE } from '../yaml/limits.js';
+import { MAX_FINDINGS_PER_CODE } from '../model/limits.js';
 import { findingsWith, flowText } from './test-helpers.js';
 import { validateText } from './index.js';
 

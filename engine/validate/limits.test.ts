@@ -5,7 +5,7 @@
  * 30 s timeout on these 20,000-step flows instead.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_EXPRESSION_CHARS, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../yaml/limits.js';
+import { MAX_EXPRESSION_CHARS, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../model/limits.js';
 import { validateFlow, validateText } from './index.js';
 import { codesOf, findingsWith, flowText } from './test-helpers.js';
 

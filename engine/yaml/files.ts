@@ -7,7 +7,7 @@ import { constants } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Flow } from '../model/flow.js';
-import { MAX_FILE_BYTES } from './limits.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 import { loadFlowText, type LoadedFlow } from './load.js';
 import { documentToText, flowToText, updateDocument } from './save.js';
 

@@ -9,7 +9,7 @@ import {
   MAX_FILE_BYTES,
   MAX_NESTING_LEVELS,
   MAX_SYNTAX_FINDINGS,
-} from './limits.js';
+} from '../model/limits.js';
 import { loadFlowText } from './load.js';
 
 const codesOf = (text: string) => loadFlowText(text).findings.map((f) => [f.code, f.line, f.col]);

@@ -7,16 +7,15 @@
  */
 import { Composer, Document, LineCounter, YAMLParseError, isMap } from 'yaml';
 import type { CST, Node, YAMLError } from 'yaml';
-import type { Finding } from '../model/finding.js';
+import { Code, type Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
-import { Code } from '../validate/codes.js';
 import {
   MAX_ALIAS_COUNT,
   MAX_ALIAS_EXPANSION_NODES,
   MAX_FILE_BYTES,
   MAX_NESTING_LEVELS,
   MAX_SYNTAX_FINDINGS,
-} from './limits.js';
+} from '../model/limits.js';
 import { encodingProblem } from './encoding.js';
 import { locator, type SourcePosition } from './locate.js';
 import { checkShape, parseTokens, type ShapeProblem } from './shape.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../engine/model/flow';
-import { structuralErrors } from './test-validate';
+import { structuralErrors } from './test-helpers';
 import { addParallelBranch, insertPaletteStep, ROW } from './insert-step';
 import { allStepIds, freshId, newStep, paletteEntries, paletteKinds, toPaletteKind } from './new-step';
 

@@ -3,7 +3,7 @@
  * when known), the step ids handed out, and the frame of the template being inlined (its
  * parameters, sibling step names and the chain of templates above it, to spot recursion).
  */
-import { NameAllocator } from '../../export/argo/names.js';
+import { NameAllocator } from '../../interop/argo/names.js';
 import type { Finding } from '../../model/finding.js';
 import type { StepId } from '../../model/flow.js';
 import type { ArgoImportCode } from './codes.js';
