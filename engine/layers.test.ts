@@ -58,7 +58,7 @@ describe('formerly excepted arrows', () => {
   });
 
   it.each([
-    ['yaml/load.ts reads finding codes from validate', 'engine/yaml/load.ts', "import { Code } from '../validate/codes.js';"],
+    ['yaml/load.ts reads finding codes from validate', 'engine/yaml/load.ts', "import { Code } from '../validate/index.js';"],
     ['expr/evaluate.ts reads limits from yaml', 'engine/expr/evaluate.ts', "import { EXPRESSION_TIMEOUT_MS } from '../yaml/limits.js';"],
     ['the runtime calls an executor', 'engine/runtime/task.ts', "import { runShell } from '../executors/shell.js';"],
     ['the runtime imports the real task runner', 'engine/runtime/step-exec.ts', "import { realTasks } from '../executors/task-body.js';"],
