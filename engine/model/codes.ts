@@ -69,6 +69,8 @@ export const Code = {
   notUtf8: 'FS029',
   /** An expression reads `$input.x` not declared in `inputs.properties`, or `$steps.y` for no step of the flow. */
   unknownReference: 'FS030',
+  /** A shell step's `env:` sets a variable named like a secret (TOKEN, SECRET, PASSWORD, KEY, CREDENTIAL) to literal text. */
+  secretInEnv: 'FS032',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -101,4 +103,5 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS028: 'vars template that cannot be evaluated when the run starts',
   FS029: 'file is not UTF-8',
   FS030: 'expression refers to an undeclared input or an unknown step',
+  FS032: 'secret written as literal text in a shell step env',
 };

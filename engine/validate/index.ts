@@ -14,6 +14,7 @@ import { jsonPointer, stepOfPath, type Issue } from './issue.js';
 import { checkParallels } from './parallel.js';
 import { checkReferences } from './references.js';
 import { checkSchema } from './schema.js';
+import { checkShellEnv } from './shell-env.js';
 import { checkSteps } from './steps.js';
 
 export { Code, codeMeanings } from '../model/finding.js';
@@ -29,7 +30,8 @@ export interface FlowSource {
  * Findings for a parsed flow (any JSON value): schema (FS010), unknown ids (FS011), approvers
  * (FS012), ids across map bodies (FS013), unreachable steps (FS014, warning), loops with no exit
  * (FS015), parallel blocks (FS016–FS018), expressions (FS019), branch cases (FS020), durations
- * (FS021), expression limits (FS023, FS026), references in expressions (FS030). Graph checks run even when the schema fails, on
+ * (FS021), expression limits (FS023, FS026), references in expressions (FS030), literal secrets in
+ * a shell step's env (FS032, warning). Graph checks run even when the schema fails, on
  * whatever parts are well-formed. A flow nested deeper than MAX_NESTING_LEVELS (FS004) or over
  * MAX_STEP_COUNT steps (FS022) gets that finding alone: the other checks are skipped.
  * Sorted by position when `source.locate` is given. Never throws.
@@ -48,6 +50,7 @@ function allFindings(flow: unknown, source?: FlowSource): Finding[] {
     ...checkSteps(flow),
     ...checkExpressions(flow),
     ...checkReferences(flow),
+    ...checkShellEnv(flow),
   ];
   return sortByPosition(issues.map((issue) => toFinding(issue, source)));
 }
