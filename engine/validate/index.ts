@@ -59,10 +59,11 @@ function allFindings(flow: unknown, source?: FlowSource): Finding[] {
  * Parses and validates flow text: parse and limit findings (FS001–FS005, FS024, FS025) when it does
  * not load; FS022 alone when it has too many steps; otherwise duplicate keys (FS006, FS013, found
  * in the Document) plus validateFlow's findings, sorted by line. `file` is set on every finding,
- * and line:col on every one (the limits in engine/yaml/limits.ts keep this fast). Never throws.
+ * and line:col on every one (the limits in engine/model/limits.ts keep this fast). `bytes`: the
+ * file's raw bytes, for FS029 to name their real encoding (loadFlowText). Never throws.
  */
-export function validateText(text: string, file?: string): { loaded: LoadedFlow; findings: Finding[] } {
-  const loaded = loadFlowText(text, file);
+export function validateText(text: string, file?: string, bytes?: Uint8Array): { loaded: LoadedFlow; findings: Finding[] } {
+  const loaded = loadFlowText(text, file, bytes);
   if (loaded.flow === null) return { loaded, findings: loaded.findings };
   const source: FlowSource = { locate: loaded.locate, ...(file === undefined ? {} : { file }) };
   const outOfBounds = checkBounds(loaded.flow);
