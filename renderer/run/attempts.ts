@@ -53,7 +53,9 @@ export class AttemptLog {
       case 'StepSucceeded':
         this.end(e.step, 'succeeded', e.at);
         break;
-      case 'ApprovalRequested': {
+      case 'ApprovalRequested':
+      case 'TimerStarted': {
+        // Waiting for people or on a wait step's timer: not running (issue #10), so not animated.
         const a = this.latest.get(e.step);
         if (a) a.status = 'waiting';
         break;
