@@ -26,10 +26,12 @@ export const LAYERS = {
   import: ['model', 'yaml', 'expr', 'validate', 'runtime', 'interop'],
   // Driving runs on this machine: RunService, child runs, trust, the run lease, run history.
   service: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'interop'],
+  // Published versions, their diffs and release records (issue #12 part 3).
+  versions: ['model', 'yaml', 'expr', 'validate', 'runtime', 'store'],
   simulate: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'interop'],
   // HostApi and its transports (IPC relay, WebSocket web host, the engine process).
-  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'interop'],
-  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'host', 'interop'],
+  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'versions', 'interop'],
+  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'host', 'versions', 'interop'],
 };
 
 /**

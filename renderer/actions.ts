@@ -180,10 +180,18 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       return host.exportFlow({ path, flow: withLayout(flow, positions()), to });
     },
 
-    /** Writes an exported document into the workspace (`path` relative to its folder); resolves with the absolute path. */
-    async writeExport(path: string, text: string): Promise<string> {
-      const res = await host.writeExport({ path, text });
-      get().notify({ kind: 'info', text: i18n.t('notices.exportSaved', { path: res.path }) });
+    /**
+     * Writes an exported document into the workspace (`path` relative to its folder); resolves with the absolute path.
+     * `to`: the target it was exported to; the host then leaves a release record when the saved file
+     * is a published version (issue #12), which the notice mentions.
+     */
+    async writeExport(path: string, text: string, to?: ExportTarget): Promise<string> {
+      const { path: flowPath } = get();
+      const isSaved = flowPath !== null && !get().isDirty() && files.ui.getState().isOnDisk;
+      const res = await host.writeExport({ path, text, ...(to && isSaved ? { from: { path: flowPath, to } } : {}) });
+      const saved = i18n.t('notices.exportSaved', { path: res.path });
+      const release = res.release ? ` · ${i18n.t('versions.releaseRecorded', { version: res.release.version, target: res.release.target })}` : '';
+      get().notify({ kind: 'info', text: `${saved}${release}` });
       return res.path;
     },
 

@@ -2,7 +2,7 @@
  * `export FILE --to argo|asl|serverless-workflow [-o OUT] [--json]` (DESIGN.md "Interfaces",
  * "Export and import"; issue #4): the target document, and findings for every loss of meaning.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExportTarget } from '../export/types.js';
@@ -13,6 +13,10 @@ import { formatFinding } from '../model/finding.js';
 import { validateText } from '../validate/index.js';
 import { writeFileAtomic } from '../yaml/files.js';
 import type { LoadedFlow } from '../yaml/load.js';
+import { defaultDbPath } from '../service/paths.js';
+import { openJournal } from '../store/journal.js';
+import { recordRelease } from '../versions/versions.js';
+import { defaultIdentity } from './context.js';
 import { ExitCode, UsageError } from './errors.js';
 
 /**
@@ -26,8 +30,29 @@ export function locateExportFindings(findings: Finding[], file: string, locate: 
   });
 }
 
-/** Registers `export` on `program`. */
-export function registerExport(program: Command): void {
+/**
+ * Leaves a release record (issue #12 part 3) when `source` is a published version of its flow, and
+ * says so on stderr. Only a store that exists is opened (no versions otherwise); a store that
+ * cannot be written is reported in one line and the export stands.
+ */
+function noteRelease(db: string | undefined, p: { source: string; target: string; output: string | null; findings: Finding[] }): void {
+  const file = db ?? defaultDbPath();
+  if (file !== ':memory:' && !existsSync(file)) return;
+  try {
+    const journal = openJournal(file);
+    try {
+      const release = recordRelease(journal, { text: p.source, target: p.target, output: p.output, findings: p.findings, by: defaultIdentity(), at: Date.now() });
+      if (release) process.stderr.write(`recorded release of ${release.flow} version ${release.version} (${release.target}${release.output ? ` → ${release.output}` : ''})\n`);
+    } finally {
+      journal.close();
+    }
+  } catch (err) {
+    process.stderr.write(`flowsmith: the export was not recorded as a release: ${(err as Error).message}\n`);
+  }
+}
+
+/** Registers `export` on `program`; `global` gives `--db`, where release records go. */
+export function registerExport(program: Command, global: () => { db?: string } = () => ({})): void {
   program
     .command('export <file>')
     .description('export a flow to a production engine (Argo Workflows, AWS Step Functions, Serverless Workflow), reporting every loss of meaning')
@@ -65,6 +90,7 @@ export function registerExport(program: Command): void {
       const errors = findings.filter((f) => f.severity === 'error').length;
       const where = o.out ? `wrote ${o.out}` : `exported ${file}`;
       process.stderr.write(`${where} (${target}): ${errors} error(s), ${findings.length - errors} other finding(s)\n`);
+      noteRelease(global().db, { source, target, output: o.out ?? null, findings });
       process.exitCode = errors > 0 ? ExitCode.failed : ExitCode.ok;
     });
 }

@@ -12,6 +12,7 @@ import { registerLogs } from './logs-command.js';
 import { registerRunCommands } from './run-commands.js';
 import { registerTest } from './test-command.js';
 import { registerValidate } from './validate-command.js';
+import { registerVersionCommands } from './versions-commands.js';
 import { registerWeb } from './web-command.js';
 
 const program = new Command('flowsmith')
@@ -26,9 +27,10 @@ registerRunCommands(program, global);
 registerDebugCommands(program, global);
 registerTest(program);
 registerWeb(program, global);
-registerExport(program);
+registerExport(program, global);
 registerImport(program);
 registerLogs(program, global);
+registerVersionCommands(program, global);
 
 try {
   await program.parseAsync(process.argv);

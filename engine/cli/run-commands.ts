@@ -39,7 +39,7 @@ export function registerRunCommands(program: Command, global: () => Global): voi
       const breakpoints = parseBreakpoints(o.break);
       const driver = service.startRun({ path: file, input: parseInput(o.input), ...(breakpoints ? { breakpoints } : {}) });
       const state = await service.drive(driver, { stopWhenWaiting: true, autoApprove: o.autoApprove });
-      process.exitCode = finish(state, o.json === true);
+      process.exitCode = finish(state, o.json === true, service.journal.run(driver.id)?.version ?? null);
     });
 
   program
@@ -59,7 +59,7 @@ export function registerRunCommands(program: Command, global: () => Global): voi
       const driver = service.startRun({ path: file, input: parseInput(o.input), mode: 'simulate', ...(breakpoints ? { breakpoints } : {}) });
       // Unanswered approvals wait until their deadline in virtual time, as if nobody answered.
       const state = await service.drive(driver, { stopWhenWaiting: false });
-      process.exitCode = finish(state, o.json === true);
+      process.exitCode = finish(state, o.json === true, service.journal.run(driver.id)?.version ?? null);
     });
 
   for (const verdict of ['approve', 'reject'] as const) {
@@ -123,7 +123,8 @@ export function registerRunCommands(program: Command, global: () => Global): voi
     .option('--json', 'print the run record as JSON')
     .action((run: string, o: { json?: boolean }) => {
       const service = openService(global().db, false, undefined, { readonly: true });
-      const record = toRunRecord(service.state(run));
+      // The published version it ran (issue #12), null when its text was none.
+      const record = { ...toRunRecord(service.state(run)), version: service.journal.run(run)?.version ?? null };
       process.stdout.write(o.json ? `${JSON.stringify(record)}\n` : `${formatRun(record)}\n`);
     });
 }

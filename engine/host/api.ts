@@ -8,6 +8,10 @@ import type { Finding } from '../model/finding.js';
 import type { Flow, Json, JsonObject, StepId } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
 import type { RunRecord } from '../runtime/record.js';
+import type { PublishResult, ReleaseInfo, VersionDiff, VersionInfo, VersionRef } from '../versions/types.js';
+
+/** Versions and release records (issue #12 part 3; engine/versions/types.ts). */
+export type { FlowDiff, PublishResult, ReleaseInfo, StepChange, StepDiff, VersionDiff, VersionInfo, VersionRef } from '../versions/types.js';
 
 export interface FlowFileInfo {
   name: string;
@@ -174,8 +178,10 @@ export interface HostApi {
   /**
    * Writes an exported document to `path` (`.json`, `.yaml`, `.yml`), which must lie in the workspace
    * (symlinks resolved; not a template, not a hidden folder) or be a picked path; returns the absolute path.
+   * `from` (issue #12): the flow file exported and the target; when `text` is that file's export and
+   * the file's text is a published version, a release record is left and returned as `release`.
    */
-  writeExport(p: { path: string; text: string }): Promise<{ path: string }>;
+  writeExport(p: { path: string; text: string; from?: { path: string; to: ExportTarget } }): Promise<{ path: string; release?: ReleaseInfo | null }>;
   /** Imports the document at `path` (format detected when `from` is absent); writes nothing. Confined like openFlow. */
   importFlow(p: { path: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
   /** Imports a document's text (a file the user picked; `name` labels findings and `origin`); writes nothing. */
@@ -244,6 +250,24 @@ export interface HostApi {
   cancelRun(p: { run: RunId; as?: string }): Promise<void>;
   /** The cron triggers of the workspace's flows that fire while the engine process runs. */
   listTriggers(p: Record<string, never>): Promise<TriggerInfo[]>;
+  /**
+   * Publishes the saved flow file at `path` (confined like openFlow) as the next numbered version of
+   * its flow (its `name:`), author the host's OS user (`flowsmith publish`). `outcome`: `published`;
+   * `unchanged` when the text already is a version (nothing written; that version returned);
+   * `invalid` when it has error findings (nothing written; the findings, located).
+   */
+  publishVersion(p: { path: string; note?: string }): Promise<PublishResult>;
+  /** The published versions of a flow, oldest first: by name (`flow`) or by its file (`path`, confined). */
+  listVersions(p: { flow?: string; path?: string }): Promise<VersionInfo[]>;
+  /**
+   * Step- and field-level diff of two versions of a flow (`flow` name, or its file `path`), or of a
+   * version and the working document (`working`, the default `to`): the file at `path` as on disk,
+   * or `text` when given (the designer's unsaved document). HostError VersionError with code
+   * NO_VERSIONS, NO_SUCH_VERSION, NO_WORKING_FILE or NOT_A_FLOW when it cannot be answered.
+   */
+  diffVersions(p: { flow?: string; path?: string; from: VersionRef; to?: VersionRef; text?: string }): Promise<VersionDiff>;
+  /** The release records of a flow (each export of a published version), oldest first; by `flow` name or file `path`. */
+  listReleases(p: { flow?: string; path?: string }): Promise<ReleaseInfo[]>;
 }
 
 export type HostMethod = keyof HostApi;
@@ -305,6 +329,10 @@ export const hostMethods = [
   'unwatchRun',
   'cancelRun',
   'listTriggers',
+  'publishVersion',
+  'listVersions',
+  'diffVersions',
+  'listReleases',
 ] as const satisfies readonly HostMethod[];
 
 /** Parameters and result of one method, for transports. */

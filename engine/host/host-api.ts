@@ -20,6 +20,7 @@ import { templatesDir } from '../service/paths.js';
 import { createDebugApi } from './debug-api.js';
 import { createScenarioApi } from './scenario-api.js';
 import { createInteropApi } from './interop-api.js';
+import { createVersionsApi } from './versions-api.js';
 import type { RunService } from '../service/run-service.js';
 import type { RunWatches } from './run-watches.js';
 import type { RunStatus } from '../runtime/state.js';
@@ -77,6 +78,7 @@ function osUser(): string {
 export function createHostApi(service: RunService, workspace: Workspace, parts: HostParts = {}): HostApi {
   const access = parts.access ?? new FileAccess({ root: workspace.root, templates: templatesDir });
   const { exportTo, trustOf, ...interop } = createInteropApi(service, workspace, access);
+  const { releaseOf, ...versions } = createVersionsApi(service, access);
   return {
     async getWorkspace() {
       return { root: workspace.root, openPath: workspace.openPath, files: listFlowFiles(workspace.root), user: osUser() };
@@ -112,6 +114,14 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
       return { text, findings: [], format: 'yaml' };
     },
     ...interop,
+    async writeExport({ path, text, from }) {
+      // The source must be a file HostApi may read: refused before anything is written.
+      if (from) access.readable(from.path);
+      const written = await interop.writeExport({ path, text });
+      // Issue #12: an export of a published version leaves a release record (output as given).
+      return from ? { ...written, release: await releaseOf(from.path, from.to, path, text) } : written;
+    },
+    ...versions,
     ...createDebugApi(service),
     ...createScenarioApi(workspace, access),
     async startRun({ path, input, mode, breakpoints }) {

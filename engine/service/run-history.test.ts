@@ -43,7 +43,7 @@ describe('runHistory', () => {
     expect(runHistory(source, { status: 'running' }).map((r) => r.id)).toEqual(['busy']);
     expect(runHistory(source, { status: 'succeeded' })[0]).toEqual({
       id: 'done', flow: 'deploy', status: 'succeeded', mode: 'run',
-      startedAt: '1970-01-01T00:00:00.009Z', endedAt: '1970-01-01T00:00:00.010Z', trigger: null, parent: null,
+      startedAt: '1970-01-01T00:00:00.009Z', endedAt: '1970-01-01T00:00:00.010Z', trigger: null, parent: null, version: null,
     });
   });
 });

@@ -49,6 +49,7 @@ function toSummary(r: RunRow, status: string): RunSummary {
     endedAt: r.endedAt === null ? null : new Date(r.endedAt).toISOString(),
     trigger: r.trigger,
     parent: r.parent,
+    version: r.version,
   };
 }
 
@@ -63,4 +64,6 @@ export interface RunSummary {
   trigger?: Json | null;
   /** Set for a child run (a map item or a `call` task): the parent run, its step and the item index. */
   parent?: { run: RunId; step: StepId; index: number } | null;
+  /** The published version of the flow the run ran (`flowsmith publish`; issue #12), null when its text was none. */
+  version?: number | null;
 }

@@ -11,6 +11,7 @@ import type { Json } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { RunLeases } from './leases.js';
+import { FlowVersions } from './versions.js';
 
 export interface RunRow {
   id: RunId;
@@ -25,6 +26,8 @@ export interface RunRow {
   trigger: Json | null;
   /** RunStarted.parent: set for a child run (map item, `call` task), else null. */
   parent: { run: RunId; step: string; index: number } | null;
+  /** The published version of its flow the run ran (its text was that version's when it started), else null (issue #12). */
+  version: number | null;
 }
 
 /** Which runs `Journal.runs` lists; every field narrows the list, absent fields do not. */
@@ -139,6 +142,7 @@ export class Journal {
   // (issue #3 benchmarks, bench/README.md: 5.8 of 10.6 µs per append).
   private readonly appendTx: (run: RunId, expectedSeq: number, events: readonly RunEvent[]) => number;
   private readonly createTx: (first: RunEvent & { type: 'RunStarted' }, flowHashHex: string) => void;
+  private readonly hasVersionTables: boolean;
 
   /**
    * `where` names the store in error messages ("the store /path/flowsmith.db"). Build one with
@@ -164,9 +168,16 @@ export class Journal {
       }
       return seq;
     });
+    // Issue #12: a run whose text is a published version of its flow records that version number.
+    // Null on a store below schema 4 (opened read-only: it creates no runs anyway).
+    this.hasVersionTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run_versions'").get() !== undefined;
+    const recordVersion = this.hasVersionTables
+      ? db.prepare('INSERT OR IGNORE INTO run_versions (run_id, version) SELECT ?, version FROM flow_versions WHERE flow = ? AND hash = ?')
+      : undefined;
     this.createTx = db.transaction((first: RunEvent & { type: 'RunStarted' }, flowHashHex: string) => {
       this.insertRun.run(first.run, first.flow, first.flowPath, flowHashHex, first.mode, 'running', first.at);
       this.insertEvent.run(first.run, 1, first.type, first.at, JSON.stringify(first));
+      recordVersion?.run(first.run, first.flow, flowHashHex);
     });
     this.insertEvent = db.prepare('INSERT INTO events (run_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)');
     this.lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE run_id = ?');
@@ -231,7 +242,7 @@ export class Journal {
 
   /** One run's row, or undefined. */
   run(id: RunId): RunRow | undefined {
-    const row = this.db.prepare(`${selectRuns('runs')} WHERE r.id = ?`).get(id) as StoredRunRow | undefined;
+    const row = this.db.prepare(`${selectRuns('runs', this.hasVersionTables)} WHERE r.id = ?`).get(id) as StoredRunRow | undefined;
     return row && toRunRow(row);
   }
 
@@ -259,7 +270,7 @@ export class Journal {
     if (filter.isChild !== undefined) add(filter.isChild ? isSet('parent') : `NOT ${isSet('parent')}`);
     // The newest matching ids first (walking runs_by_start, so LIMIT stops the walk), then their RunStarted.
     const page = `SELECT * FROM runs r ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY r.started_at DESC, r.id DESC LIMIT ?`;
-    const sql = `${selectRuns(`(${page})`)} ORDER BY r.started_at DESC, r.id DESC`;
+    const sql = `${selectRuns(`(${page})`, this.hasVersionTables)} ORDER BY r.started_at DESC, r.id DESC`;
     return (this.db.prepare(sql).all(...args, filter.limit ?? 1000) as StoredRunRow[]).map(toRunRow);
   }
 
@@ -316,6 +327,13 @@ export class Journal {
     return (this.leaseTable ??= new RunLeases(this.db));
   }
 
+  private versionTables: FlowVersions | undefined;
+
+  /** Published versions of flows and their release records (versions.ts; issue #12 part 3). */
+  get versions(): FlowVersions {
+    return (this.versionTables ??= new FlowVersions(this.db));
+  }
+
   close(): void {
     this.db.close();
   }
@@ -332,10 +350,16 @@ function toRunRow(row: StoredRunRow): RunRow {
   };
 }
 
-/** Rows of `from` (the runs table, or a page of it) as `r`, with trigger and parent from their RunStarted (seq 1). */
-function selectRuns(from: string): string {
+/**
+ * Rows of `from` (the runs table, or a page of it) as `r`, with trigger and parent from their
+ * RunStarted (seq 1) and the published version from run_versions (`hasVersions` false: a store
+ * below schema 4, read-only, where every version is null).
+ */
+function selectRuns(from: string, hasVersions: boolean): string {
   return (
     "SELECT r.id, r.flow, r.flow_path AS flowPath, r.flow_hash AS flowHash, r.mode, r.status, r.started_at AS startedAt, r.ended_at AS endedAt, " +
-    `s.data -> '$.trigger' AS trigger, s.data -> '$.parent' AS parent FROM ${from} r LEFT JOIN events s ON s.run_id = r.id AND s.seq = 1`
+    `s.data -> '$.trigger' AS trigger, s.data -> '$.parent' AS parent, ${hasVersions ? 'v.version' : 'NULL'} AS version ` +
+    `FROM ${from} r LEFT JOIN events s ON s.run_id = r.id AND s.seq = 1` +
+    (hasVersions ? ' LEFT JOIN run_versions v ON v.run_id = r.id' : '')
   );
 }

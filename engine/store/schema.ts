@@ -6,8 +6,11 @@
  * Version 2 (issue #4) added `trusted_flows`, and the `runs_by_start` index (issue #3).
  * Version 3 (issue #11 item 9) added `run_leases` (which process drives a run, with its
  * heartbeat) and `run_requests` (requests a non-owner hands to the owner; leases.ts).
+ * Version 4 (issue #12 part 3) added `flow_versions` (numbered published versions; their text is
+ * in `flows`), `run_versions` (the published version a run ran, when its text was one) and
+ * `releases` (each export of a published version; versions.ts).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS flows (
@@ -67,4 +70,33 @@ CREATE TABLE IF NOT EXISTS run_requests (
   error TEXT
 );
 CREATE INDEX IF NOT EXISTS run_requests_open ON run_requests (run_id) WHERE done_at IS NULL;
+-- Issue #12 part 3 (versions.ts): numbered, immutable published versions of a flow (by its name);
+-- the text lives in flows (name, hash).
+CREATE TABLE IF NOT EXISTS flow_versions (
+  flow TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  path TEXT NOT NULL,
+  note TEXT NOT NULL,
+  author TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  PRIMARY KEY (flow, version)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS flow_versions_by_hash ON flow_versions (flow, hash);
+CREATE TABLE IF NOT EXISTS run_versions (
+  run_id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS releases (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  flow TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  target TEXT NOT NULL,
+  output TEXT,
+  findings INTEGER NOT NULL,
+  errors INTEGER NOT NULL,
+  by TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS releases_by_flow ON releases (flow, at);
 `;

@@ -16,6 +16,7 @@ import { selectHasBreakpoint } from '../store/run-slice';
 import { stepIcon, stepKindLabel, stepSubtitle } from './describe-step';
 import { StepIcon } from './icons';
 import { findingsByStep } from './step-findings';
+import { selectDiffMark } from '../versions/versions-slice';
 
 /** Data each canvas node carries: the step as it is in the document. */
 export interface StepNodeData extends Record<string, unknown> {
@@ -56,6 +57,8 @@ export function NodeShell({ id, step, selected, extra, isFrame }: NodeShellProps
   const isRunOver = useAppStore((s) => s.run?.endedAt != null);
   // After a run ends, steps it never reached keep data-status="pending" but drop the badge and fade.
   const isUntaken = isRunOver && status === 'pending';
+  // Issue #12: while the Versions panel shows a diff, steps it names carry data-diff (versions/versions.css colours them).
+  const diff = useAppStore(selectDiffMark(id));
   const look = statusLook(status);
   const style = { '--accent': look.accent, '--tint': look.tint } as CSSProperties;
   const title = step.title ?? id;
@@ -68,6 +71,7 @@ export function NodeShell({ id, step, selected, extra, isFrame }: NodeShellProps
       data-status={status}
       {...(finding ? { 'data-finding': finding.severity } : {})}
       data-breakpoint={hasBreakpoint ? 'true' : undefined}
+      data-diff={diff}
       title={step.description ?? title}
     >
       <Handle type="target" position={Position.Top} id="in" className="handle-in" />

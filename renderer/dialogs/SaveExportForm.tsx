@@ -33,7 +33,7 @@ export function SaveExportForm(p: { to: ExportChoice; text: string | null; onClo
     if (p.text === null || path.trim() === '') return;
     setSaving(true);
     try {
-      await actions.writeExport(path.trim(), p.text);
+      await actions.writeExport(path.trim(), p.text, p.to === 'native' ? undefined : p.to);
       setOpen(false);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));

@@ -12,6 +12,7 @@ import { runTabs } from '../runs-ui/run-tabs';
 import type { AppState } from '../store/store';
 import type { BottomTab } from '../store/ui-slice';
 import { FindingsPanel } from './FindingsPanel';
+import { VersionsPanel } from '../versions/VersionsPanel';
 
 /** One tab of the bottom panel. */
 export interface BottomTabEntry {
@@ -52,3 +53,6 @@ const findings: BottomTabEntry = { id: 'findings', label: (t) => t('panels.tabs.
 
 /** The tabs, in display order: Run, History, Findings, then the rest of the run tabs. */
 export const bottomTabs: BottomTabEntry[] = [...runEntries.slice(0, 2), findings, ...runEntries.slice(2)];
+
+// Issue #12 part 3: the Versions tab, last (not in DESIGN.md's list of tabs; README lists it).
+bottomTabs.push({ id: 'versions', label: (t) => t('versions.tab'), Body: VersionsPanel });

@@ -8,8 +8,9 @@ import { createDocSlice, type DocSlice } from './doc-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createVersionsSlice, type VersionsSlice } from '../versions/versions-slice';
 
-export type AppState = DocSlice & SelectionSlice & RunSlice & UiSlice;
+export type AppState = DocSlice & SelectionSlice & RunSlice & UiSlice & VersionsSlice;
 
 /** Creates a fresh store (the app has one; tests make their own). */
 export function createAppStore() {
@@ -18,6 +19,7 @@ export function createAppStore() {
     ...createSelectionSlice(...a),
     ...createRunSlice(...a),
     ...createUiSlice(...a),
+    ...createVersionsSlice(...a),
   }));
 }
 

@@ -5,7 +5,7 @@ import type { AppState } from './store';
 
 export type Dialog = 'templates' | 'run' | 'export' | 'import' | null;
 /** Bottom panel tabs (DESIGN.md "Designer"): the run tabs (runs-ui/run-tabs.tsx) and Findings. */
-export type BottomTab = RunTabId | 'findings';
+export type BottomTab = RunTabId | 'findings' | 'versions';
 
 export interface Notice {
   kind: 'error' | 'info';
