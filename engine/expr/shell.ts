@@ -170,7 +170,14 @@ const COMMAND_START = /(?:^|[;&|(\n]|(?:^|[\s;&|(])(?:if|then|do|else|elif|while
  */
 export function shellSites(command: string, templates: readonly TemplateMatch[]): ShellSite[] {
   const startAt = new Map(templates.map((t, n) => [t.start, n]));
-  const byWord = wordCodeRanges(command, templates);
+  const byWord = wordCodeRanges(command, templates).sort((a, b) => a.start - b.start);
+  /** The code range of the command word around offset `i` (ranges do not overlap; `i` only grows). */
+  let next = 0;
+  const wordRangeAt = (i: number): CodeRange | undefined => {
+    while (next < byWord.length && byWord[next]!.end <= i) next++;
+    const r = byWord[next];
+    return r && r.start <= i ? r : undefined;
+  };
   const sites: ShellSite[] = templates.map(() => ({ context: 'plain' }));
   const regions: CodeRegion[] = [];
   const pending: Heredoc[] = [];
@@ -204,7 +211,7 @@ export function shellSites(command: string, templates: readonly TemplateMatch[])
       const region = state === 'comment' ? undefined : regions[0];
       if (region) site.evaluatedAs = region.kind;
       else if (state !== 'comment') {
-        const word = byWord.find((r) => r.start <= i && i < r.end);
+        const word = wordRangeAt(i);
         if (word) site.evaluatedAs = word.kind;
       }
       sites[n] = site;
@@ -321,8 +328,15 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^]*?\])?\+?=/;
  * so their text does not count).
  */
 function wordCodeRanges(command: string, templates: readonly TemplateMatch[]): CodeRange[] {
-  let masked = command;
-  for (const t of templates) masked = masked.slice(0, t.start) + 'X'.repeat(t.end - t.start) + masked.slice(t.end);
+  // One pass (templates are in order and do not overlap): linear in the command's length.
+  const parts: string[] = [];
+  let last = 0;
+  for (const t of templates) {
+    parts.push(command.slice(last, t.start), 'X'.repeat(t.end - t.start));
+    last = t.end;
+  }
+  parts.push(command.slice(last));
+  const masked = parts.join('');
   const ranges: CodeRange[] = [];
   const integers = new Set<string>();
   for (const words of simpleCommands(masked)) {
