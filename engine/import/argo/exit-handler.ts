@@ -24,8 +24,22 @@ export interface ExitHandlerParts {
   steps: Record<StepId, Step>;
 }
 
-/** Writes the failure path and routes every failure of a main step into it. */
+/**
+ * Writes the failure path and routes every failure of a main step into it. Writes nothing when no
+ * main step can fail (the path could never run) or the handler's template is missing (reported).
+ */
 export function catchIntoExitHandler(ctx: ImportContext, { exit, main, handler, steps }: ExitHandlerParts): void {
+  // Steps that cannot fail, and failures the Argo step already tolerated (continueOn), stay as they are.
+  const catching = main.filter((id) => {
+    const step = steps[id]!;
+    if (step.type === 'parallel' || step.type === 'join' || step.type === 'succeed' || step.type === 'fail') return false;
+    return !step.continueOnError && !step.catch?.some((c) => c.errors.includes('*'));
+  });
+  if (!ctx.templates.has(exit)) return;
+  if (catching.length === 0) {
+    ctx.report('warning', ArgoImportCode.exitHandler, `the exit handler ${exit} runs after the flow with workflow.status "Succeeded": no step of the flow can fail`, { template: exit });
+    return;
+  }
   const failed = ctx.ids.take('workflow-failed');
   steps[failed] = {
     type: 'fail',
@@ -35,20 +49,12 @@ export function catchIntoExitHandler(ctx: ImportContext, { exit, main, handler, 
     message: '{{ $error.name }}: {{ $error.message }}',
   };
   const entry = emit(handler, failed, steps, ctx.ids) ?? failed;
-  const caught: StepId[] = [];
-  for (const id of main) {
-    const step = steps[id]!;
-    // Steps that cannot fail, and failures the Argo step already tolerated (continueOn), stay as they are.
-    if (step.type === 'parallel' || step.type === 'join' || step.type === 'succeed' || step.type === 'fail') continue;
-    if (step.continueOnError || step.catch?.some((c) => c.errors.includes('*'))) continue;
-    step.catch = [...(step.catch ?? []), { errors: ['*'], next: entry }];
-    caught.push(id);
-  }
+  for (const id of catching) steps[id]!.catch = [...(steps[id]!.catch ?? []), { errors: ['*'], next: entry }];
   const leftOut = main.filter((id) => steps[id]!.type === 'fail');
   ctx.report(
     'warning',
     ArgoImportCode.exitHandler,
-    `the exit handler ${exit} runs after the flow: after success with workflow.status "Succeeded", and after a failure of ${caught.length === 1 ? 'the main step' : `any of the ${caught.length} main steps`} (each catches every error into ${entry}) with workflow.status "Failed" (Argo's "Error" too); the run then fails at ${failed} with the caught error` +
+    `the exit handler ${exit} runs after the flow: after success with workflow.status "Succeeded", and after a failure of ${catching.length === 1 ? 'the main step' : `any of the ${catching.length} main steps`} (each catches every error into ${entry}) with workflow.status "Failed" (Argo's "Error" too); the run then fails at ${failed} with the caught error` +
       (leftOut.length ? `; fail steps ${leftOut.join(', ')} end the run without it` : ''),
     { template: exit },
   );
