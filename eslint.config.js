@@ -4,7 +4,8 @@
  * renderer and Electron may take from the engine, and no clock or randomness in engine/runtime.
  *
  * Each engine folder lists the folders it may import from; an import of any other engine folder is
- * an error (`no-restricted-imports`, matched on the relative path). There are no exceptions: a
+ * an error (`no-restricted-imports` for declarations and re-exports, `no-restricted-syntax` for
+ * `import()` and `require()`, matched on the relative path). There are no exceptions: a
  * piece two layers share moves down a layer (issue #10), and engine/layers.test.ts proves it.
  * Tests (`*.test.ts`) wire layers together the way host/ and cli/ do, so the arrows skip them.
  */
@@ -71,6 +72,21 @@ function layerRule(folder, file) {
   return ['error', { patterns }];
 }
 
+/**
+ * The same bans for `import('…')` and `require('…')`, which no-restricted-imports does not see:
+ * `no-restricted-syntax` selectors built from `rule`'s patterns (so "any import" means any).
+ */
+function dynamicImportRule(rule) {
+  const selectors = rule[1].patterns.flatMap((p) => {
+    const regex = p.regex.replaceAll('/', '\\x2F'); // esquery regex literals cannot hold a slash
+    return [
+      { selector: `ImportExpression[source.value=/${regex}/]`, message: p.message },
+      { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=/${regex}/]`, message: p.message },
+    ];
+  });
+  return ['error', ...selectors];
+}
+
 /** Extra import bans for engine/runtime: it is pure, effects come in through DriverDeps. */
 const RUNTIME_PURE_IMPORTS = [
   { regex: '^node:', message: 'engine/runtime is pure: effects come in through DriverDeps (STYLE.md §1).' },
@@ -130,11 +146,11 @@ function folderConfigs() {
     out.push({
       files: [`engine/${folder}/**/*.ts`],
       ignores: TESTS,
-      rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': layerRule(folder) },
+      rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': layerRule(folder), 'no-restricted-syntax': dynamicImportRule(layerRule(folder)) },
     });
     const special = [...Object.keys(EXCEPTIONS), ...RUNTIME_IMPURE_FILES].filter((f) => f.startsWith(`engine/${folder}/`));
     for (const file of new Set(special)) {
-      out.push({ files: [file], rules: { '@typescript-eslint/no-restricted-imports': layerRule(folder, file) } });
+      out.push({ files: [file], rules: { '@typescript-eslint/no-restricted-imports': layerRule(folder, file), 'no-restricted-syntax': dynamicImportRule(layerRule(folder, file)) } });
     }
   }
   return out;
@@ -161,7 +177,7 @@ export default [
     // stand-in keeps those comments valid. TODO(#10): install eslint-plugin-react-hooks.
     plugins: { 'react-hooks': { rules: { 'exhaustive-deps': { create: () => ({}) } } } },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
-    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': rendererRule },
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': rendererRule, 'no-restricted-syntax': dynamicImportRule(rendererRule) },
   },
   {
     files: TESTS.map((t) => `renderer/${t}`),
@@ -171,6 +187,6 @@ export default [
   {
     files: ['electron/**/*.ts'],
     ignores: TESTS,
-    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': electronRule },
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': electronRule, 'no-restricted-syntax': dynamicImportRule(electronRule) },
   },
 ];

@@ -83,6 +83,22 @@ describe('formerly excepted arrows', () => {
   });
 });
 
+describe('any import, not only import declarations', () => {
+  it.each([
+    ['a dynamic import', 'engine/runtime/task.ts', "export const load = () => import('../executors/shell.js');", 'no-restricted-syntax'],
+    ['a require', 'engine/yaml/fixture.ts', "export const codes = require('../validate/index.js');", 'no-restricted-syntax'],
+    ['a re-export', 'engine/import/argo/fixture.ts', "export * from '../../export/argo/context.js';", '@typescript-eslint/no-restricted-imports'],
+    ['a dynamic import in the renderer', 'renderer/run/fixture.ts', "export const load = () => import('../../engine/store/journal');", 'no-restricted-syntax'],
+    ['a dynamic import in electron', 'electron/fixture.ts', "export const load = () => import('../engine/runtime/fold.js');", 'no-restricted-syntax'],
+  ])('refuses %s across a forbidden arrow', async (_what, file, code, rule) => {
+    expect(await problems(file, code)).toContain(rule);
+  });
+
+  it('allows a dynamic import along an arrow', async () => {
+    expect(await problems('engine/service/fixture.ts', "export const load = () => import('../executors/task-body.js');")).toEqual([]);
+  });
+});
+
 describe('a pure runtime', () => {
   it('refuses Date.now and Math.random in engine/runtime', async () => {
     const found = await problems('engine/runtime/fixture.ts', 'export const t = Date.now() + Math.random();');
