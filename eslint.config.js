@@ -4,8 +4,9 @@
  * renderer and Electron may take from the engine, and no clock or randomness in engine/runtime.
  *
  * Each engine folder lists the folders it may import from; an import of any other engine folder is
- * an error (`no-restricted-imports`, matched on the relative path). Known violations that are not
- * fixed yet are listed in EXCEPTIONS with the issue that will remove them.
+ * an error (`no-restricted-imports` for declarations and re-exports, `no-restricted-syntax` for
+ * `import()` and `require()`, matched on the relative path). There are no exceptions: a
+ * piece two layers share moves down a layer (issue #10), and engine/layers.test.ts proves it.
  * Tests (`*.test.ts`) wire layers together the way host/ and cli/ do, so the arrows skip them.
  */
 import tseslint from 'typescript-eslint';
@@ -17,40 +18,31 @@ export const LAYERS = {
   expr: ['model'],
   validate: ['model', 'yaml', 'expr'],
   runtime: ['model', 'expr'],
+  // What an exporter writes and its importer reads back (names, annotations, comments, error types)
+  // and the export/import contract: shared by both without import/ reaching into export/.
+  interop: ['model'],
   executors: ['model', 'yaml', 'expr', 'validate', 'runtime'],
   store: ['model', 'yaml', 'expr', 'validate', 'runtime'],
-  export: ['model', 'yaml', 'expr', 'validate', 'runtime'],
-  import: ['model', 'yaml', 'expr', 'validate', 'runtime'],
+  export: ['model', 'yaml', 'expr', 'validate', 'runtime', 'interop'],
+  import: ['model', 'yaml', 'expr', 'validate', 'runtime', 'interop'],
   // Driving runs on this machine: RunService, child runs, trust, the run lease, run history.
-  service: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store'],
+  service: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'interop'],
   // Published versions, their diffs and release records (issue #12 part 3).
   versions: ['model', 'yaml', 'expr', 'validate', 'runtime', 'store'],
-  simulate: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service'],
+  simulate: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'interop'],
   // HostApi and its transports (IPC relay, WebSocket web host, the engine process).
-  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'versions'],
-  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'host', 'versions'],
+  host: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'versions', 'interop'],
+  cli: ['model', 'yaml', 'expr', 'validate', 'runtime', 'executors', 'store', 'export', 'import', 'service', 'simulate', 'host', 'versions', 'interop'],
 };
 
 /**
- * Imports across a forbidden arrow that exist today, per file: `{ file: [folder, …] }`.
- * TODO(#10): remove each entry by moving the shared piece down a layer.
+ * Imports across a forbidden arrow allowed per file: `{ file: [folder, …] }`. Empty, and meant to
+ * stay so (issue #10): the finding codes and limits moved to engine/model, the executors reach the
+ * runtime through DriverDeps.tasks (service/run-service.ts wires executors/task-body.ts), and what
+ * importers read of their exporters' conventions lives in engine/interop. layers.test.ts checks
+ * that it is empty.
  */
-export const EXCEPTIONS = {
-  // TODO(#10): the Code table of findings belongs in model (one findings vocabulary).
-  'engine/yaml/load.ts': ['validate'],
-  // TODO(#10): the limits belong in model; expr reads its evaluation budget from yaml/limits.ts.
-  'engine/expr/evaluate.ts': ['yaml'],
-  // TODO(#10): the runtime calls the executors directly (runTaskBody); they should come in
-  // through DriverDeps so the runtime knows only their interface.
-  'engine/runtime/task.ts': ['executors'],
-};
-
-/**
- * Importers read the conventions their exporter writes (argo names, ASL comments, Serverless
- * Workflow roles): import/ may import export/. TODO(#10): move those conventions to one shared
- * interop module both sides import.
- */
-const IMPORT_READS_EXPORT = ['export'];
+export const EXCEPTIONS = {};
 
 const ENGINE = Object.keys(LAYERS);
 
@@ -65,7 +57,7 @@ function folderRegex(folders) {
 
 function layerRule(folder, file) {
   const isPureRuntime = folder === 'runtime' && !RUNTIME_IMPURE_FILES.includes(file ?? '');
-  const allowed = new Set([folder, ...LAYERS[folder], ...((file && EXCEPTIONS[file]) || []), ...(folder === 'import' ? IMPORT_READS_EXPORT : [])]);
+  const allowed = new Set([folder, ...LAYERS[folder], ...((file && EXCEPTIONS[file]) || [])]);
   const forbidden = ENGINE.filter((f) => !allowed.has(f));
   const patterns = [];
   if (forbidden.length > 0) {
@@ -78,6 +70,21 @@ function layerRule(folder, file) {
   patterns.push({ regex: '^(\\.\\./)+(renderer|electron)(/|$)', message: 'the engine never imports the renderer or electron/.' });
   if (isPureRuntime) patterns.push(...RUNTIME_PURE_IMPORTS);
   return ['error', { patterns }];
+}
+
+/**
+ * The same bans for `import('…')` and `require('…')`, which no-restricted-imports does not see:
+ * `no-restricted-syntax` selectors built from `rule`'s patterns (so "any import" means any).
+ */
+function dynamicImportRule(rule) {
+  const selectors = rule[1].patterns.flatMap((p) => {
+    const regex = p.regex.replaceAll('/', '\\x2F'); // esquery regex literals cannot hold a slash
+    return [
+      { selector: `ImportExpression[source.value=/${regex}/]`, message: p.message },
+      { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=/${regex}/]`, message: p.message },
+    ];
+  });
+  return ['error', ...selectors];
 }
 
 /** Extra import bans for engine/runtime: it is pure, effects come in through DriverDeps. */
@@ -139,11 +146,11 @@ function folderConfigs() {
     out.push({
       files: [`engine/${folder}/**/*.ts`],
       ignores: TESTS,
-      rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': layerRule(folder) },
+      rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': layerRule(folder), 'no-restricted-syntax': dynamicImportRule(layerRule(folder)) },
     });
     const special = [...Object.keys(EXCEPTIONS), ...RUNTIME_IMPURE_FILES].filter((f) => f.startsWith(`engine/${folder}/`));
     for (const file of new Set(special)) {
-      out.push({ files: [file], rules: { '@typescript-eslint/no-restricted-imports': layerRule(folder, file) } });
+      out.push({ files: [file], rules: { '@typescript-eslint/no-restricted-imports': layerRule(folder, file), 'no-restricted-syntax': dynamicImportRule(layerRule(folder, file)) } });
     }
   }
   return out;
@@ -163,22 +170,23 @@ export default [
   { files: ['engine/runtime/**/*.ts'], ignores: [...TESTS, ...RUNTIME_IMPURE_FILES], rules: { 'no-restricted-properties': runtimeClockBan } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    // Tests and test helpers run in Node under vitest; they may read files and use engine checks.
-    ignores: ['renderer/vite.config.ts', ...TESTS, 'renderer/doc/test-validate.ts'],
+    // Tests and test helpers (named by TESTS, no file by name) run in Node under vitest; they may
+    // read files and use engine checks.
+    ignores: ['renderer/vite.config.ts', ...TESTS],
     // The renderer's comments name React's hooks rule; its plugin is not installed, so a no-op
     // stand-in keeps those comments valid. TODO(#10): install eslint-plugin-react-hooks.
     plugins: { 'react-hooks': { rules: { 'exhaustive-deps': { create: () => ({}) } } } },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
-    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': rendererRule },
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': rendererRule, 'no-restricted-syntax': dynamicImportRule(rendererRule) },
   },
   {
-    files: [...TESTS.map((t) => `renderer/${t}`), 'renderer/doc/test-validate.ts'],
+    files: TESTS.map((t) => `renderer/${t}`),
     plugins: { 'react-hooks': { rules: { 'exhaustive-deps': { create: () => ({}) } } } },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
   },
   {
     files: ['electron/**/*.ts'],
     ignores: TESTS,
-    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': electronRule },
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': electronRule, 'no-restricted-syntax': dynamicImportRule(electronRule) },
   },
 ];

@@ -12,6 +12,7 @@ const MARK: Record<string, string> = {
   cancelled: '⊘',
   pending: ' ',
   compensated: '↺',
+  'backing-off': '↻',
 };
 
 function seconds(from: string | null, to: string | null): string {

@@ -24,13 +24,13 @@ export function registerValidate(program: Command): void {
           all.push(...prepareScenarioFile(file).file.findings);
           continue;
         }
-        let text: string;
+        let bytes: Buffer;
         try {
-          text = readFileSync(file, 'utf8');
+          bytes = readFileSync(file);
         } catch (err) {
           throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
-        all.push(...validateText(text, file).findings);
+        all.push(...validateText(bytes.toString('utf8'), file, bytes).findings); // bytes: FS029 names a non-UTF-8 encoding
       }
       if (o.json) process.stdout.write(`${JSON.stringify(all)}\n`);
       else {

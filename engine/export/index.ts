@@ -7,11 +7,11 @@ import type { Flow } from '../model/flow.js';
 import { exportArgo } from './argo/index.js';
 import { exportAsl } from './asl/index.js';
 import { exportServerlessWorkflow } from './serverless-workflow/index.js';
-import type { ExportResult, Exporter } from './types.js';
-import { ExportTarget } from './types.js';
+import type { ExportResult, Exporter } from '../interop/types.js';
+import { ExportTarget } from '../interop/types.js';
 
-export type { ExportResult } from './types.js';
-export { ExportTarget } from './types.js';
+export type { ExportResult } from '../interop/types.js';
+export { ExportTarget } from '../interop/types.js';
 
 const exporters: Record<ExportTarget, Exporter> = {
   argo: exportArgo,

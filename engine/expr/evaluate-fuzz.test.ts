@@ -1,13 +1,13 @@
 /**
  * Fuzz and limits of expression evaluation (issue #3 item 9 "Bad input"): any text either
  * evaluates to JSON or fails with ExpressionError, never another error and never a hang; and
- * pathological expressions stop at the time, depth, sequence and `$pad` limits (engine/yaml/limits.ts).
+ * pathological expressions stop at the time, depth, sequence and `$pad` limits (engine/model/limits.ts).
  * Seeded and sized by engine/yaml/fuzz-helpers.ts (FUZZ_RUNS, FUZZ_SEED).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../yaml/fuzz-helpers.js';
-import { EXPRESSION_TIMEOUT_MS } from '../yaml/limits.js';
+import { EXPRESSION_TIMEOUT_MS } from '../model/limits.js';
 import { evaluateExpression, ExpressionError, type Bindings } from './evaluate.js';
 
 const bindings: Bindings = {

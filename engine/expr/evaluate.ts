@@ -2,7 +2,7 @@
  * JSONata expressions with Flowsmith's bindings (DESIGN.md "Expressions are JSONata": `$input`,
  * `$vars`, `$steps.<id>.output`, `$steps.<id>.status`, `$item`, `$index`, `$error`, `$run`).
  * Compiled expressions are cached by text and limits. Evaluation is bounded in time, depth and
- * sequence size (engine/yaml/limits.ts; issue #3 item 9) so a flow cannot hang the engine with
+ * sequence size (engine/model/limits.ts; issue #3 item 9) so a flow cannot hang the engine with
  * `($f := function($n){$f($n+1)}; $f(0))` or `[1..10000000]`: JSONata 2.x checks its `timeout` and
  * `stack` options each time it enters a sub-expression (the guard the JSONata exerciser's
  * timeboxExpression builds from `__evaluate_entry`/`__evaluate_exit`).
@@ -15,9 +15,9 @@ import {
   EXPRESSION_MAX_PAD_CHARS,
   EXPRESSION_MAX_SEQUENCE_ITEMS,
   EXPRESSION_TIMEOUT_MS,
-} from '../yaml/limits.js';
+} from '../model/limits.js';
 
-export { EXPRESSION_MAX_DEPTH, EXPRESSION_TIMEOUT_MS } from '../yaml/limits.js';
+export { EXPRESSION_MAX_DEPTH, EXPRESSION_TIMEOUT_MS } from '../model/limits.js';
 
 // A regular expression runs natively, where JSONata's time check cannot reach: `/(a+)+$/` on 30
 // characters backtracks for minutes. This V8 flag moves such a match to V8's linear-time engine
@@ -57,7 +57,7 @@ export interface Bindings {
   now?: number;
 }
 
-/** Per-call limits of one evaluation; each defaults to the value in engine/yaml/limits.ts. */
+/** Per-call limits of one evaluation; each defaults to the value in engine/model/limits.ts. */
 export interface EvaluateLimits {
   /** Longest the evaluation may run, in wall-clock ms (default EXPRESSION_TIMEOUT_MS, 5 s). */
   timeoutMs?: number;

@@ -34,6 +34,24 @@ const refused: [string, string][] = [
   ['s=abcdef; echo "${s:{{ $input.v }}:2}"', '${name:offset:length}'],
   ['x=1\necho ok\necho $(( x + {{ $input.v }} ))', '$(( ))'],
   ['cat <<EOF\n$(( {{ $input.v }} ))\nEOF', '$(( ))'],
+  // The value of an integer variable is arithmetic (declare/typeset/local -i), then and later.
+  ['declare -i n={{ $input.v }}; echo $n', 'declare -i'],
+  ["declare -i n='{{ $input.v }}'; echo $n", 'declare -i'],
+  ['typeset -i n="{{ $input.v }}"; echo $n', 'declare -i'],
+  ['f() { local -ri n={{ $input.v }}; echo $n; }; f', 'declare -i'],
+  ['declare -ai a=({{ $input.v }} 2); echo ${a[0]}', 'declare -i'],
+  ['declare -i n\nn={{ $input.v }}\necho $n', 'an integer variable'],
+  ['typeset -i n; n+={{ $input.v }}; echo $n', 'an integer variable'],
+  ['declare -i n; declare n={{ $input.v }}; echo $n', 'declare -i'],
+  // let also after builtin/command, and its arguments whatever their quoting.
+  ["let 'n = {{ $input.v }}'; echo $n", 'let'],
+  ['builtin let n={{ $input.v }}; echo $n', 'let'],
+  // A name that printf -v or a declaring builtin assigns evaluates its subscript.
+  ["a=(1 2); printf -v 'a[{{ $input.v }}]' %s x; echo ${a[0]}", 'printf -v'],
+  ['printf -v "a[{{ $input.v }}]" %s x', 'printf -v'],
+  ['printf -v {{ $input.v }} %s x', 'printf -v'],
+  ["declare 'a[{{ $input.v }}]=1'", 'a declared name'],
+  ['local -a "a[{{ $input.v }}]"=1 2>/dev/null; export {{ $input.v }}=1', 'a declared name'],
 ];
 
 const accepted = [
@@ -51,6 +69,17 @@ const accepted = [
   'echo {{ $input.n + 1 }}',
   "cat <<'EOF'\n$(( {{ $input.v }} ))\nEOF",
   'echo "[[ {{ $input.v }} ]]" let {{ $input.v }}',
+  // Plain declarations keep values as text; only -i (and names) evaluate.
+  'declare msg={{ $input.v }}; echo "$msg"',
+  'declare "msg={{ $input.v }}"; echo "$msg"',
+  'local_v={{ $input.v }}; echo "$local_v"',
+  'declare -r ro={{ $input.v }}; echo "$ro"',
+  'declare -i n=3; m={{ $input.v }}; echo "$m"',
+  'printf -v out %s {{ $input.v }}; echo "$out"',
+  'printf "%s -v %s" -v {{ $input.v }}',
+  "cat <<EOF\ndeclare -i n={{ $input.v }}\nEOF",
+  '# declare -i n={{ $input.v }}\necho ok',
+  'echo declare -i n={{ $input.v }}',
 ];
 
 describe('templates in bash code contexts', () => {
@@ -66,6 +95,20 @@ describe('templates in bash code contexts', () => {
       spawnSync('/bin/bash', ['-c', prepared.command], { env: { ...process.env, ...prepared.env }, cwd: folder, encoding: 'utf8' });
       expect(existsSync(canary), `${command} with ${payload}`).toBe(false);
     }
+  });
+
+  it.each([
+    ['declare -i n="$P"'],
+    ['typeset -i n; n="$P"'],
+    ['f() { local -i n="$P"; }; f'],
+    ['a=(1); printf -v "$P" %s x'],
+    ['declare "$P=1"'],
+    ["let 'n = P'"],
+  ])('would run the payload under bash in %j were such a template let through (the refusal is needed)', (command) => {
+    const result = spawnSync('/bin/bash', ['-c', command.replace("'n = P'", '"n = $P"')], { env: { ...process.env, P: payloads[0]! }, cwd: folder, encoding: 'utf8' });
+    expect(result.status).not.toBeNull();
+    expect(existsSync(canary)).toBe(true);
+    rmSync(canary);
   });
 
   it('would run the payload under bash were the refused commands let through (the refusal is needed)', () => {

@@ -14,8 +14,8 @@ import { capPerCode } from '../validate/cap.js';
 import { importArgo } from './argo/index.js';
 import { importAsl } from './asl/index.js';
 import { importServerlessWorkflow } from './serverless-workflow/index.js';
-import type { ImportResult, Importer } from '../export/types.js';
-import type { ExportTarget } from '../export/types.js';
+import type { ImportResult, Importer } from '../interop/types.js';
+import type { ExportTarget } from '../interop/types.js';
 import { layoutFlow } from './layout.js';
 
 /** Formats `import --from` accepts: the export targets. */

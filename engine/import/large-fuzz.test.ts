@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { validateFlow } from '../validate/index.js';
 import { FUZZ_TIMEOUT_MS, fuzzParams } from '../yaml/fuzz-helpers.js';
-import { MAX_FINDINGS_PER_CODE, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../yaml/limits.js';
+import { MAX_FINDINGS_PER_CODE, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../model/limits.js';
 import { importFlow, type ImportFormat } from './index.js';
 
 /** A chain of `n` work items, nested `depth` levels deep, in `format`'s own shape. */

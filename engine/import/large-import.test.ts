@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { MAX_FINDINGS_PER_CODE } from '../yaml/limits.js';
+import { MAX_FINDINGS_PER_CODE } from '../model/limits.js';
 import { importFlow } from './index.js';
 import { layeredLayout } from './layout.js';
 

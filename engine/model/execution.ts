@@ -27,7 +27,7 @@ export interface ExecContext {
    */
   notifyDesktop?(title: string, message: string): Promise<void>;
   /**
-   * Called once when the attempt's executor has finished (runtime/task.ts): stores what `log` held
+   * Called once when the attempt's executor has finished (executors/task-body.ts): stores what `log` held
    * back while it could still be the start of a secret (runtime/redact-stream.ts).
    */
   flushLog?(): void;

@@ -1,10 +1,17 @@
 /**
+ * The findings vocabulary (STYLE.md §8, issue #10): what a finding is, and the table of its codes
+ * (codes.ts, re-exported here), shared by engine/yaml (parse codes), engine/validate (checks) and
+ * the importers, so none of them imports another for it.
+ */
+export { Code, codeMeanings } from './codes.js';
+
+/**
  * A problem in what the user wrote (STYLE.md §8 kind 1): data, never thrown.
  * Printed as `file:line:col step: message` by the CLI (DESIGN.md "Interfaces").
  */
 export interface Finding {
   severity: 'error' | 'warning' | 'info';
-  /** Stable code, `FS` + three digits; engine/validate/codes.ts lists them. */
+  /** Stable code, `FS` + three digits; `Code` (model/codes.ts) lists them. */
   code: string;
   /** What is wrong and what to do, in one sentence. */
   message: string;
@@ -23,3 +30,4 @@ export function formatFinding(f: Finding): string {
   const step = f.step ? ` ${f.step}` : '';
   return `${where}${step}: ${f.severity === 'error' ? '' : f.severity + ': '}${f.message}`;
 }
+

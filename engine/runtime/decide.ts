@@ -6,6 +6,7 @@ import type { Flow, JoinMode, ParallelStep, Step, StepId } from '../model/flow.j
 import { successors } from '../model/flow.js';
 import type { EpochMs } from './events.js';
 import type { RunState, StepState } from './state.js';
+import { isMachineWork } from './state.js';
 
 export type Command =
   /** Start (or, after a crash, restart) a step; `attempt` 1 is a new activation. */
@@ -60,7 +61,8 @@ export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: InFlig
   const open = run.open.size > 0;
   for (const id of run.open) {
     const s = run.steps[id]!;
-    if (s.status === 'running') {
+    if (isMachineWork(s)) {
+      // Running, backing off before a retry, or a wait step on its timer.
       if (inFlight.has(id)) continue;
       if (s.retryDueAt !== null) {
         if (s.retryDueAt <= now) out.push({ kind: 'executeStep', step: id, attempt: s.attempts + 1 });

@@ -12,7 +12,7 @@ import { RunDriver, RunRequestError } from './driver.js';
 import type { RunEvent } from './events.js';
 import { foldEvents } from './fold.js';
 import { VirtualClock } from './virtual-clock.js';
-import { realTasks } from './task.js';
+import { realTasks } from '../executors/task-body.js';
 import { isGone } from '../executors/test-helpers.js';
 
 /** A controlled clock: sleeping jumps straight to the due time, and every sleep is recorded. */

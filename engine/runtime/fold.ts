@@ -9,7 +9,7 @@
 import type { StepId } from '../model/flow.js';
 import type { RunEvent } from './events.js';
 import type { RunState, StepState } from './state.js';
-import { assignOwn, idMap } from './state.js';
+import { assignOwn, idMap, isMachineWork } from './state.js';
 
 /** A blank state for a step that has not run. */
 export function pendingStep(): StepState {
@@ -155,6 +155,7 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
     }
     case 'StepRetryScheduled': {
       const s = stepOf(run, event.step);
+      s.status = 'backing-off'; // not running until the next StepStarted (issue #10)
       s.error = event.error;
       // A callback attempt that failed (its answer, or Timeout) waits again as running.
       s.status = 'running';
@@ -166,9 +167,12 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
       setAside(run, event.step, 'skipped', event.at);
       activate(run, event.next);
       return run;
-    case 'TimerStarted':
-      stepOf(run, event.step).timerDueAt = event.dueAt;
+    case 'TimerStarted': {
+      const s = stepOf(run, event.step);
+      s.status = 'waiting'; // on its timer, not running (issue #10); `approval` stays null
+      s.timerDueAt = event.dueAt;
       return run;
+    }
     case 'ApprovalRequested': {
       const s = stepOf(run, event.step);
       s.status = 'waiting';
@@ -322,14 +326,16 @@ export function unreachable(x: never): never {
 
 /**
  * The run's displayed status: `waiting` while it is running but only approvals and callbacks are open,
- * else its stored status.
+ * else its stored status. A step backing off or on a timer keeps the run `running`: the engine,
+ * not a person, moves it on.
  */
 export function runStatusOf(run: RunState): RunState['status'] {
   if (run.status !== 'running') return run.status;
   let anyWaiting = false;
   for (const id of run.open) {
-    if (run.steps[id]!.status === 'running') return 'running';
+    if (isMachineWork(run.steps[id]!)) return 'running';
     anyWaiting = true;
   }
   return anyWaiting && run.ready.size === 0 ? 'waiting' : 'running';
 }
+

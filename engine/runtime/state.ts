@@ -5,9 +5,16 @@
 import type { Json, JsonObject, StepId } from '../model/flow.js';
 import type { EpochMs, RunId, RunMode, StartedBy, StepError } from './events.js';
 
+/**
+ * A step's lifecycle (issue #10 points 1 and 6): `running` only while an attempt executes;
+ * `backing-off` between a failed attempt and its retry (until `retryDueAt`); `waiting` for people
+ * (an approval, `approval` set) or on a `wait` step's timer (until `timerDueAt`). So the designer
+ * does not animate a 2 h wait or a long backoff as running.
+ */
 export const StepStatus = {
   pending: 'pending',
   running: 'running',
+  backingOff: 'backing-off',
   waiting: 'waiting',
   succeeded: 'succeeded',
   failed: 'failed',
@@ -65,9 +72,9 @@ export interface StepState {
   error: StepError | null;
   startedAt: EpochMs | null;
   endedAt: EpochMs | null;
-  /** When a retry is scheduled: the due time of the next attempt. */
+  /** While `backing-off`: the due time of the next attempt. */
   retryDueAt: EpochMs | null;
-  /** When a wait step's timer runs: its due time. */
+  /** While a wait step's timer runs (status `waiting`, no `approval`): its due time. */
   timerDueAt: EpochMs | null;
   approval: ApprovalState | null;
   /** Set while a task with `callback` waits for (or has received) the answer to its token. */
@@ -157,4 +164,23 @@ export function assignOwn<T extends object>(target: T, source: object): T {
     Object.defineProperty(target, key, { value: (source as Record<string, unknown>)[key], writable: true, enumerable: true, configurable: true });
   }
   return target;
+}
+
+/**
+ * True for an open step the engine moves on by itself: an attempt executing (`running`), a retry
+ * backing off, or a wait step's timer (`waiting` with `timerDueAt`). False for a step that waits
+ * for people.
+ */
+export function isMachineWork(s: StepState): boolean {
+  return s.status === 'running' || s.status === 'backing-off' || (s.status === 'waiting' && s.timerDueAt !== null && s.approval === null);
+}
+
+/**
+ * When a step that is not running will move on by itself: the retry's due time while it backs off,
+ * the timer's while a wait step waits, an approval's deadline; null otherwise (ms since epoch).
+ */
+export function stepUntil(s: StepState): EpochMs | null {
+  if (s.status === 'backing-off') return s.retryDueAt;
+  if (s.status === 'waiting') return s.timerDueAt ?? s.approval?.dueAt ?? null;
+  return null;
 }

@@ -17,13 +17,14 @@ export class FlowInvalidError extends Error {
 
 /** Reads and validates a flow file. Throws FlowInvalidError on error findings, Error when unreadable. */
 export function loadValidFlow(path: string): { flow: Flow; text: string; findings: Finding[] } {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  const { loaded, findings } = validateText(text, path);
+  const text = bytes.toString('utf8');
+  const { loaded, findings } = validateText(text, path, bytes); // bytes: FS029 names a non-UTF-8 encoding
   if (!loaded.flow || findings.some((f) => f.severity === 'error')) throw new FlowInvalidError(findings);
   return { flow: loaded.flow, text, findings };
 }

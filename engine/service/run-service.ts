@@ -22,7 +22,7 @@ import { idMap } from '../runtime/state.js';
 import { foldEvents, runStatusOf } from '../runtime/fold.js';
 import type { PersonRequest } from '../runtime/transition.js';
 import { RunLeaseKeeper } from './run-lease.js';
-import { realTasks } from '../runtime/task.js';
+import { realTasks } from '../executors/task-body.js';
 import type { RunSummary } from './run-history.js';
 import type { Journal } from '../store/journal.js';
 import { validateText } from '../validate/index.js';

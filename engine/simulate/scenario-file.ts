@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { JsonObject } from '../model/flow.js';
-import { Code } from '../validate/codes.js';
+import { Code } from '../model/finding.js';
 import { checkDuplicateKeys } from '../validate/duplicates.js';
 import { didYouMean, type DocPath } from '../validate/issue.js';
 import { loadFlowText } from '../yaml/load.js';

@@ -95,7 +95,7 @@ export interface ScenarioFile {
 }
 
 /**
- * Finding codes for scenario files. They extend engine/validate/codes.ts's list (FS0xx are flow
+ * Finding codes for scenario files. They extend engine/model/codes.ts's list (FS0xx are flow
  * problems) in their own range so the two cannot collide; parse problems keep FS001–FS006.
  */
 export const ScenarioCode = {

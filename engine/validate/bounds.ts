@@ -5,8 +5,8 @@
  * that alone: the flow is refused anyway, and the other checks are only promised to stay fast and
  * within the stack up to these limits.
  */
-import { MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../yaml/limits.js';
-import { Code } from './codes.js';
+import { MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../model/limits.js';
+import { Code } from '../model/finding.js';
 import type { DocPath, Issue } from './issue.js';
 import { isObject } from './scopes.js';
 

@@ -6,7 +6,7 @@
  * and a token in `output`, `set` or a compensation would outlive its single use.
  */
 import { CALLBACK_EXECUTORS } from '../model/flow.js';
-import { Code } from './codes.js';
+import { Code } from '../model/finding.js';
 import type { DocPath, Issue } from './issue.js';
 import { isObject, scopesOf } from './scopes.js';
 

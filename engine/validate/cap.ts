@@ -4,7 +4,7 @@
  * arrays that long overflow the stack when spread into a call. Used by validate and import.
  */
 import type { Finding } from '../model/finding.js';
-import { MAX_FINDINGS_PER_CODE } from '../yaml/limits.js';
+import { MAX_FINDINGS_PER_CODE } from '../model/limits.js';
 
 /**
  * The first MAX_FINDINGS_PER_CODE findings of each code, in order; in place of the next one, one

@@ -5,7 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
-import { Code } from './codes.js';
+import { Code } from '../model/finding.js';
 import { dottedPath, type DocPath, type Issue } from './issue.js';
 
 /** A duplicate-key issue with the source offset of the repeated key. */

@@ -5,8 +5,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { findingsWith, flowText } from './test-helpers.js';
 
-vi.mock('../yaml/limits.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../yaml/limits.js')>()),
+vi.mock('../model/limits.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../model/limits.js')>()),
   EXPRESSION_CHECK_BUDGET_MS: -1, // spent before the first expression; the message reads -0.001 s
 }));
 

@@ -73,6 +73,21 @@ describe('templates where bash evaluates a value as code (FS027)', () => {
     ]);
     expect(findingsWith('FS027', text).every((f) => f.severity === 'error' && f.col !== undefined)).toBe(true);
   });
+
+  it('knows declare -i / typeset -i values, later assignments to them, let, and printf -v names', () => {
+    const text = flowText([
+      '  a: {type: task, shell: "declare -i n={{ $input.n }}", next: b}', // 5
+      '  b: {type: task, shell: "typeset -i n\\nn={{ $input.n }}", next: c}', // 6
+      '  c: {type: task, shell: "printf -v \'a[{{ $input.n }}]\' %s x", next: d}', // 7
+      '  d: {type: task, shell: "declare msg={{ $input.n }}; printf -v out %s {{ $input.n }}; echo declare -i {{ $input.n }}"}', // 8
+    ]);
+    expect(findingsWith('FS027', text).map((f) => [f.line, f.step, (f.message ?? '').replace(/, where.*/, '')])).toEqual([
+      [5, 'a', 'steps.a.shell: {{ $input.n }} stands inside declare -i'],
+      [6, 'b', 'steps.b.shell (line 2 of the command): {{ $input.n }} stands inside an integer variable'],
+      [7, 'c', 'steps.c.shell: {{ $input.n }} stands inside printf -v'],
+    ]);
+    expect(findingsWith('FS027', text)[2]!.message).toMatch(/assign to a fixed variable name and insert the value as an argument/);
+  });
 });
 
 describe('vars that cannot be evaluated when the run starts (FS028)', () => {

@@ -10,8 +10,8 @@ import { isNumericExpression } from '../expr/numeric.js';
 import { codeContextMessage, shellSites } from '../expr/shell.js';
 import { findTemplates, findUnclosedTemplate } from '../expr/templates.js';
 import { varsProblems } from '../expr/vars.js';
-import { EXPRESSION_CHECK_BUDGET_MS, MAX_EXPRESSION_CHARS } from '../yaml/limits.js';
-import { Code } from './codes.js';
+import { EXPRESSION_CHECK_BUDGET_MS, MAX_EXPRESSION_CHARS } from '../model/limits.js';
+import { Code } from '../model/finding.js';
 import { dottedPath, type DocPath, type Issue } from './issue.js';
 import { isObject, scopesOf } from './scopes.js';
 

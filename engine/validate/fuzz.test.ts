@@ -13,7 +13,7 @@ import { flowToText } from '../yaml/save.js';
 import { validFlow } from './fuzz-flows.js';
 import { mutate, mutation, seedFlows } from './fuzz-mutations.js';
 import { validateFlow, validateText } from './index.js';
-import { MAX_EXPRESSION_CHARS, MAX_FINDINGS_PER_CODE, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../yaml/limits.js';
+import { MAX_EXPRESSION_CHARS, MAX_FINDINGS_PER_CODE, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../model/limits.js';
 
 const errorsOf = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
 

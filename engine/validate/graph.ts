@@ -2,7 +2,7 @@
  * Graph checks over each scope (DESIGN.md "Validation"): unknown step ids (FS011), ids used twice
  * across scopes (FS013), unreachable steps (FS014, warning) and loops with no way out (FS015).
  */
-import { Code } from './codes.js';
+import { Code } from '../model/finding.js';
 import { didYouMean, dottedPath, type Issue } from './issue.js';
 import { edgesOf, reachable, referencesOf, scopesOf, type Scope } from './scopes.js';
 

@@ -15,10 +15,11 @@ import { checkParallels } from './parallel.js';
 import { checkReferences } from './references.js';
 import { checkTriggers } from './triggers.js';
 import { checkSchema } from './schema.js';
+import { checkShellEnv } from './shell-env.js';
 import { checkSteps } from './steps.js';
 import { checkCallbacks } from './callbacks.js';
 
-export { Code, codeMeanings } from './codes.js';
+export { Code, codeMeanings } from '../model/finding.js';
 export { flowSchema } from './schema.js';
 
 /** Where a flow came from, to put file and line:col on findings. */
@@ -31,7 +32,8 @@ export interface FlowSource {
  * Findings for a parsed flow (any JSON value): schema (FS010), unknown ids (FS011), approvers
  * (FS012), ids across map bodies (FS013), unreachable steps (FS014, warning), loops with no exit
  * (FS015), parallel blocks (FS016–FS018), expressions (FS019), branch cases (FS020), durations
- * (FS021), expression limits (FS023, FS026), references in expressions (FS030), webhook triggers (FS031), callbacks (FS040, FS041). Graph checks run even when the schema fails, on
+ * (FS021), expression limits (FS023, FS026), references in expressions (FS030), webhook triggers (FS031),
+ * literal secrets in a shell step's env (FS032, warning), callbacks (FS040, FS041). Graph checks run even when the schema fails, on
  * whatever parts are well-formed. A flow nested deeper than MAX_NESTING_LEVELS (FS004) or over
  * MAX_STEP_COUNT steps (FS022) gets that finding alone: the other checks are skipped.
  * Sorted by position when `source.locate` is given. Never throws.
@@ -52,6 +54,7 @@ function allFindings(flow: unknown, source?: FlowSource): Finding[] {
     ...checkReferences(flow),
     ...checkTriggers(flow),
     ...checkCallbacks(flow),
+    ...checkShellEnv(flow),
   ];
   return sortByPosition(issues.map((issue) => toFinding(issue, source)));
 }
@@ -60,10 +63,11 @@ function allFindings(flow: unknown, source?: FlowSource): Finding[] {
  * Parses and validates flow text: parse and limit findings (FS001–FS005, FS024, FS025) when it does
  * not load; FS022 alone when it has too many steps; otherwise duplicate keys (FS006, FS013, found
  * in the Document) plus validateFlow's findings, sorted by line. `file` is set on every finding,
- * and line:col on every one (the limits in engine/yaml/limits.ts keep this fast). Never throws.
+ * and line:col on every one (the limits in engine/model/limits.ts keep this fast). `bytes`: the
+ * file's raw bytes, for FS029 to name their real encoding (loadFlowText). Never throws.
  */
-export function validateText(text: string, file?: string): { loaded: LoadedFlow; findings: Finding[] } {
-  const loaded = loadFlowText(text, file);
+export function validateText(text: string, file?: string, bytes?: Uint8Array): { loaded: LoadedFlow; findings: Finding[] } {
+  const loaded = loadFlowText(text, file, bytes);
   if (loaded.flow === null) return { loaded, findings: loaded.findings };
   const source: FlowSource = { locate: loaded.locate, ...(file === undefined ? {} : { file }) };
   const outOfBounds = checkBounds(loaded.flow);

@@ -2,7 +2,7 @@
  * What each check returns before index.ts adds the file, line:col and JSON pointer: a code, a
  * sentence and the path of the offending node as keys and array indexes.
  */
-import type { Code } from './codes.js';
+import type { Code } from '../model/finding.js';
 
 /** A path into the flow document: map keys and array indexes. */
 export type DocPath = readonly (string | number)[];

@@ -3,7 +3,7 @@
  * located findings, bounded in number.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_FINDINGS_PER_CODE } from '../yaml/limits.js';
+import { MAX_FINDINGS_PER_CODE } from '../model/limits.js';
 import { findingsWith, flowText } from './test-helpers.js';
 import { validateText } from './index.js';
 
@@ -42,6 +42,6 @@ describe('large and odd input', () => {
       expect.objectContaining({ code: 'FS029', severity: 'warning', line: 2, col: 10, message: expect.stringMatching(/not valid UTF-8 here/) as unknown }),
     ]);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('flowsmith: "1.0"\nname: t\n', 'utf16le')]).toString('utf8');
-    expect(validateText(utf16, 'f.yaml').findings).toEqual([expect.objectContaining({ code: 'FS029', severity: 'error', line: 1, message: expect.stringMatching(/looks like UTF-16/) as unknown })]);
+    expect(validateText(utf16, 'f.yaml').findings).toEqual([expect.objectContaining({ code: 'FS029', severity: 'error', line: 1, message: expect.stringMatching(/is UTF-16LE .*save it as UTF-8/) as unknown })]);
   });
 });

@@ -1,11 +1,11 @@
 /**
- * Validation at and past the limits (engine/yaml/limits.ts; issue #3 item 9 "Bad input"), with a
+ * Validation at and past the limits (engine/model/limits.ts; issue #3 item 9 "Bad input"), with a
  * regression test for each bug the limit work and the fuzz tests found, named after what used to
  * happen. No timed assertions (STYLE.md §9): a check that went quadratic again would blow vitest's
  * 30 s timeout on these 20,000-step flows instead.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_EXPRESSION_CHARS, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../yaml/limits.js';
+import { MAX_EXPRESSION_CHARS, MAX_NESTING_LEVELS, MAX_STEP_COUNT } from '../model/limits.js';
 import { validateFlow, validateText } from './index.js';
 import { codesOf, findingsWith, flowText } from './test-helpers.js';
 

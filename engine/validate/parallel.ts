@@ -4,7 +4,7 @@
  * reaches the join (FS016), only the branches lead into the join (FS017), and the join is a join
  * step owned by one parallel (FS018).
  */
-import { Code } from './codes.js';
+import { Code } from '../model/finding.js';
 import type { Issue } from './issue.js';
 import { edgesOf, reachable, referencesOf, scopesOf, type Reference, type Scope } from './scopes.js';
 

@@ -12,8 +12,8 @@
 import jsonata from 'jsonata';
 import { quoteStepIds } from '../expr/evaluate.js';
 import { findTemplates } from '../expr/templates.js';
-import { MAX_EXPRESSION_CHARS } from '../yaml/limits.js';
-import { Code } from './codes.js';
+import { MAX_EXPRESSION_CHARS } from '../model/limits.js';
+import { Code } from '../model/finding.js';
 import { didYouMean, dottedPath, type DocPath, type Issue } from './issue.js';
 import { isObject, scopesOf } from './scopes.js';
 

@@ -7,7 +7,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../resources/schema/flow.schema.json' with { type: 'json' };
 import { pruneAlternatives } from './alternatives.js';
-import { Code } from './codes.js';
+import { Code } from '../model/finding.js';
 import { didYouMean, dottedPath, type DocPath, type Issue } from './issue.js';
 
 /** The flow JSON Schema (draft-07), as published for editors. */

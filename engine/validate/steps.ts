@@ -4,8 +4,8 @@
  * the first two (so editors mark them while typing); schema.ts leaves them to this file.
  */
 import { parseDurationMs } from '../model/duration.js';
-import { MAX_DURATION_MS } from '../yaml/limits.js';
-import { Code } from './codes.js';
+import { MAX_DURATION_MS } from '../model/limits.js';
+import { Code } from '../model/finding.js';
 import { dottedPath, type DocPath, type Issue } from './issue.js';
 import { isObject, scopesOf } from './scopes.js';
 

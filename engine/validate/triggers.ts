@@ -5,7 +5,7 @@
  * The schema (FS010) checks the rest: one of `cron`/`webhook`, the name and variable patterns, and
  * `concurrency` being allow, forbid or queue. Mistyped parts are skipped.
  */
-import { Code } from './codes.js';
+import { Code } from '../model/finding.js';
 import type { Issue } from './issue.js';
 import { isObject } from './scopes.js';
 

@@ -7,7 +7,7 @@ import { constants } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Flow } from '../model/flow.js';
-import { MAX_FILE_BYTES } from './limits.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 import { loadFlowText, type LoadedFlow } from './load.js';
 import { documentToText, flowToText, updateDocument } from './save.js';
 
@@ -17,18 +17,20 @@ export interface AtomicWriteHooks {
 }
 
 /**
- * Reads and parses a flow file (UTF-8). Parse problems come back as findings in `loaded`; throws
+ * Reads and parses a flow file (UTF-8; any other encoding is FS029, named). Parse problems come back as findings in `loaded`; throws
  * `Error` naming the path when the file is missing, unreadable or a folder. A file larger than
  * MAX_FILE_BYTES is still read whole, and loadFlowText reports it (FS002).
  */
 export async function readFlowFile(path: string): Promise<{ text: string; loaded: LoadedFlow }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new Error(`cannot read flow file ${path}: ${describeFsError(error)}`, { cause: error });
   }
-  return { text, loaded: loadFlowText(text, path) };
+  // Decoded as UTF-8; the bytes let FS029 name a UTF-16 or Latin-1 file as such (encoding.ts).
+  const text = bytes.toString('utf8');
+  return { text, loaded: loadFlowText(text, path, bytes) };
 }
 
 /**

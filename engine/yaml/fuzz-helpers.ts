@@ -50,7 +50,7 @@ export function yamlishText(maxPieces = 60): fc.Arbitrary<string> {
 
 /**
  * Fails unless every error finding has a 1-based line and col. (FS002, the size limit, is at 1:1:
- * it is checked before parsing, so there is no node to point at; validate/codes.ts says so.)
+ * it is checked before parsing, so there is no node to point at; model/codes.ts says so.)
  */
 export function expectLocated(findings: readonly Finding[], text: string): void {
   for (const f of findings) {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectLocated, FUZZ_TIMEOUT_MS, fuzzParams, yamlishText } from './fuzz-helpers.js';
-import { MAX_ALIAS_EXPANSION_NODES, MAX_FILE_BYTES, MAX_NESTING_LEVELS } from './limits.js';
+import { MAX_ALIAS_EXPANSION_NODES, MAX_FILE_BYTES, MAX_NESTING_LEVELS } from '../model/limits.js';
 import { loadFlowText } from './load.js';
 
 function checkLoad(text: string): void {

@@ -1,5 +1,5 @@
 /**
- * The loader's limits (engine/yaml/limits.ts; issue #3 item 9 "Bad input"), with a regression test
+ * The loader's limits (engine/model/limits.ts; issue #3 item 9 "Bad input"), with a regression test
  * for each bug the fuzz tests and the limit work found, named after what used to happen.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import {
   MAX_FILE_BYTES,
   MAX_NESTING_LEVELS,
   MAX_SYNTAX_FINDINGS,
-} from './limits.js';
+} from '../model/limits.js';
 import { loadFlowText } from './load.js';
 
 const codesOf = (text: string) => loadFlowText(text).findings.map((f) => [f.code, f.line, f.col]);

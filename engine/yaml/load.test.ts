@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES as MAX_FLOW_BYTES, MAX_NESTING_LEVELS as MAX_DEPTH } from './limits.js';
+import { MAX_FILE_BYTES as MAX_FLOW_BYTES, MAX_NESTING_LEVELS as MAX_DEPTH } from '../model/limits.js';
 import { loadFlowText } from './load.js';
 
 const testdata = (name: string) => readFileSync(new URL(`../testdata/flows/${name}`, import.meta.url), 'utf8');

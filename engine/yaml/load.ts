@@ -7,17 +7,16 @@
  */
 import { Composer, Document, LineCounter, YAMLParseError, isMap } from 'yaml';
 import type { CST, Node, YAMLError } from 'yaml';
-import type { Finding } from '../model/finding.js';
+import { Code, type Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
-import { Code } from '../validate/codes.js';
 import {
   MAX_ALIAS_COUNT,
   MAX_ALIAS_EXPANSION_NODES,
   MAX_FILE_BYTES,
   MAX_NESTING_LEVELS,
   MAX_SYNTAX_FINDINGS,
-} from './limits.js';
-import { encodingProblem } from './encoding.js';
+} from '../model/limits.js';
+import { bytesEncodingProblem, encodingProblem } from './encoding.js';
 import { locator, type SourcePosition } from './locate.js';
 import { checkShape, parseTokens, type ShapeProblem } from './shape.js';
 
@@ -52,8 +51,10 @@ type Located = Omit<Finding, 'file'>;
  * Always the core YAML 1.2 schema, even under `%YAML 1.1`, so the plain JS is JSON (no dates, sets
  * or `<<` merges). Duplicate keys are kept in the Document (uniqueKeys: false) so validate/ can
  * report them with their own code and both positions; in `flow`, the last one wins.
+ * `raw`, when given, are the file's raw bytes that `text` was decoded from (as UTF-8): FS029 then
+ * names the encoding they really are in (encoding.ts), instead of guessing from the text.
  */
-export function loadFlowText(text: string, file?: string): LoadedFlow {
+export function loadFlowText(text: string, file?: string, raw?: Uint8Array): LoadedFlow {
   const at = (f: Located): Finding => (file === undefined ? f : { ...f, file });
   const refuse = (finding: Located): LoadedFlow => ({
     doc: new Document(null),
@@ -63,7 +64,7 @@ export function loadFlowText(text: string, file?: string): LoadedFlow {
   });
   const bytes = utf8Length(text);
   if (bytes > MAX_FILE_BYTES) return refuse(tooLarge(bytes));
-  const encoding = encodingProblem(text);
+  const encoding = raw === undefined ? encodingProblem(text) : bytesEncodingProblem(raw);
   const notUtf8 = encoding && { severity: encoding.severity, code: Code.notUtf8, message: encoding.message, ...lineColAt(text, encoding.offset) };
   if (notUtf8?.severity === 'error') return refuse(notUtf8);
 

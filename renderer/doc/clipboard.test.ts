@@ -4,7 +4,7 @@ import { loadFlowText } from '../../engine/yaml/load';
 import { documentToText, updateDocument } from '../../engine/yaml/save';
 import { copySteps, duplicateSteps, findSteps, parseClip, pasteSteps } from './clipboard';
 import { allStepIds } from './new-step';
-import { structuralErrors } from './test-validate';
+import { structuralErrors } from './test-helpers';
 
 const text = `flowsmith: "1.0"
 name: deploy

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../engine/model/flow';
-import { structuralErrors } from './test-validate';
+import { structuralErrors } from './test-helpers';
 import { FRAME } from './layout';
 import { NODE_HEIGHT } from './node-size';
 import { addParallelBranch, insertPaletteStep, ROW } from './insert-step';

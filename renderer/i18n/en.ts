@@ -89,6 +89,7 @@ export const en = {
     compensated: 'Compensated',
     badge: 'status {{status}}',
     attempt: ' · try {{n}}',
+    'backing-off': 'Backing off',
   },
   severity: {
     error: 'error',

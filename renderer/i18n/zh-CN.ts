@@ -88,6 +88,7 @@ export const zhCN: Messages = {
     compensated: '已补偿',
     badge: '状态：{{status}}',
     attempt: ' · 第 {{n}} 次尝试',
+    'backing-off': '等待重试',
   },
   severity: {
     error: '错误',

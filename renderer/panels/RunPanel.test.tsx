@@ -99,10 +99,11 @@ describe('RunPanel', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Step' })));
     expect(calls.find((c) => c.method === 'continueRun')?.params).toMatchObject({ run: 'r3', step: true });
 
-    // Time travel back to the first attempt's failure: the run is running there, the variables read-only.
+    // Time travel back to the first attempt's failure: the step backs off before its retry (not
+    // `running`, issue #10), the run is running there, the variables read-only.
     const slider = screen.getByRole('slider', { name: 'Time travel' });
     await act(async () => fireEvent.change(slider, { target: { value: '3' } }));
-    expect(store.getState().run?.steps.approve?.status).toBe('running');
+    expect(store.getState().run?.steps.approve?.status).toBe('backing-off');
     expect(document.querySelector('[data-run-status]')?.getAttribute('data-run-status')).toBe('running');
     expect((screen.getByRole('textbox', { name: 'count' }) as HTMLInputElement).readOnly).toBe(true);
     await act(async () => fireEvent.change(slider, { target: { value: String(paused.length) } }));

@@ -21,7 +21,7 @@ export function StepDetails({ id }: { id: string }) {
   const { runId, run, attempts: all, logs } = useRunView();
   const state = run?.steps[id];
   const status = state?.status ?? 'pending';
-  const isFinished = status !== 'pending' && status !== 'running' && status !== 'waiting';
+  const isFinished = status !== 'pending' && status !== 'running' && status !== 'waiting' && status !== 'backing-off';
   useEffect(() => {
     if (runId && isFinished) void actions.loadStepLogs(id);
   }, [actions, runId, id, isFinished]);

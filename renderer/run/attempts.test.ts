@@ -26,6 +26,11 @@ describe('attemptsOf', () => {
     expect(attemptsOf(events)[0]!.error).toEqual(err);
   });
 
+  it('shows a wait step on its timer as waiting, not running (issue #10)', () => {
+    const waiting: RunEvent[] = [...events, { type: 'TimerStarted', at: 8, step: 'b', dueAt: 7_200_008 }];
+    expect(attemptsOf(waiting).at(-1)).toMatchObject({ step: 'b', status: 'waiting', endedAt: null });
+  });
+
   it('reads only up to the cursor', () => {
     expect(attemptsOf(events, 4).map((a) => a.status)).toEqual(['failed', 'running']);
   });

@@ -62,7 +62,9 @@ export class AttemptLog {
         this.end(e.step, 'succeeded', e.at);
         break;
       case 'ApprovalRequested':
-      case 'CallbackWaiting': {
+      case 'CallbackWaiting':
+      case 'TimerStarted': {
+        // Waiting for people, an outside system's callback, or on a wait step's timer: not running (issue #10), so not animated.
         const a = this.latest.get(e.step);
         if (a) a.status = 'waiting';
         break;

@@ -14,10 +14,15 @@ describe('status colors', () => {
     expect(hue('cancelled')).toBe('#6b7280'); // grey
   });
 
+  it('does not animate a step backing off before a retry or waiting on a timer (issue #10)', () => {
+    expect(statusLook('backing-off')).toMatchObject({ isAnimated: false, label: 'Backing off' });
+    expect(statusLook('waiting').isAnimated).toBe(false);
+  });
+
   it('animates only running steps and covers every status word', () => {
     for (const s of Object.values(StepStatus)) {
       expect(statusLook(s).isAnimated).toBe(s === 'running');
-      expect(statusLook(s).label.toLowerCase()).toBe(s);
+      expect(statusLook(s).label.toLowerCase().replace(' ', '-')).toBe(s);
     }
     expect(statusLook('something-new')).toEqual(statusLook('pending'));
   });

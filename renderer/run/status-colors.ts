@@ -1,6 +1,7 @@
 /**
  * Status → color on the canvas (issue #2): pending blue, running yellow (pulsing), succeeded
- * green, failed red, skipped and cancelled grey, waiting (approval) orange, compensated purple.
+ * green, failed red, skipped and cancelled grey, waiting (approval or a wait step's timer) orange,
+ * backing off (before a retry) amber and still, compensated purple.
  */
 import type { RunStatus, StepStatus } from '../../engine/runtime/state';
 
@@ -18,6 +19,8 @@ export interface StatusLook {
 const looks: Record<StepStatus, StatusLook> = {
   pending: { accent: '#3b82f6', tint: '#eff6ff', label: 'Pending', isAnimated: false },
   running: { accent: '#eab308', tint: '#fefce8', label: 'Running', isAnimated: true },
+  // Between a failed attempt and its retry: the engine waits, nothing executes (issue #10).
+  'backing-off': { accent: '#d97706', tint: '#fffbeb', label: 'Backing off', isAnimated: false },
   waiting: { accent: '#f97316', tint: '#fff7ed', label: 'Waiting', isAnimated: false },
   succeeded: { accent: '#16a34a', tint: '#f0fdf4', label: 'Succeeded', isAnimated: false },
   failed: { accent: '#dc2626', tint: '#fef2f2', label: 'Failed', isAnimated: false },

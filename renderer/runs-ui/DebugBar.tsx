@@ -22,7 +22,7 @@ export function DebugBar() {
   const canDrive = run !== null && isLive;
   const step = selected ? run?.steps[selected] : undefined;
   const stepStatus = step?.status ?? 'pending';
-  const canSkip = canDrive && !isOver && selected !== null && (run.ready.has(selected) || stepStatus === 'running' || stepStatus === 'waiting' || run.paused?.step === selected);
+  const canSkip = canDrive && !isOver && selected !== null && (run.ready.has(selected) || stepStatus === 'running' || stepStatus === 'backing-off' || stepStatus === 'waiting' || run.paused?.step === selected);
   return (
     <div className="debug-bar" role="toolbar" aria-label={t('runs.debugger.label')}>
       <button type="button" className="btn" disabled={!canDrive || status !== 'running'} onClick={() => void runs.pause()}>

@@ -8,7 +8,7 @@
 import type { HttpSpec, Json, NotifySpec, StepId, TaskBody } from '../../model/flow.js';
 import { ArgoExportCode } from './codes.js';
 import type { ArgoParameter, ArgoTemplate, ExportContext } from './context.js';
-import { toDnsLabel } from './names.js';
+import { toDnsLabel } from '../../interop/argo/names.js';
 import type { TextRewriter } from './text.js';
 
 /** Image for shell steps: a small POSIX shell. A placeholder: the command may need more tools. */

@@ -8,7 +8,7 @@
 import type { StepId, TaskStep } from '../../model/flow.js';
 import { ArgoExportCode } from './codes.js';
 import type { ArgoTemplate, ExportContext } from './context.js';
-import { toGoDuration } from './duration.js';
+import { toGoDuration } from '../../interop/argo/duration.js';
 import { annotate } from './steps.js';
 
 /** The output parameter a resume supplies: the answer's output, as JSON text. */

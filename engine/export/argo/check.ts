@@ -8,7 +8,7 @@
 import type { Finding } from '../../model/finding.js';
 import { ArgoExportCode } from './codes.js';
 import type { ArgoTemplate } from './context.js';
-import { isDnsLabel } from './names.js';
+import { isDnsLabel } from '../../interop/argo/names.js';
 
 /** Phases and aggregates a depends expression may name (Enhanced Depends Logic). */
 const DEPENDS_TERM = /([A-Za-z0-9][-A-Za-z0-9]*)(?:\.(Succeeded|Failed|Errored|Skipped|Omitted|Daemoned|AnySucceeded|AllFailed))?/g;

@@ -8,8 +8,9 @@
 import type { StepId } from '../../model/flow.js';
 import { bodyTarget } from './bodies.js';
 import { ArgoExportCode } from './codes.js';
-import { Annotation, SharedTemplate, type ArgoTask, type ExportContext, type Scope } from './context.js';
-import { NameAllocator } from './names.js';
+import { Annotation, SharedTemplate } from '../../interop/argo/conventions.js';
+import type { ArgoTask, ExportContext, Scope } from './context.js';
+import { NameAllocator } from '../../interop/argo/names.js';
 import { TextRewriter } from './text.js';
 
 /**

@@ -6,7 +6,8 @@
 import type { Finding } from '../../model/finding.js';
 import type { Flow, Step, StepId } from '../../model/flow.js';
 import type { ArgoExportCode } from './codes.js';
-import { NameAllocator } from './names.js';
+import { NameAllocator } from '../../interop/argo/names.js';
+import { Annotation, SharedTemplate } from '../../interop/argo/conventions.js';
 
 /** An Argo parameter (`name` plus optional value/default/enum/description; values are text). */
 export interface ArgoParameter {
@@ -47,33 +48,6 @@ export interface ArgoTemplate {
   timeout?: string;
   parallelism?: number;
 }
-
-/** Annotation keys Flowsmith writes so its own importer can restore step types and ids. */
-export const Annotation = {
-  step: 'flowsmith.io/step',
-  type: 'flowsmith.io/step-type',
-  title: 'flowsmith.io/title',
-  description: 'flowsmith.io/description',
-  approvers: 'flowsmith.io/approvers',
-  quorum: 'flowsmith.io/quorum',
-  message: 'flowsmith.io/message',
-  until: 'flowsmith.io/until',
-  error: 'flowsmith.io/error',
-  items: 'flowsmith.io/items',
-  as: 'flowsmith.io/as',
-  call: 'flowsmith.io/call',
-} as const;
-
-/** Names of the templates every export may share; step templates never take them. */
-export const SharedTemplate = {
-  main: 'main',
-  compensate: 'flowsmith-compensate',
-  branch: 'flowsmith-branch',
-  parallel: 'flowsmith-parallel',
-  join: 'flowsmith-join',
-  succeed: 'flowsmith-succeed',
-  route: 'flowsmith-route',
-} as const;
 
 /** One DAG being built: the steps of the flow or of a map body, and their Argo task names. */
 export interface Scope {

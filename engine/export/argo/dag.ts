@@ -13,9 +13,10 @@
  */
 import type { JoinMode, StepId } from '../../model/flow.js';
 import { ArgoExportCode } from './codes.js';
-import { SharedTemplate, type ArgoTask, type ExportContext, type Scope } from './context.js';
+import { SharedTemplate } from '../../interop/argo/conventions.js';
+import type { ArgoTask, ExportContext, Scope } from './context.js';
 import type { Edge, ScopeGraph } from './graph.js';
-import { NameAllocator } from './names.js';
+import { NameAllocator } from '../../interop/argo/names.js';
 import { DECISION, failTemplate, type TaskTarget } from './steps.js';
 import { TextRewriter } from './text.js';
 

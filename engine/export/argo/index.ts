@@ -11,11 +11,12 @@
 import { Document } from 'yaml';
 import type { Flow } from '../../model/flow.js';
 import { isCronTrigger } from '../../model/flow.js';
-import type { Exporter, ExportResult } from '../types.js';
+import type { Exporter, ExportResult } from '../../interop/types.js';
 import { selfCheck } from './check.js';
 import { ArgoExportCode } from './codes.js';
 import { compensationHandler } from './compensation.js';
-import { ExportContext, SharedTemplate, type ArgoTemplate, type Scope } from './context.js';
+import { SharedTemplate } from '../../interop/argo/conventions.js';
+import { ExportContext, type ArgoTemplate, type Scope } from './context.js';
 import { workflowParameters } from './inputs.js';
 import { buildScope } from './scope.js';
 

@@ -9,7 +9,8 @@
 import { parseJsonataSubset } from '../../expr/subset.js';
 import type { MapStep, StepId } from '../../model/flow.js';
 import { ArgoExportCode } from './codes.js';
-import { Annotation, type ArgoTask, type ArgoTemplate, type ExportContext, type Scope, type ScopeDag } from './context.js';
+import { Annotation } from '../../interop/argo/conventions.js';
+import type { ArgoTask, ArgoTemplate, ExportContext, Scope, ScopeDag } from './context.js';
 import { printItems } from './expr-print.js';
 import { resolverFor } from './refs.js';
 import { annotate, type TaskTarget } from './steps.js';

@@ -10,7 +10,7 @@
 import type { RetryPolicy, StepId } from '../../model/flow.js';
 import { ArgoExportCode } from './codes.js';
 import type { ArgoTemplate, ExportContext } from './context.js';
-import { toGoDuration, toWholeSeconds } from './duration.js';
+import { toGoDuration, toWholeSeconds } from '../../interop/argo/duration.js';
 
 /** Argo's retryStrategy for `policy`, or undefined when it allows no retry. */
 export function retryStrategy(ctx: ExportContext, policy: RetryPolicy, step: StepId): Record<string, unknown> | undefined {

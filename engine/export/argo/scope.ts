@@ -10,7 +10,7 @@ import type { ExportContext, Scope, ScopeDag } from './context.js';
 import { dagTasks } from './dag.js';
 import { scopeGraph } from './graph.js';
 import { mapTarget } from './map.js';
-import { NameAllocator } from './names.js';
+import { NameAllocator } from '../../interop/argo/names.js';
 import { stepTarget, type TaskTarget } from './steps.js';
 import { TextRewriter } from './text.js';
 

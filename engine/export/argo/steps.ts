@@ -8,8 +8,9 @@
 import type { ApprovalStep, FailStep, Step, StepId, WaitStep } from '../../model/flow.js';
 import { bodyTarget, SHELL_IMAGE } from './bodies.js';
 import { ArgoExportCode } from './codes.js';
-import { Annotation, SharedTemplate, type ArgoParameter, type ArgoTemplate, type ExportContext } from './context.js';
-import { toGoDuration } from './duration.js';
+import { Annotation, SharedTemplate } from '../../interop/argo/conventions.js';
+import type { ArgoParameter, ArgoTemplate, ExportContext } from './context.js';
+import { toGoDuration } from '../../interop/argo/duration.js';
 import { applyLimits } from './retry.js';
 import { callbackTemplates } from './callback.js';
 import { runStepToken, withCallbackToken } from '../callback-token.js';

@@ -13,9 +13,7 @@ import type { ExportContext, Scope } from './context.js';
 import { printTemplateValue, printWhen } from './expr-print.js';
 import { resolverFor } from './refs.js';
 import { shellContexts, shellReference } from './shell-context.js';
-
-/** Prefix of the environment variables that carry values into exported scripts (as in engine/expr/shell.ts). */
-export const ARG_PREFIX = 'FLOWSMITH_ARG_';
+import { ARG_PREFIX } from '../../interop/argo/conventions.js';
 
 /** Rewrites the templates of one step's strings; findings name `step`. */
 export class TextRewriter {

@@ -8,7 +8,7 @@ import { AslExportCode } from './codes.js';
 import type { AslState } from './context.js';
 import { type AslCatcher, catchField } from './errors.js';
 import { braced, toAslExpression } from './expressions.js';
-import { MAP_ITEM_COMMENT } from './flow-level.js';
+import { MAP_ITEM_COMMENT } from '../../interop/asl/conventions.js';
 import { outputFields, reportUnsupported, type StepSite } from './steps.js';
 
 /**

@@ -17,7 +17,7 @@ import { quoteStepIds } from '../../expr/evaluate.js';
 import { findTemplates } from '../../expr/templates.js';
 import { AslExportCode } from './codes.js';
 import type { ExportContext } from './context.js';
-import { applyEdits, scanJsonata, type TextEdit, type VariableRef } from './jsonata-refs.js';
+import { applyEdits, scanJsonata, type TextEdit, type VariableRef } from '../../interop/asl/jsonata-refs.js';
 import { enclosingMaps, encloses, type MachinePlan } from './plan.js';
 
 /** Where an expression is written: the step, the machine its state is in, the field (for findings). */

@@ -11,11 +11,7 @@ import { AslExportCode } from './codes.js';
 import type { ExportContext } from './context.js';
 import { braced, payloadToAsl } from './expressions.js';
 import type { AslMachine } from './machine.js';
-
-/** Marks the states the export adds at the start; the ASL importer recognises them by it. */
-export const INIT_COMMENT = 'Flowsmith: run input and variables';
-/** Marks the Pass that starts a map body by assigning `$item`/`$index` (containers.ts). */
-export const MAP_ITEM_COMMENT = 'Flowsmith: map item';
+import { INIT_COMMENT } from '../../interop/asl/conventions.js';
 
 /**
  * Puts the init states in front of `root` when the flow has vars or reads `$input`: a Pass that

@@ -6,7 +6,7 @@
  * errors. README.md lists the placeholders a deployment must fill in.
  */
 import type { Finding } from '../../model/finding.js';
-import type { Exporter, ExportResult } from '../types.js';
+import type { Exporter, ExportResult } from '../../interop/types.js';
 import { ExportContext } from './context.js';
 import { addInitStates, assignOutputVariables, reportFlowLevel } from './flow-level.js';
 import { MachineBuilder } from './machine.js';

@@ -17,10 +17,10 @@ import type { ApprovalStep, FailStep, StepId } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import type { ExportContext, ListPlan, SwTask, SwTaskItem } from './context.js';
 import { taskMetadata } from './context.js';
-import { APPROVAL_EVENT, APPROVAL_REQUEST_EVENT, EVENT_SOURCE, META_KEY, TaskRole } from './conventions.js';
-import { errorTypeOf } from './error-types.js';
+import { APPROVAL_EVENT, APPROVAL_REQUEST_EVENT, EVENT_SOURCE, META_KEY, TaskRole } from '../../interop/serverless-workflow/conventions.js';
+import { errorTypeOf } from '../../interop/serverless-workflow/error-types.js';
 import { Goto, item } from './goto.js';
-import { toIsoDuration } from './iso-duration.js';
+import { toIsoDuration } from '../../interop/serverless-workflow/iso-duration.js';
 import { raiseTask } from './simple-steps.js';
 import { templateToSw } from './values.js';
 

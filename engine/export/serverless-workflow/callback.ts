@@ -17,7 +17,7 @@ import type { StepId, TaskStep } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import type { ExportContext, SwTask } from './context.js';
 import { item } from './goto.js';
-import { toIsoDuration } from './iso-duration.js';
+import { toIsoDuration } from '../../interop/serverless-workflow/iso-duration.js';
 import { jqStringText } from './jq-print.js';
 
 /** Type of the CloudEvent that answers a callback: data `{token, output}` or `{token, error: {name, message}}`. */

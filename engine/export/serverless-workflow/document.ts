@@ -6,7 +6,7 @@
 import { isCronTrigger } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import type { ExportContext, SwTaskItem } from './context.js';
-import { META_KEY, SW_DSL_VERSION, SW_FLOW_VERSION, SW_NAMESPACE, TaskRole } from './conventions.js';
+import { META_KEY, SW_DSL_VERSION, SW_FLOW_VERSION, SW_NAMESPACE, TaskRole } from '../../interop/serverless-workflow/conventions.js';
 import { item } from './goto.js';
 import { jsonToSw } from './values.js';
 

@@ -7,13 +7,13 @@
  * `$workflow.input` (the run input), `$context` (vars, exported by the first task and by `set`) and
  * `$context.steps["<id>"]` (outputs of the steps that others read, exported by those steps).
  */
-import type { Exporter, ExportResult } from '../types.js';
-import { ExportTarget } from '../types.js';
+import type { Exporter, ExportResult } from '../../interop/types.js';
+import { ExportTarget } from '../../interop/types.js';
 import { stringify } from 'yaml';
 import type { Flow } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import { createContext, type ExportContext } from './context.js';
-import { STEPS_CONTEXT_KEY, SW_DSL_VERSION } from './conventions.js';
+import { STEPS_CONTEXT_KEY, SW_DSL_VERSION } from '../../interop/serverless-workflow/conventions.js';
 import { documentHead, varsTask } from './document.js';
 import { setField } from './goto.js';
 import { appendSegments } from './jq-print.js';

@@ -21,7 +21,7 @@
 import type { SubsetExpr } from '../../expr/subset.js';
 import { parseJsonataSubset, precedence, wrap } from '../../expr/subset.js';
 import type { Json } from '../../model/flow.js';
-import { STEPS_CONTEXT_KEY } from './conventions.js';
+import { STEPS_CONTEXT_KEY } from '../../interop/serverless-workflow/conventions.js';
 
 /** What a printed expression can see, which depends on where it stands in the exported document. */
 export interface JqScope {

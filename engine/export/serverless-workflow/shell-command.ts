@@ -8,7 +8,7 @@
  */
 import { shellContexts, shellReference } from '../../expr/shell.js';
 import { findTemplates } from '../../expr/templates.js';
-import { SHELL_ARG_PREFIX } from './conventions.js';
+import { SHELL_ARG_PREFIX } from '../../interop/serverless-workflow/conventions.js';
 import { expressionToJq, type ValueContext } from './values.js';
 
 /** The command with references in place of templates, and the environment that carries their values. */

@@ -6,10 +6,10 @@
 import type { BranchStep, FailStep, StepId, WaitStep } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import type { ExportContext, SwTask } from './context.js';
-import { META_KEY, TaskRole } from './conventions.js';
-import { errorStatusOf, errorTypeOf } from './error-types.js';
+import { META_KEY, TaskRole } from '../../interop/serverless-workflow/conventions.js';
+import { errorStatusOf, errorTypeOf } from '../../interop/serverless-workflow/error-types.js';
 import { Goto } from './goto.js';
-import { toIsoDuration } from './iso-duration.js';
+import { toIsoDuration } from '../../interop/serverless-workflow/iso-duration.js';
 import { expressionToSw, templateToSw, type ValueContext } from './values.js';
 
 /**

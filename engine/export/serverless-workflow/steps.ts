@@ -9,7 +9,7 @@ import { SwExportCode } from './codes.js';
 import type { DataPlan, ExportContext, ListPlan, SwTask, SwTaskItem } from './context.js';
 import { taskMetadata } from './context.js';
 import { item, itemName, itemTask, setField } from './goto.js';
-import { toIsoDuration } from './iso-duration.js';
+import { toIsoDuration } from '../../interop/serverless-workflow/iso-duration.js';
 import { buildList, type StepConverter } from './lists.js';
 import { raiseTask, succeedTask, switchTask, waitTask, withFlowsmithMeta } from './simple-steps.js';
 import { bodyToSw, type SwBody } from './task-body.js';

@@ -8,9 +8,10 @@ import type { Json, NotifySpec, ShellSpec, StepId, TaskBody } from '../../model/
 import { taskExecutor } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import type { ExportContext, SwTask } from './context.js';
-import { EVENT_SOURCE, NOTIFY_EVENT, SW_FLOW_VERSION, SW_NAMESPACE } from './conventions.js';
+import { EVENT_SOURCE, NOTIFY_EVENT, SW_FLOW_VERSION, SW_NAMESPACE } from '../../interop/serverless-workflow/conventions.js';
 import { shellQuote, shellToSw } from './shell-command.js';
 import { jsonToSw, templateToSw, type ValueContext } from './values.js';
+import { HTTP_OUTPUT, SHELL_OUTPUT } from '../../interop/serverless-workflow/conventions.js';
 
 /**
  * An SW task for a body, and the jq (input: the SW result) giving the native output shape, with the
@@ -20,12 +21,6 @@ export interface SwBody {
   task: SwTask;
   normalize?: { jq: string; prepare: () => void };
 }
-
-/** Native shell output: parsed stdout when it is JSON, else {exitCode, stdout, stderr} (DESIGN.md "Executors"). */
-export const SHELL_OUTPUT =
-  '. as $r | try ($r.stdout | fromjson) catch {exitCode: $r.code, stdout: $r.stdout, stderr: $r.stderr}';
-/** Native http output {status, headers, body} from SW's `output: response` shape. */
-export const HTTP_OUTPUT = '{status: .statusCode, headers: .headers, body: .content}';
 
 /** Converts a task body. Findings for every approximation go to `ctx` under `step`. */
 export function bodyToSw(body: TaskBody, step: StepId, ctx: ExportContext, values: ValueContext): SwBody {

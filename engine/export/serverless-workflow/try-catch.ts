@@ -12,10 +12,10 @@
 import type { CatchClause, FailStep, RetryPolicy, Step, StepId } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import type { ExportContext, ListPlan, SwTask, SwTaskItem } from './context.js';
-import { CAUGHT_KEY, META_KEY, TaskRole } from './conventions.js';
-import { errorTypeOf, SHARED_TYPE_NAMES } from './error-types.js';
+import { CAUGHT_KEY, META_KEY, TaskRole } from '../../interop/serverless-workflow/conventions.js';
+import { errorTypeOf, SHARED_TYPE_NAMES } from '../../interop/serverless-workflow/error-types.js';
 import { Goto, item, setThen } from './goto.js';
-import { toIsoDuration } from './iso-duration.js';
+import { toIsoDuration } from '../../interop/serverless-workflow/iso-duration.js';
 import { raiseTask } from './simple-steps.js';
 
 /** How a step's catch clauses are exported. */

@@ -5,7 +5,7 @@
  * `join`, cases and defaults, so the result is block-structured by construction.
  */
 import { successors, type JoinMode, type MapStep, type Step, type StepId } from '../../model/flow.js';
-import type { NameAllocator } from '../../export/argo/names.js';
+import type { NameAllocator } from '../../interop/argo/names.js';
 
 /** A piece of the flow being imported, before its steps are written. */
 export type Block =

@@ -25,7 +25,7 @@ export const ArgoImportCode = {
   unsupportedTemplate: 'FS227',
   /** Part of a retryStrategy has no Flowsmith equivalent. */
   retry: 'FS228',
-  /** An exit handler or lifecycle hook runs only after success in the imported flow. */
+  /** An exit handler (appended for success and, caught into, for failure) or a lifecycle hook (not imported). */
   exitHandler: 'FS229',
   /** A template calls itself (recursion); the inner call became a subflow call placeholder. */
   recursion: 'FS230',
@@ -62,7 +62,7 @@ export const argoImportCodeMeanings: Readonly<Record<ArgoImportCode, string>> = 
   FS226: 'DAG flattened into a sequence',
   FS227: 'template kind not supported; placeholder step',
   FS228: 'retry option without Flowsmith equivalent',
-  FS229: 'exit handler runs only after success',
+  FS229: 'exit handler or lifecycle hook approximated',
   FS230: 'recursive template call imported as a subflow call',
   FS231: 'template not reached from the entrypoint',
   FS232: 'artifacts or output parameters not imported',

@@ -49,9 +49,11 @@ describe('parseWhen (govaluate)', () => {
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
 
-  it('knows workflow.status inside an exit handler, which runs after success', () => {
-    const r = parseWhen('{{workflow.status}} != Succeeded', { ...scope, exitHandler: true });
+  it('knows workflow.status inside each copy of an exit handler (after success, after a failure)', () => {
+    const r = parseWhen('{{workflow.status}} != Succeeded', { ...scope, exitHandler: 'Succeeded' });
     expect(r.ok && printJExpr(r.expr)).toBe('"Succeeded" != "Succeeded"');
+    const failed = parseWhen('{{workflow.status}} != Succeeded', { ...scope, exitHandler: 'Failed' });
+    expect(failed.ok && printJExpr(failed.expr)).toBe('"Failed" != "Succeeded"');
   });
 });
 

@@ -3,12 +3,12 @@
  * when known), the step ids handed out, and the frame of the template being inlined (its
  * parameters, sibling step names and the chain of templates above it, to spot recursion).
  */
-import { NameAllocator } from '../../export/argo/names.js';
+import { NameAllocator } from '../../interop/argo/names.js';
 import type { Finding } from '../../model/finding.js';
 import type { StepId } from '../../model/flow.js';
 import type { ArgoImportCode } from './codes.js';
 import { obj, str, type ArgoSource, type Obj } from './source.js';
-import type { NamedStep, VarScope } from './vars.js';
+import type { ExitStatus, NamedStep, VarScope } from './vars.js';
 
 /** The template being inlined and what its variables refer to. */
 export interface Frame {
@@ -19,8 +19,11 @@ export interface Frame {
   stack: string[];
   /** Its steps or tasks by Argo name, filled before their bodies are read. */
   names: Map<string, NamedStep>;
-  /** Inside the exit handler, appended after the main flow (FS229). */
-  exitHandler: boolean;
+  /**
+   * Inside a copy of the exit handler: the `workflow.status` that copy runs with (FS229;
+   * workflow.ts appends one after success and one on the failure path), else false.
+   */
+  exitHandler: ExitStatus | false;
   /** The calls that led here from the entrypoint (`A (template nested-diamond)`), for descriptions. */
   via: string[];
 }

@@ -131,14 +131,14 @@ function conditionOf(ctx: ImportContext, call: Call, frame: Frame): { when: stri
     if (parsed.ok) {
       parts.unshift(printJExpr(parsed.expr));
       for (const note of parsed.notes) ctx.report('warning', ArgoImportCode.condition, `${call.name}: when "${when}": ${note}`, where);
-      // In the exit handler workflow.status is the constant "Succeeded" (it follows success only):
-      // a branch on the status is then decided at import time, never silently (issue #11 item 17).
+      // Each copy of the exit handler knows workflow.status (workflow.ts: one after success, one
+      // on the failure path): a branch on it is decided per copy, and said so (issue #11 item 17).
       if (frame.exitHandler && /workflow\.status/.test(when) && isConstant(parsed.expr)) {
-        description = `Argo exit-handler branch on the workflow status (${literalText(when)}); the imported exit handler runs after success only`;
+        description = `Argo exit-handler branch on the workflow status (${literalText(when)}); in this copy of the exit handler the status is ${frame.exitHandler}`;
         ctx.report(
           'warning',
           ArgoImportCode.exitHandler,
-          `${call.name}: when "${when}" reads workflow.status, which is always Succeeded in the imported exit handler (it runs after success only), so the condition is the constant ${printJExpr(parsed.expr)}; in Argo this branch also covers failed runs: handle those with catch or compensate on the main steps`,
+          `${call.name}: when "${when}" reads workflow.status, which the import maps to the run's outcome: the exit handler is appended after success (status "Succeeded", here ${printJExpr(parsed.expr)}) and again on the path that catches a failure of the main steps (status "Failed"), so this branch runs in whichever copy its condition holds`,
           where,
         );
       }

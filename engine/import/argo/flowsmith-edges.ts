@@ -25,7 +25,7 @@ const DECISION = /^'\{\{tasks\.[^.}]+\.outputs\.parameters\.decision\}\}' == '(a
 
 /** Sets next, cases, default, branches, join, onReject, onTimeout, catch and continueOnError on `steps`. */
 export function wireEdges(ctx: ImportContext, steps: Record<StepId, Step>, edges: Edge[], names: Map<string, NamedStep>): void {
-  const scope = { param: () => undefined, step: (n: string) => names.get(n), exitHandler: false };
+  const scope = { param: () => undefined, step: (n: string) => names.get(n), exitHandler: false as const };
   const jsonata = (when: string): string => {
     const parsed = parseWhen(when, scope);
     if (parsed.ok) return printJExpr(parsed.expr);

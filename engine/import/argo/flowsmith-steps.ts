@@ -4,7 +4,7 @@
  * task, approval, wait, fail and map steps back, read with the same leaf readers as any Argo
  * template (leaf.ts), so a hand-edited template still imports.
  */
-import { Annotation, SharedTemplate } from '../../export/argo/context.js';
+import { Annotation, SharedTemplate } from '../../interop/argo/conventions.js';
 import type { JoinMode, Step, StepId } from '../../model/flow.js';
 import type { Frame, ImportContext } from './context.js';
 import { leafStep, textTranslator } from './leaf.js';

@@ -6,7 +6,7 @@
  * tasks and `when`s are branch cases and approval decisions, the onExit DAG gives back the
  * compensations. A document edited by hand still imports; what no longer fits is reported.
  */
-import { Annotation, SharedTemplate } from '../../export/argo/context.js';
+import { Annotation, SharedTemplate } from '../../interop/argo/conventions.js';
 import type { JsonObject, Step, StepId } from '../../model/flow.js';
 import { ordered, tidy } from './blocks.js';
 import { ArgoImportCode } from './codes.js';

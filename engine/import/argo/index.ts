@@ -7,11 +7,11 @@
  * by Flowsmith's own exporter are read back step for step (flowsmith.ts). Every guess or loss is a
  * finding (codes.ts, FS220–FS239). The flow has no layout: the caller computes it with elkjs.
  */
-import { toDnsLabel } from '../../export/argo/names.js';
+import { toDnsLabel } from '../../interop/argo/names.js';
 import type { Finding } from '../../model/finding.js';
 import type { Flow } from '../../model/flow.js';
 import { validateFlow } from '../../validate/index.js';
-import type { Importer, ImportResult } from '../../export/types.js';
+import type { Importer, ImportResult } from '../../interop/types.js';
 import { ArgoImportCode } from './codes.js';
 import { ImportContext } from './context.js';
 import { importFlowsmith, isFlowsmithExport } from './flowsmith.js';

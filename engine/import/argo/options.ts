@@ -5,7 +5,7 @@
  * default retryPolicy retries failed pods only, Flowsmith retries every error (DESIGN.md "Errors").
  * Source: https://argo-workflows.readthedocs.io/en/latest/retries/ and …/fields/#template.
  */
-import { fromArgoDuration } from '../../export/argo/duration.js';
+import { fromArgoDuration } from '../../interop/argo/duration.js';
 import type { RetryPolicy, Step, StepId } from '../../model/flow.js';
 import { ArgoImportCode } from './codes.js';
 import type { ImportContext } from './context.js';

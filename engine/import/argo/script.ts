@@ -8,7 +8,7 @@
  * `script` steps (engine/export/argo/bodies.ts writes both). Container command lists become POSIX
  * sh words (https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html#tag_18_02).
  */
-import { ARG_PREFIX } from '../../export/argo/text.js';
+import { ARG_PREFIX } from '../../interop/argo/conventions.js';
 import type { ShellSpec, TaskBody } from '../../model/flow.js';
 import { arr, obj, str, type Obj } from './source.js';
 

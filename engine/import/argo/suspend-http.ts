@@ -2,10 +2,10 @@
  * Suspend and http templates as native steps. A suspend with a duration is a timer (`wait`); one
  * without is a person resuming the workflow, i.e. an approval whose approvers Argo never names
  * (FS223: placeholders to fill in). Templates written by Flowsmith's exporter carry annotations
- * (engine/export/argo/context.ts Annotation) that restore approvers, quorum, message and `until`.
+ * (engine/interop/argo/conventions.ts Annotation) that restore approvers, quorum, message and `until`.
  * Source: https://argo-workflows.readthedocs.io/en/latest/walk-through/suspending/ and …/http-template/.
  */
-import { fromArgoDuration } from '../../export/argo/duration.js';
+import { fromArgoDuration } from '../../interop/argo/duration.js';
 import type { Json, Step, StepId } from '../../model/flow.js';
 import { ArgoImportCode } from './codes.js';
 import type { ImportContext } from './context.js';

@@ -23,9 +23,16 @@ export interface VarScope {
   param(name: string): string | undefined;
   /** Steps (in a steps template) or tasks (in a dag) of the template, by Argo name. */
   step(name: string): NamedStep | undefined;
-  /** Inside the exit handler, where `workflow.status` is known to be Succeeded (it runs after success). */
-  exitHandler: boolean;
+  /** Inside a copy of the exit handler: the `workflow.status` it runs with (workflow.ts), else false. */
+  exitHandler: ExitStatus | false;
 }
+
+/**
+ * Argo's `workflow.status` as an exit handler sees it. The import appends the handler twice: after
+ * the main steps succeed (`Succeeded`) and on the path their failures are caught into (`Failed`;
+ * Argo's `Error` is a failure too), so each copy knows its status at import time.
+ */
+export type ExitStatus = 'Succeeded' | 'Failed';
 
 /** A variable's meaning: an expression, text to insert as it is (a parameter), or why it has none. */
 export type Resolved = { kind: 'expr'; expr: JExpr; note?: string } | { kind: 'text'; text: string } | { kind: 'error'; reason: string };
@@ -46,7 +53,7 @@ export function resolveVar(tag: string, scope: VarScope, list = false): Resolved
     return expr({ kind: 'path', root: 'input', segments: [third], text: true });
   }
   if (head === 'workflow' && second === 'name' && parts.length === 2) return expr({ kind: 'path', root: 'run', segments: ['id'], text: true });
-  if (head === 'workflow' && second === 'status' && parts.length === 2 && scope.exitHandler) return expr({ kind: 'literal', value: 'Succeeded' });
+  if (head === 'workflow' && second === 'status' && parts.length === 2 && scope.exitHandler) return expr({ kind: 'literal', value: scope.exitHandler });
   if (head === 'item') return expr({ kind: 'path', root: 'item', segments: parts.slice(1) });
   if ((head === 'steps' || head === 'tasks') && second !== undefined && third !== undefined) {
     const step = scope.step(second);

@@ -1,8 +1,8 @@
 /**
  * A whole Argo workflow spec as native flow parts: the entrypoint template inlined with its
- * templates (expand.ts, nested.ts), the exit handler appended after it (it then runs only after
- * success, FS229), spec.arguments.parameters as the input schema, a CronWorkflow's schedules as
- * cron triggers. Source: https://argo-workflows.readthedocs.io/en/latest/workflow-concepts/,
+ * templates (expand.ts, nested.ts), the exit handler appended after it and again on the path that
+ * catches a failure of the main steps (exit-handler.ts, FS229), spec.arguments.parameters as the
+ * input schema, a CronWorkflow's schedules as cron triggers. Source: https://argo-workflows.readthedocs.io/en/latest/workflow-concepts/,
  * …/walk-through/exit-handlers/ and …/cron-workflows/.
  */
 import type { JsonObject, Step, StepId, Trigger } from '../../model/flow.js';
@@ -13,6 +13,8 @@ import { printJExpr } from './jexpr.js';
 import { leafStep } from './leaf.js';
 import { templateBlock } from './nested.js';
 import { arr, obj, str, type Obj } from './source.js';
+import { catchIntoExitHandler } from './exit-handler.js';
+import type { ExitStatus } from './vars.js';
 
 /** Spec fields read here; the others are reported once as ignored. */
 const READ = new Set(['entrypoint', 'templates', 'arguments', 'onExit', 'hooks', 'workflowTemplateRef']);
@@ -36,9 +38,22 @@ export function importSpec(ctx: ImportContext): { start: StepId; steps: Record<S
   }
   if (entry !== undefined) blocks.push(templateCall(ctx, entry, params, false));
   const exit = str(spec['onExit']) ?? str(obj(obj(spec['hooks'])?.['exit'])?.['template']);
+  const steps: Record<StepId, Step> = {};
+  let start: StepId | undefined;
   if (exit !== undefined) {
-    ctx.report('warning', ArgoImportCode.exitHandler, `the exit handler ${exit} runs after the flow succeeds; in Argo it also runs after a failure (use compensate for that)`, { template: exit });
-    blocks.push(templateCall(ctx, exit, params, true));
+    // After success: the handler with workflow.status "Succeeded", then the flow ends.
+    const afterSuccess = emit(templateCall(ctx, exit, params, 'Succeeded'), undefined, steps, ctx.ids);
+    const before = new Set(Object.keys(steps));
+    start = emit(seq(blocks), afterSuccess, steps, ctx.ids);
+    const main = Object.keys(steps).filter((id) => !before.has(id));
+    // After a failure: the same handler with "Failed" (its findings were reported for the first
+    // copy), then the run fails again. Failures of the main steps are caught into it.
+    const reported = ctx.findings.length;
+    const handler = templateCall(ctx, exit, params, 'Failed');
+    ctx.findings.length = reported;
+    catchIntoExitHandler(ctx, { exit, main, handler, steps });
+  } else {
+    start = emit(seq(blocks), undefined, steps, ctx.ids);
   }
   for (const [hook] of Object.entries(obj(spec['hooks']) ?? {}).filter(([k]) => k !== 'exit')) {
     ctx.report('warning', ArgoImportCode.exitHandler, `the lifecycle hook ${hook} was not imported: Flowsmith has no hooks`);
@@ -46,8 +61,6 @@ export function importSpec(ctx: ImportContext): { start: StepId; steps: Record<S
   for (const name of ctx.templates.keys()) {
     if (!ctx.used.has(name)) ctx.report('info', ArgoImportCode.unusedTemplate, `template ${name} is not reached from the entrypoint and was not imported`, { template: name });
   }
-  const steps: Record<StepId, Step> = {};
-  let start = emit(seq(blocks), undefined, steps, ctx.ids);
   if (start === undefined) {
     start = ctx.ids.take('done');
     steps[start] = { type: 'succeed', title: 'Nothing to do' };
@@ -56,7 +69,7 @@ export function importSpec(ctx: ImportContext): { start: StepId; steps: Record<S
 }
 
 /** The entrypoint (or exit handler) template inlined with the workflow's parameters. */
-function templateCall(ctx: ImportContext, name: string, params: Map<string, string>, exitHandler: boolean): Block {
+function templateCall(ctx: ImportContext, name: string, params: Map<string, string>, exitHandler: ExitStatus | false): Block {
   const tmpl = ctx.templates.get(name);
   if (!tmpl) {
     ctx.report('error', ArgoImportCode.unreadable, `template ${name} is named as ${exitHandler ? 'exit handler' : 'entrypoint'} but is not in the document`);

@@ -5,7 +5,7 @@
  * languages (JSONPath `Parameters`/`ResultSelector`/`ItemSelector` with `.$` keys, spec "Payload
  * Template"; JSONata `Arguments`/`Output`/`Assign` objects whose strings may be `{% … %}`).
  */
-import { applyEdits, fieldStep, scanJsonata, type TextEdit } from '../../export/asl/jsonata-refs.js';
+import { applyEdits, fieldStep, scanJsonata, type TextEdit } from '../../interop/asl/jsonata-refs.js';
 import { AslImportCode } from './codes.js';
 import { isObject } from './context.js';
 import { intrinsicToJsonata, isIntrinsic } from './intrinsics.js';

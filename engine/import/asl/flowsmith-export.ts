@@ -6,7 +6,7 @@
  * the same steps back.
  */
 import type { Json } from '../../model/flow.js';
-import { INIT_COMMENT, MAP_ITEM_COMMENT } from '../../export/asl/flow-level.js';
+import { INIT_COMMENT, MAP_ITEM_COMMENT } from '../../interop/asl/conventions.js';
 import { isObject, type Frame, type ImportContext } from './context.js';
 import { isBraced, jsonataToNative } from './expressions.js';
 import type { ExprEnv } from './jsonpath.js';

@@ -10,7 +10,7 @@ import type { Finding } from '../../model/finding.js';
 import type { Flow, Step, StepId } from '../../model/flow.js';
 import { validateFlow } from '../../validate/index.js';
 import { loadFlowText } from '../../yaml/load.js';
-import type { Importer, ImportResult } from '../../export/types.js';
+import type { Importer, ImportResult } from '../../interop/types.js';
 import { AslImportCode } from './codes.js';
 import { ImportContext, isObject, slug } from './context.js';
 import { DataFlow } from './dataflow.js';

@@ -7,7 +7,7 @@
 import jsonata from 'jsonata';
 import { AslImportCode } from './codes.js';
 import type { ImportContext } from './context.js';
-import { fieldStep, isSimplePath } from '../../export/asl/jsonata-refs.js';
+import { fieldStep, isSimplePath } from '../../interop/asl/jsonata-refs.js';
 
 /** What expressions in one field of one state resolve against. */
 export interface ExprEnv {

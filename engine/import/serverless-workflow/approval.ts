@@ -6,7 +6,7 @@
  * route switch, then maybe a raise of Rejected) is folded back into the original approval.
  */
 import type { ApprovalStep, StepId } from '../../model/flow.js';
-import { TaskRole } from '../../export/serverless-workflow/conventions.js';
+import { TaskRole } from '../../interop/serverless-workflow/conventions.js';
 import { SwImportCode } from './codes.js';
 import { addSimpleStep, durationOf, flowsmithMeta, report, type TaskEnv, type TaskResult } from './common.js';
 import type { Target } from './context.js';

@@ -4,7 +4,7 @@
  * with a finding), the flow's name, title, description, inputs and triggers, and what `use` offers.
  */
 import type { Flow, JsonObject, Trigger } from '../../model/flow.js';
-import { SW_NAMESPACE } from '../../export/serverless-workflow/conventions.js';
+import { SW_NAMESPACE } from '../../interop/serverless-workflow/conventions.js';
 import { SwImportCode } from './codes.js';
 import type { ImportContext } from './context.js';
 

@@ -9,7 +9,7 @@
 import type { SubsetExpr } from '../../expr/subset.js';
 import { printJsonata } from '../../expr/subset.js';
 import type { Json } from '../../model/flow.js';
-import { STEPS_CONTEXT_KEY } from '../../export/serverless-workflow/conventions.js';
+import { STEPS_CONTEXT_KEY } from '../../interop/serverless-workflow/conventions.js';
 import { OutsideJqSubset, parseJq, type JqNode, type RootMapper } from './jq-parse.js';
 
 /** What the names inside an expression stand for, where it is written. */

@@ -8,7 +8,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Flow, JsonObject, Step } from '../../model/flow.js';
 import { validateFlow } from '../../validate/index.js';
-import type { Importer, ImportResult } from '../../export/types.js';
+import type { Importer, ImportResult } from '../../interop/types.js';
 import { SwImportCode } from './codes.js';
 import { createContext, type ImportContext, type Scope, type SourcePath } from './context.js';
 import { flowHead, flowNameOf, unsupportedVersion } from './document.js';

@@ -16,7 +16,7 @@ import { importCall } from './http-call.js';
 import { importRun, placeholder } from './process.js';
 import { importEmit, importRaise, importSet, importWait } from './tasks.js';
 import { importTry } from './try-catch.js';
-import { TaskRole } from '../../export/serverless-workflow/conventions.js';
+import { TaskRole } from '../../interop/serverless-workflow/conventions.js';
 
 type Obj = Record<string, unknown>;
 

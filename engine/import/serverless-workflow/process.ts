@@ -5,7 +5,7 @@
  * labelled placeholder script that fails until someone replaces it.
  */
 import type { Json } from '../../model/flow.js';
-import { SHELL_ARG_PREFIX } from '../../export/serverless-workflow/conventions.js';
+import { SHELL_ARG_PREFIX } from '../../interop/serverless-workflow/conventions.js';
 import { findTemplates } from '../../expr/templates.js';
 import { SwImportCode } from './codes.js';
 import { addSimpleStep, report, type TaskEnv, type TaskResult } from './common.js';

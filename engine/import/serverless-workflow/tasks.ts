@@ -4,8 +4,8 @@
  * and the translation of task values shared by every importer of task bodies.
  */
 import type { FailStep, Json, TaskStep } from '../../model/flow.js';
-import { FLOWSMITH_ERROR_BASE, NOTIFY_EVENT, TaskRole } from '../../export/serverless-workflow/conventions.js';
-import { errorNamesOf } from '../../export/serverless-workflow/error-types.js';
+import { FLOWSMITH_ERROR_BASE, NOTIFY_EVENT, TaskRole } from '../../interop/serverless-workflow/conventions.js';
+import { errorNamesOf } from '../../interop/serverless-workflow/error-types.js';
 import { SwImportCode } from './codes.js';
 import { addSimpleStep, durationOf, exprEnv, flowsmithMeta, report, type TaskEnv, type TaskResult } from './common.js';
 import { stepIdOf } from './context.js';

@@ -11,8 +11,8 @@
  * a re-raise (role `rethrow`) means a retry with no catch.
  */
 import type { CatchClause, Step } from '../../model/flow.js';
-import { TaskRole } from '../../export/serverless-workflow/conventions.js';
-import { errorNamesOf } from '../../export/serverless-workflow/error-types.js';
+import { TaskRole } from '../../interop/serverless-workflow/conventions.js';
+import { errorNamesOf } from '../../interop/serverless-workflow/error-types.js';
 import { stepTarget, type ImportList } from './branching.js';
 import { SwImportCode } from './codes.js';
 import { flowsmithMeta, report, type TaskEnv, type TaskResult } from './common.js';

@@ -1,7 +1,8 @@
 /**
  * Finding codes (STYLE.md §8): stable `FS` + three digits, so docs and tests can name a problem.
- * Imports only the limit values (engine/yaml/limits.ts, itself a leaf): engine/yaml uses the parse
- * codes without importing the checks. Add new codes at the end; never reuse or renumber one.
+ * In engine/model with the limits they name (issue #10: one findings vocabulary, which engine/yaml,
+ * engine/validate and the importers read without importing each other); model/finding.ts
+ * re-exports them. Add new codes at the end; never reuse or renumber one.
  */
 import {
   EXPRESSION_CHECK_BUDGET_MS,
@@ -9,7 +10,7 @@ import {
   MAX_FILE_BYTES,
   MAX_NESTING_LEVELS,
   MAX_STEP_COUNT,
-} from '../yaml/limits.js';
+} from './limits.js';
 
 const mib = MAX_FILE_BYTES / 1024 / 1024;
 
@@ -74,6 +75,8 @@ export const Code = {
   callbackExecutor: 'FS040',
   /** `$callback` outside the executor fields of a task with `callback`. */
   callbackOutside: 'FS041',
+  /** A shell step's `env:` sets a variable named like a secret (TOKEN, SECRET, PASSWORD, KEY, CREDENTIAL) to literal text. */
+  secretInEnv: 'FS032',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 
@@ -109,4 +112,5 @@ export const codeMeanings: Readonly<Record<Code, string>> = {
   FS031: 'trigger field that does not apply to a webhook, or a webhook name used twice',
   FS040: 'callback on a task that cannot send a token (call)',
   FS041: '$callback used outside the executor of a task with callback',
+  FS032: 'secret written as literal text in a shell step env',
 };

@@ -82,3 +82,9 @@ export interface FlowsmithMeta {
   concurrency?: number;
   as?: string;
 }
+
+/** Native shell output: parsed stdout when it is JSON, else {exitCode, stdout, stderr} (DESIGN.md "Executors"). */
+export const SHELL_OUTPUT =
+  '. as $r | try ($r.stdout | fromjson) catch {exitCode: $r.code, stdout: $r.stdout, stderr: $r.stderr}';
+/** Native http output {status, headers, body} from SW's `output: response` shape. */
+export const HTTP_OUTPUT = '{status: .statusCode, headers: .headers, body: .content}';

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Bindings } from '../expr/index.js';
-import { testContext, type TestContext } from '../executors/test-helpers.js';
-import { runTaskBody } from './task.js';
+import { testContext, type TestContext } from './test-helpers.js';
+import { runTaskBody } from './task-body.js';
 
 let server: Server;
 let hook: string;

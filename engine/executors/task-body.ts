@@ -1,19 +1,20 @@
 /**
- * Runs one attempt of a task step's executor: interpolates the body, calls the executor, applies
- * `output` and `set` (DESIGN.md "Executors", "Expressions"). Effects live here and in driver.ts only.
+ * Runs one attempt of a task step's executor: interpolates the body and calls the executor
+ * (DESIGN.md "Executors", "Expressions"). The runtime never imports this file: the service passes
+ * `realTasks` to the driver as DriverDeps.tasks (issue #10: the runtime knows the executors only
+ * through runtime/task-runner.ts's TaskRunner interface).
  */
-import { evaluateExpression, interpolateEnv, interpolateJson, interpolateShell, interpolateString, interpolateUrl, valueToText } from '../expr/index.js';
-import { runHttp } from '../executors/http.js';
-import { runNotify, type NotifyRequest } from '../executors/notify.js';
-import { runScript, type ScriptInput } from '../executors/script.js';
-import { runShell } from '../executors/shell.js';
-import type { ExecContext } from '../executors/index.js';
-import { StepFailure } from '../executors/index.js';
+import { interpolateEnv, interpolateJson, interpolateShell, interpolateString, interpolateUrl, valueToText } from '../expr/index.js';
+import type { Bindings } from '../expr/index.js';
 import type { HttpSpec, Json, JsonObject, NotifySpec, TaskBody } from '../model/flow.js';
 import { taskExecutor } from '../model/flow.js';
-import type { Bindings } from '../expr/index.js';
-import type { TaskRunner } from './task-runner.js';
-import { httpInput, shellInput } from './step-input.js';
+import type { TaskRunner } from '../runtime/task-runner.js';
+import { StepFailure, type ExecContext } from './context.js';
+import { runHttp } from './http.js';
+import { runNotify, type NotifyRequest } from './notify.js';
+import { runScript, type ScriptInput } from './script.js';
+import { runShell } from './shell.js';
+import { httpInput, shellInput } from '../runtime/step-input.js';
 
 /**
  * Executes the body of a task (or a compensation) and returns its raw output. Throws StepFailure.
@@ -88,8 +89,6 @@ async function notifyRequest(spec: NotifySpec, bindings: Bindings): Promise<Noti
   if (spec.webhook !== undefined) request.webhook = await interpolateUrl(spec.webhook, bindings); // encoded as http URLs are (#11 item 6)
   return request;
 }
-
-export { shapeOutput } from './shape-output.js';
 
 /** The real executors as a driver's TaskRunner (DriverDeps.tasks); the host passes it for real runs. */
 export const realTasks: TaskRunner = { run: runTaskBody, compensate: runTaskBody };
