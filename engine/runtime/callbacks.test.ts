@@ -74,7 +74,7 @@ describe('callback waits', () => {
     const failed = run(events(waiting), { kind: 'attempt', step: 'build', attempt: 1, outcome: { kind: 'failed', error: { name: 'BuildFailed', message: 'red' } } });
     expect(failed.events).toEqual([expect.objectContaining({ type: 'StepRetryScheduled', attempt: 1 })]);
     const state = foldEvents(events(waiting, ...failed.events));
-    expect(state.steps.build).toMatchObject({ status: 'running', callback: null });
+    expect(state.steps.build).toMatchObject({ status: 'backing-off', callback: null });
     expect(run(events(waiting, ...failed.events), tick(), T0 + HOUR).events).toEqual([{ type: 'StepStarted', at: T0 + HOUR, step: 'build', attempt: 2 }]);
   });
 });

@@ -15,6 +15,7 @@ import { stepDef } from './decide.js';
 import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
 import { foldInto, initialState } from './fold.js';
 import type { CallbackAnswer, RunState } from './state.js';
+import { isMachineWork } from './state.js';
 import { bindingsOf } from './bindings.js';
 import type { Redactor } from './secrets.js';
 import { redactorOf } from './secrets.js';
@@ -334,9 +335,13 @@ export class RunDriver implements StepHost {
     if (canHold) this.deps.clock.hold!(this.id, this.waitsOutside());
   }
 
-  /** Keeps `waiting` in step with step `id`'s status after an event about it. */
+  /**
+   * Keeps `waiting` in step with step `id`'s status after an event about it: a step waits for an
+   * outside answer (approval, callback), not a wait step on its timer, which the clock moves on.
+   */
   private trackWaiting(id: StepId): void {
-    if (this.state.steps[id]?.status === 'waiting') this.waiting.add(id);
+    const s = this.state.steps[id];
+    if (s?.status === 'waiting' && !isMachineWork(s)) this.waiting.add(id);
     else this.waiting.delete(id);
   }
 

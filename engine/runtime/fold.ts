@@ -155,10 +155,10 @@ export function foldInto(run: RunState, event: RunEvent): RunState {
     }
     case 'StepRetryScheduled': {
       const s = stepOf(run, event.step);
-      s.status = 'backing-off'; // not running until the next StepStarted (issue #10)
+      // Not running until the next StepStarted (issue #10); a callback attempt that failed (its
+      // answer, or Timeout) no longer waits for an answer either.
+      s.status = 'backing-off';
       s.error = event.error;
-      // A callback attempt that failed (its answer, or Timeout) waits again as running.
-      s.status = 'running';
       s.callback = null;
       s.retryDueAt = event.dueAt;
       return run;
