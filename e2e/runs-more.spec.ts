@@ -134,3 +134,47 @@ test('History lists the child runs of a map on request, each named by its parent
   await expect(history.locator('td[data-started-by="parent"]').first()).toContainText(parent);
   await page.screenshot({ path: 'test-results/history-children.png' });
 });
+
+test('skip a running step, extend an approval and reject it: the run takes its onReject path', async ({ webHost, designer, page }) => {
+  // Given a flow whose first step runs for a long time, then asks ops with a 1 h deadline
+  const host = await webHost('web-app-deploy');
+  writeFileSync(
+    host.flowPath,
+    [
+      'flowsmith: "1.0"',
+      'name: skip-and-reject',
+      'start: hold',
+      'steps:',
+      '  hold: {type: task, shell: "sleep 60", next: ask}',
+      '  ask: {type: approval, approvers: [ops], timeout: 1h, message: "Go on?", next: done, onReject: stopped}',
+      '  done: {type: succeed}',
+      '  stopped: {type: fail, error: Rejected, message: "ops said no"}',
+      '',
+    ].join('\n'),
+  );
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+  await designer.run({});
+  await expect(designer.node('hold')).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+
+  // When I skip the running step, the run goes on to the approval without waiting for it
+  await designer.select('hold');
+  await runs.button('Skip step').click();
+  await expect(designer.node('hold')).toHaveAttribute('data-status', 'skipped', { timeout: 30_000 });
+  await expect(designer.node('ask')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+
+  // And when I extend the approval by 2 h, its deadline moves
+  const box = runs.run.getByRole('group', { name: 'Approval ask' });
+  const before = await box.textContent();
+  await box.getByLabel('Approve as').fill('ops');
+  await box.getByLabel('Extend by').fill('2h');
+  await box.getByRole('button', { name: 'Extend', exact: true }).click();
+  await expect.poll(() => box.textContent(), { timeout: 15_000 }).not.toBe(before);
+
+  // And when I reject it, the run takes onReject and fails with the fail step's error
+  await box.getByRole('button', { name: 'Reject', exact: true }).click();
+  await expect(runs.run).toHaveAttribute('data-run-status', 'failed', { timeout: 30_000 });
+  await expect(designer.node('done')).toHaveAttribute('data-status', 'pending');
+  await expect(designer.node('stopped')).not.toHaveAttribute('data-status', 'pending');
+  await runs.screenshot('skip-extend-reject');
+});
