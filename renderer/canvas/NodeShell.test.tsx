@@ -3,7 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { act, cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunState } from '../../engine/runtime/fold';
+import type { RunState } from '../../engine/runtime/state';
 import type { Flow } from '../../engine/model/flow';
 import { setup } from '../test-support';
 import { NodeShell } from './NodeShell';

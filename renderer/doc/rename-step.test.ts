@@ -23,7 +23,7 @@ const flow: Flow = {
           default: 'scan',
         },
       },
-      output: { fastest: '$steps.ping.output', other: '$steps.ping-two.output' },
+      output: '{"fastest": $steps.ping.output, "other": $steps.`ping-two`.output}',
       next: 'done',
     },
     done: { type: 'succeed' },

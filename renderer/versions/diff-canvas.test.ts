@@ -16,8 +16,8 @@ const v1: Flow = {
     a: { type: 'task', shell: 'a', next: 'j' },
     b: { type: 'task', shell: 'b', next: 'j' },
     j: { type: 'join', next: 'smoke' },
-    smoke: { type: 'http', url: 'http://x', next: 'each' },
-    each: { type: 'map', items: '$input.xs', steps: { one: { type: 'task', shell: 'one', next: 'two' }, two: { type: 'succeed' } }, next: 'done' },
+    smoke: { type: 'task', http: { url: 'http://x' }, next: 'each' },
+    each: { type: 'map', items: '$input.xs', start: 'one', steps: { one: { type: 'task', shell: 'one', next: 'two' }, two: { type: 'succeed' } }, next: 'done' },
     done: { type: 'succeed' },
   },
   layout: { build: { x: 0, y: 0 }, smoke: { x: 40, y: 400 }, each: { x: 0, y: 500 }, done: { x: 0, y: 900 } },
@@ -29,7 +29,7 @@ const v2: Flow = {
   steps: {
     ...v1.steps,
     j: { type: 'join', next: 'each' },
-    each: { type: 'map', items: '$input.xs', steps: { one: { type: 'task', shell: 'one' } }, next: 'done' },
+    each: { type: 'map', items: '$input.xs', start: 'one', steps: { one: { type: 'task', shell: 'one' } }, next: 'done' },
   },
   layout: { build: { x: 0, y: 0 }, each: { x: 0, y: 500 }, done: { x: 0, y: 900 } },
 };
@@ -39,7 +39,7 @@ describe('diffCanvas', () => {
   it('adds removed steps as ghosts at their old place, in the map body they sat in', () => {
     const shown = diffCanvas(v2, v1, diffFlows(v1, v2));
     expect([...shown.ghosts].sort()).toEqual(['smoke', 'two']);
-    expect(shown.flow.steps.smoke?.type).toBe('http');
+    expect(shown.flow.steps.smoke).toMatchObject({ type: 'task', http: { url: 'http://x' } });
     expect(shown.flow.layout?.smoke).toEqual({ x: 40, y: 400 });
     const each = shown.flow.steps.each;
     expect(each?.type === 'map' && Object.keys(each.steps).sort()).toEqual(['one', 'two']);
