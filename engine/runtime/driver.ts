@@ -305,9 +305,11 @@ export class RunDriver implements StepHost {
   }
 
   private abort(steps: StepId[] | 'all', error: StepError): void {
+    const handles = steps === 'all' ? [...this.inFlight.values()] : steps.flatMap((id) => this.inFlight.get(id) ?? []);
+    // An Error captures a stack: made only when something is in flight (every run's end asks to abort 'all').
+    if (handles.length === 0) return;
     const failure = new StepFailure(error.name, error.message);
-    if (steps === 'all') for (const a of this.inFlight.values()) a.abort(failure);
-    else for (const id of steps) this.inFlight.get(id)?.abort(failure);
+    for (const h of handles) h.abort(failure);
   }
 
   /** Appends and commits events, then folds and reports them. A refused append halts the driver. */
