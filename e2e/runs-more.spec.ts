@@ -4,7 +4,7 @@
  * finished run into a scenario that the Scenarios tab runs and passes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
@@ -177,4 +177,37 @@ test('skip a running step, extend an approval and reject it: the run takes its o
   await expect(designer.node('done')).toHaveAttribute('data-status', 'pending');
   await expect(designer.node('stopped')).not.toHaveAttribute('data-status', 'pending');
   await runs.screenshot('skip-extend-reject');
+});
+
+test('answers a task waiting for its callback from the Run tab with the token it sent', async ({ webHost, designer, page }) => {
+  // Given a task that "sends" its callback token (writes it to a file) and waits for the answer
+  const host = await webHost('web-app-deploy');
+  const tokenFile = join(host.dir, 'token.txt');
+  writeFileSync(
+    host.flowPath,
+    [
+      'flowsmith: "1.0"',
+      'name: ticket',
+      'start: open',
+      'steps:',
+      `  open: {type: task, shell: 'printf %s "$FLOWSMITH_CALLBACK_TOKEN" > ${tokenFile}', callback: {timeout: 1h}, next: done}`,
+      '  done: {type: succeed}',
+      '',
+    ].join('\n'),
+  );
+  const runs = new RunsPage(page);
+  await designer.open(host.url);
+  await designer.run({});
+  await expect(designer.node('open')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+
+  // When I paste the token and answer with an output
+  const box = runs.run.getByRole('group', { name: 'Callback open' });
+  await box.getByLabel('Callback token').fill(readFileSync(tokenFile, 'utf8'));
+  await box.getByLabel('Callback output (JSON)').fill('{"ticket": 42}');
+  await box.getByRole('button', { name: 'Answer callback' }).click();
+
+  // Then the step succeeds with that output and the run ends
+  await expect(runs.run).toHaveAttribute('data-run-status', 'succeeded', { timeout: 30_000 });
+  await designer.select('open');
+  await expect(runs.region('Step details')).toContainText('42');
 });

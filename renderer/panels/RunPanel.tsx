@@ -17,6 +17,7 @@ import { VariablesPanel } from '../runs-ui/VariablesPanel';
 import { VirtualClockBar } from '../runs-ui/VirtualClockBar';
 import { SaveScenario } from '../runs-ui/SaveScenario';
 import { ApprovalBox } from './ApprovalBox';
+import { CallbackBox } from './CallbackBox';
 import { StepDetails } from './StepDetails';
 
 /** The Run tab. */
@@ -36,7 +37,7 @@ export function RunPanel() {
   }
   const status = run ? runStatusOf(run) : 'running';
   const look = runStatusLook(status);
-  const waiting = run && isLive ? Object.entries(run.steps).filter(([, s]) => s.status === 'waiting' && s.approval) : [];
+  const waiting = run && isLive ? Object.entries(run.steps).filter(([, s]) => s.status === 'waiting' && (s.approval || s.callback)) : [];
   const shown = selected ?? attempts[attempts.length - 1]?.step ?? null;
   return (
     <section className={`run-panel${isLive ? '' : ' is-travelling'}`} aria-label={t('regions.run')} data-run-status={status} data-run-id={runId} data-run-mode={run?.mode ?? ''}>
@@ -84,6 +85,7 @@ export function RunPanel() {
           })}
         </ol>
         {waiting.map(([id, s]) => s.approval && <ApprovalBox key={id} step={id} approval={s.approval} />)}
+        {waiting.map(([id, s]) => s.callback && !s.callback.answer && <CallbackBox key={`cb-${id}`} step={id} callback={s.callback} />)}
       </div>
       <div className="run-vars">
         <VariablesPanel />

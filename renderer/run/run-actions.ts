@@ -6,7 +6,7 @@
  * by the CLI or cron is driven here exactly like one started here.
  */
 import type { HostApi, HostEvent, RunSummary, VirtualTime } from '../../engine/host/api';
-import type { JsonObject, StepId } from '../../engine/model/flow';
+import type { Json, JsonObject, StepId } from '../../engine/model/flow';
 import type { RunId, RunMode } from '../../engine/runtime/events';
 import { formatDateTime, i18n } from '../i18n';
 import type { AppStore } from '../store/store';
@@ -261,6 +261,16 @@ export function createRunActions(host: HostApi, store: AppStore, fail: Fail, ope
         void runs.refreshInbox();
       } catch (err) {
         fail(i18n.t(verdict === 'approve' ? 'notices.approveFailed' : 'notices.rejectFailed'))(err);
+      }
+    },
+
+    /** Answers a waiting callback by its token (HostApi answerCallback): an output, or an error name that fails the step. */
+    async answerCallback(token: string, reply: { output: Json } | { error: string }): Promise<void> {
+      try {
+        await host.answerCallback({ token, ...reply });
+        if (shown) await catchUp(shown);
+      } catch (err) {
+        fail(i18n.t('notices.callbackFailed'))(err);
       }
     },
 

@@ -91,4 +91,18 @@ describe('VersionsPanel', () => {
     await act(async () => fireEvent.click(within(region).getByRole('button', { name: 'Compare with document' })));
     expect(calls.find((c) => c.method === 'diffVersions')?.params).toEqual({ path: '/w/flow.yaml', from: 1, to: 'working', text: store.getState().text });
   });
+
+  it('lists the release records of the flow (each export of a published version) from listReleases', async () => {
+    const { calls, store, wrapper } = setup(flow, {
+      listVersions: () => [version(1, 'first')],
+      listReleases: () => [{ flow: 'f', version: 1, target: 'asl', output: 'f.asl.json', findings: 3, errors: 0, by: 'ops', at: '2026-12-05T10:00:00.000Z' }],
+    });
+    store.getState().markSaved('/w/flow.yaml', store.getState().text);
+    render(<VersionsPanel />, { wrapper });
+    const table = await screen.findByRole('table', { name: 'Release records' });
+    const row = table.querySelector('[data-release-version="1"]')!;
+    expect(row.getAttribute('data-release-target')).toBe('asl');
+    expect(row.textContent).toContain('f.asl.json');
+    expect(calls.find((c) => c.method === 'listReleases')?.params).toEqual({ path: '/w/flow.yaml' });
+  });
 });

@@ -8,7 +8,7 @@
  * document) returns to the document.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { VersionInfo, VersionRef } from '../../engine/host/api';
+import type { ReleaseInfo, VersionInfo, VersionRef } from '../../engine/host/api';
 import { useActions, useAppStore, useAppStoreApi } from '../app-context';
 import { formatDateTime, useTranslation } from '../i18n';
 import { DiffSummary } from './DiffSummary';
@@ -23,6 +23,7 @@ export function VersionsPanel() {
   const shown = useAppStore((s) => s.versionDiff);
   const showDiff = useAppStore((s) => s.showVersionDiff);
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
+  const [releases, setReleases] = useState<ReleaseInfo[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'bad'; text: string } | null>(null);
@@ -32,10 +33,13 @@ export function VersionsPanel() {
   const reload = useCallback(async () => {
     if (!path) return setVersions(null);
     try {
-      setVersions(await actions.host.listVersions({ path }));
+      const [listed, released] = await Promise.all([actions.host.listVersions({ path }), actions.host.listReleases({ path })]);
+      setVersions(listed);
+      setReleases(Array.isArray(released) ? released : []);
     } catch {
       // A file not saved yet, or one that is not a flow: nothing published to list.
       setVersions([]);
+      setReleases([]);
     }
   }, [actions, path]);
 
@@ -149,6 +153,32 @@ export function VersionsPanel() {
                 <td>{v.note}</td>
                 <td>{v.author}</td>
                 <td>{formatDateTime(Date.parse(v.publishedAt), i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {releases.length > 0 && (
+        <table className="versions-list" aria-label={t('versions.releases')}>
+          <thead>
+            <tr>
+              <th>{t('versions.number')}</th>
+              <th>{t('versions.target')}</th>
+              <th>{t('versions.output')}</th>
+              <th>{t('versions.findings')}</th>
+              <th>{t('versions.releasedBy')}</th>
+              <th>{t('versions.releasedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...releases].reverse().map((r, i) => (
+              <tr key={`${r.at}-${i}`} data-release-version={r.version} data-release-target={r.target}>
+                <td className="strong">v{r.version}</td>
+                <td>{r.target}</td>
+                <td className="mono">{r.output ?? t('versions.stdout')}</td>
+                <td>{r.findings}</td>
+                <td>{r.by}</td>
+                <td>{formatDateTime(Date.parse(r.at), i18n.language)}</td>
               </tr>
             ))}
           </tbody>
