@@ -102,6 +102,8 @@ test('selecting a node reveals its YAML, and moving the cursor into a step selec
   await designer.open(host.url);
   const code = new CodeViewPage(page);
   await code.show();
+  // The code view narrows the canvas: frame the whole flow so "deploy" is not left under the pane.
+  await designer.fitView();
 
   // When I select "deploy" on the canvas, the cursor goes to its key in the YAML
   await designer.select('deploy');
