@@ -30,7 +30,7 @@ describe('layer arrows', () => {
     ['the renderer imports the store', 'renderer/run/fixture.ts', "import { openJournal } from '../../engine/store/journal';"],
     ['the renderer imports HostApi code', 'renderer/run/fixture.ts', "import { hostMethods } from '../../engine/host/api';"],
     ['the renderer imports Node', 'renderer/run/fixture.ts', "import { readFileSync } from 'node:fs';"],
-    ['electron imports the runtime', 'electron/fixture.ts', "import { foldRun } from '../engine/runtime/fold.js';"],
+    ['electron imports the runtime', 'electron/fixture.ts', "import { foldInto } from '../engine/runtime/fold.js';"],
     ['runtime imports Node', 'engine/runtime/fixture.ts', "import { readFileSync } from 'node:fs';"],
     ['an importer reads an interop convention from an exporter', 'engine/interop/argo/fixture.ts', "import { ExportContext } from '../../export/argo/context.js';"],
   ])('refuses: %s', async (_what, file, code) => {
@@ -42,7 +42,7 @@ describe('layer arrows', () => {
     ['an exporter imports model', 'engine/export/asl/fixture.ts', "import type { Flow } from '../../model/flow.js';"],
     ['host imports the store and runtime', 'engine/host/fixture.ts', "import { openJournal } from '../store/journal.js';\nimport { RunDriver } from '../runtime/driver.js';"],
     ['the CLI imports the host', 'engine/cli/fixture.ts', "import { RunService } from '../host/run-service.js';"],
-    ['the renderer folds runs', 'renderer/run/fixture.ts', "import { foldRun } from '../../engine/runtime/fold';\nimport { taskExecutor } from '../../engine/model/flow';"],
+    ['the renderer folds runs', 'renderer/run/fixture.ts', "import { foldInto } from '../../engine/runtime/fold';\nimport { taskExecutor } from '../../engine/model/flow';"],
     ['the renderer types HostApi', 'renderer/run/fixture.ts', "import type { HostApi } from '../../engine/host/api';\nimport type { RunEvent } from '../../engine/runtime/events';"],
     ['electron relays HostApi', 'electron/fixture.ts', "import { hostMethods } from '../engine/host/api.js';"],
   ])('allows: %s', async (_what, file, code) => {

@@ -51,7 +51,7 @@ export function decide(flow: Flow, run: RunState, now: EpochMs, inFlight: InFlig
   if (run.passOnce !== null && run.ready.has(run.passOnce)) return [{ kind: 'executeStep', step: run.passOnce, attempt: 1 }];
   for (const id of run.ready) {
     const step = flow.steps[id];
-    if (step?.type === 'join' && (run.arrivals[id] ?? 0) < joinNeeds(flow, id, step.mode)) continue;
+    if (step?.type === 'join' && (run.arrivals.get(id) ?? 0) < joinNeeds(flow, id, step.mode)) continue;
     if (run.stepping || run.breakpoints.has(id)) {
       return [{ kind: 'pauseBefore', step: id, reason: run.breakpoints.has(id) ? 'breakpoint' : 'step' }];
     }

@@ -16,7 +16,7 @@ import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
 import { foldInto, initialState } from './fold.js';
 import type { CallbackAnswer, RunState } from './state.js';
 import { isMachineWork } from './state.js';
-import { bindingsOf } from './bindings.js';
+import { setRunEnv } from './bindings.js';
 import type { Redactor } from './secrets.js';
 import { redactorOf } from './secrets.js';
 import { executeStep, finishCallback, runCompensation } from './step-exec.js';
@@ -92,8 +92,11 @@ export class RunDriver implements StepHost {
   /**
    * Steps waiting for an outside answer (approvals, callbacks), kept per event in O(1) when the
    * clock can be held (virtual clocks), so a held clock knows whether a person may still answer.
+   * Made on the first such step: most runs never wait for anyone.
    */
-  private readonly waiting = new Set<StepId>();
+  private waiting: Set<StepId> | null = null;
+  /** The tick input, the same every time (inFlight is live): made once, not once per loop. */
+  private readonly tickInput: TransitionInput;
 
   /** Drives a run whose journal (at least RunStarted) is `events`, for `flow`. */
   constructor(
@@ -101,16 +104,17 @@ export class RunDriver implements StepHost {
     events: readonly RunEvent[],
     readonly deps: DriverDeps,
   ) {
-    const [first, ...rest] = events;
+    const first = events[0];
     if (!first) throw new Error('a run needs its RunStarted event');
     this.state = initialState(first);
-    for (const e of rest) foldInto(this.state, e);
+    for (let i = 1; i < events.length; i++) foldInto(this.state, events[i]!);
     this.seq = events.length;
     this.redactor = redactorOf(deps.secrets ?? {});
     this.waker = new Waker(deps.clock);
     this.tasks = deps.tasks ?? (this.state.mode === 'simulate' ? simulatedTasks(deps.clock, deps.mockFor) : noTaskRunner);
-    // The first bindingsOf call for a state fixes its `$env` (bindings are cached per state).
-    bindingsOf(this.state, deps.secrets ?? {});
+    this.tickInput = { kind: 'tick', inFlight: this.inFlight, ...(this.tasks.answerAtOnce ? { answerAtOnce: this.tasks.answerAtOnce } : {}) };
+    // `$env` of this run's expressions: set before any is evaluated (bindings are built lazily).
+    if (deps.secrets && Object.keys(deps.secrets).length > 0) setRunEnv(this.state, deps.secrets);
     if (deps.clock.hold) {
       for (const id of this.state.open) this.trackWaiting(id);
       deps.clock.hold(this.id, this.waitsOutside());
@@ -177,7 +181,7 @@ export class RunDriver implements StepHost {
       }
       if (this.state.status !== 'running') break;
       this.waker.reset();
-      const t = this.apply({ kind: 'tick', inFlight: this.inFlight, ...(this.tasks.answerAtOnce ? { answerAtOnce: this.tasks.answerAtOnce } : {}) });
+      const t = this.apply(this.tickInput);
       let progressed = t.events.length > 0;
       let wakeAt: EpochMs | undefined;
       for (const c of t.commands) {
@@ -330,11 +334,17 @@ export class RunDriver implements StepHost {
     const canHold = this.deps.clock.hold !== undefined;
     for (const e of events) {
       foldInto(this.state, e);
-      if (canHold && 'step' in e && e.step) this.trackWaiting(e.step);
+      if (canHold) this.trackEvent(e);
       this.deps.onEvent?.(this.id, ++seq, e);
     }
     // A held virtual clock stands still while a person (or outside system) may still answer.
     if (canHold) this.deps.clock.hold!(this.id, this.waitsOutside());
+  }
+
+  /** Only an approval or a callback starts a wait; any event of a step that waits may end it. */
+  private trackEvent(e: RunEvent): void {
+    if (e.type === 'ApprovalRequested' || e.type === 'CallbackWaiting') this.trackWaiting(e.step);
+    else if (this.waiting?.size && 'step' in e && e.step && this.waiting.has(e.step)) this.trackWaiting(e.step);
   }
 
   /**
@@ -343,12 +353,13 @@ export class RunDriver implements StepHost {
    */
   private trackWaiting(id: StepId): void {
     const s = this.state.steps[id];
-    if (s?.status === 'waiting' && !isMachineWork(s)) this.waiting.add(id);
-    else this.waiting.delete(id);
+    if (s?.status === 'waiting' && !isMachineWork(s)) (this.waiting ??= new Set()).add(id);
+    else this.waiting?.delete(id);
   }
 
   /** Whether the run waits for an outside answer; an ended run forgets its waits (O(1)). */
   private waitsOutside(): boolean {
+    if (this.waiting === null) return false;
     if (this.state.status !== 'running' && this.state.status !== 'paused') this.waiting.clear();
     return this.waiting.size > 0;
   }

@@ -27,12 +27,16 @@ export interface Redactor {
   events(events: RunEvent[]): RunEvent[];
 }
 
+/** The redactor of a run without secrets: changes nothing. */
+const NO_SECRETS: Redactor = Object.freeze({ isEmpty: true, text: (value: string) => value, events: (events: RunEvent[]) => events });
+
 /** A redactor for `secrets` (name → value); values under MIN_SECRET_CHARS are left alone. */
 export function redactorOf(secrets: Record<string, string>): Redactor {
   // Longest first, so a secret that contains another is replaced whole.
   const pairs = Object.entries(secrets)
     .filter(([, v]) => v.length >= MIN_SECRET_CHARS)
     .sort((a, b) => b[1].length - a[1].length);
+  if (pairs.length === 0) return NO_SECRETS; // most runs: one shared redactor, nothing kept per run
   const text = (value: string): string => {
     let out = value;
     for (const [name, secret] of pairs) if (out.includes(secret)) out = out.split(secret).join(`***${name}***`);

@@ -7,34 +7,65 @@
  */
 import { parseDurationMs } from '../model/duration.js';
 import { StepFailure } from '../model/execution.js';
-import type { StepId, StepMock, TaskStep } from '../model/flow.js';
+import type { ExecContext } from '../model/execution.js';
+import type { Json, StepId, StepMock, TaskStep } from '../model/flow.js';
 import { taskExecutor } from '../model/flow.js';
 import type { Clock } from './clock.js';
+import type { AnswerAtOnce } from './instant.js';
 import type { TaskRunner } from './task-runner.js';
 
 /** Per-attempt mocks (a scenario's), consulted before the step's own `mock`. */
 export type MockLookup = (step: StepId, attempt: number) => StepMock | undefined;
 
-/** A TaskRunner that answers from mocks on `clock`. */
+/**
+ * A TaskRunner that answers from mocks on `clock`. Without per-attempt mocks one runner per clock
+ * is shared by every run on it: a simulation of many runs (bench W5/W7) keeps no runner per run.
+ */
 export function simulatedTasks(clock: Clock, mockFor?: MockLookup): TaskRunner {
-  const mockOf = (id: StepId, step: TaskStep, attempt: number) => mockFor?.(id, attempt) ?? step.mock;
-  return {
-    async run(step, _bindings, ctx) {
-      const mock = mockOf(ctx.step, step, ctx.attempt);
-      if (mock?.duration) {
-        await clock.sleepUntil(clock.now() + parseDurationMs(mock.duration), ctx.signal);
-        if (ctx.signal.aborted) throw ctx.signal.reason instanceof StepFailure ? ctx.signal.reason : new StepFailure('Cancelled', 'aborted');
-      }
-      if (mock?.error) throw new StepFailure(mock.error.name, mock.error.message ?? `mocked ${mock.error.name}`);
-      return mock?.output ?? null;
-    },
-    compensate: async () => null,
-    answersCall: (id, step, attempt) => mockOf(id, step, attempt) !== undefined,
-    answerAtOnce(id, step, attempt) {
-      const mock = mockOf(id, step, attempt);
-      if (mock === undefined && taskExecutor(step) === 'call') return undefined; // simulates the called flow
-      if (mock?.duration || mock?.error) return undefined;
-      return { output: mock?.output ?? null };
-    },
+  if (mockFor) return new SimulatedTasks(clock, mockFor);
+  let shared = sharedByClock.get(clock);
+  if (!shared) {
+    shared = new SimulatedTasks(clock);
+    sharedByClock.set(clock, shared);
+  }
+  return shared;
+}
+
+const sharedByClock = new WeakMap<Clock, SimulatedTasks>();
+
+class SimulatedTasks implements TaskRunner {
+  constructor(
+    private readonly clock: Clock,
+    private readonly mockFor?: MockLookup,
+  ) {}
+
+  async run(step: TaskStep, _bindings: unknown, ctx: ExecContext): Promise<Json> {
+    const mock = this.mockOf(ctx.step, step, ctx.attempt);
+    if (mock?.duration) {
+      await this.clock.sleepUntil(this.clock.now() + parseDurationMs(mock.duration), ctx.signal);
+      if (ctx.signal.aborted) throw ctx.signal.reason instanceof StepFailure ? ctx.signal.reason : new StepFailure('Cancelled', 'aborted');
+    }
+    if (mock?.error) throw new StepFailure(mock.error.name, mock.error.message ?? `mocked ${mock.error.name}`);
+    return mock?.output ?? null;
+  }
+
+  compensate(): Promise<Json> {
+    return Promise.resolve(null);
+  }
+
+  answersCall(id: StepId, step: TaskStep, attempt: number): boolean {
+    return this.mockOf(id, step, attempt) !== undefined;
+  }
+
+  /** Bound (the transition calls it as a plain function): a property, made once per runner. */
+  readonly answerAtOnce: AnswerAtOnce = (id, step, attempt) => {
+    const mock = this.mockOf(id, step, attempt);
+    if (mock === undefined && step.call !== undefined && taskExecutor(step) === 'call') return undefined; // simulates the called flow
+    if (mock?.duration || mock?.error) return undefined;
+    return { output: mock?.output ?? null };
   };
+
+  private mockOf(id: StepId, step: TaskStep, attempt: number): StepMock | undefined {
+    return this.mockFor?.(id, attempt) ?? step.mock;
+  }
 }

@@ -110,7 +110,7 @@ export interface RunState {
    */
   open: Set<StepId>;
   /** Arrivals at each step since it last started; joins fire when enough have arrived. */
-  arrivals: Record<StepId, number>;
+  arrivals: Map<StepId, number>;
   /** The last error a step failed with, for `$error` in catch targets. */
   lastError: StepError | null;
   error: StepError | null;
@@ -147,12 +147,19 @@ export interface RunState {
 }
 
 /**
- * An empty object without a prototype, for maps keyed by step ids or variable names: an id such as
- * `constructor` or `__proto__` is then an ordinary key (#11 item 11), never Object.prototype's.
+ * An empty object without Object.prototype in its chain, for maps keyed by step ids or variable
+ * names: an id such as `constructor` or `__proto__` is then an ordinary key (#11 item 11).
+ * Made with `new` from a constructor whose prototype is an empty frozen prototype-less object, not
+ * with Object.create(null): V8 makes the latter a dictionary-mode object (about 190 bytes empty,
+ * slower to read), and every run holds several of these (issue #10: bench W5/W7).
  */
 export function idMap<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
+  return new (IdMap as unknown as new () => Record<string, T>)();
 }
+
+/** The constructor behind idMap(): no fields; its prototype has no properties and no prototype. */
+function IdMap(): void {}
+IdMap.prototype = Object.freeze(Object.create(null) as object);
 
 /**
  * Copies `source`'s own keys onto `target` as own data properties, so a variable named

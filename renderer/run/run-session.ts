@@ -1,14 +1,14 @@
 /**
  * One run as the designer keeps it (DESIGN.md "Designer", STYLE.md §4): its journal as an event
  * array (index i holds seq i + 1), its log lines, and a cursor for time travel. The state at the
- * end is folded with the engine's own foldRun as events arrive, in place: one fold per event, no
+ * end is folded with the engine's own foldInto as events arrive, in place: one fold per event, no
  * copy. States at earlier cursors are memoised: snapshots every SNAPSHOT_EVERY events are cloned
  * lazily, the first time someone travels back, so moving the cursor costs at most that many folds
  * plus one clone, and a run nobody travels in never pays for a clone.
  */
 import type { StepLogLine } from '../../engine/host/api';
 import type { JournalEntry, RunEvent, RunId } from '../../engine/runtime/events';
-import { foldRun, initialState } from '../../engine/runtime/fold';
+import { foldInto, initialState } from '../../engine/runtime/fold';
 import type { RunState } from '../../engine/runtime/state';
 import { AttemptLog, attemptsOf, type AttemptEntry } from './attempts';
 
@@ -54,7 +54,7 @@ export class RunSession {
     for (let e = this.pending.get(this.events.length + 1); e !== undefined; e = this.pending.get(this.events.length + 1)) {
       this.pending.delete(this.events.length + 1);
       this.events.push(e);
-      this.live = this.live ? foldRun(this.live, e) : initialState(e);
+      this.live = this.live ? foldInto(this.live, e) : initialState(e);
       this.attemptLog.add(e);
       this.cost.folds += 1;
       grew = true;
@@ -132,7 +132,7 @@ export class RunSession {
   }
 
   private foldInto(state: RunState, event: RunEvent): void {
-    foldRun(state, event);
+    foldInto(state, event);
     this.cost.folds += 1;
   }
 
