@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../runtime/events.js';
 import { RunService } from '../service/run-service.js';
-import { openJournal } from '../store/journal.js';
+import Database from 'better-sqlite3';
+import { Journal, openJournal } from '../store/journal.js';
 import { RunTail } from './run-tail.js';
 
 describe('RunTail: runs another process drives stream to watchers', () => {
@@ -66,5 +67,53 @@ describe('RunTail: runs another process drives stream to watchers', () => {
     expect(sent.at(-1)).toEqual({ run: driver.id, status: 'succeeded', isNew: false });
     cli.close();
     designer.close();
+  });
+
+  it('reads no run rows while data_version is unchanged, and sees the next commit of another connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fs-tail-version-'));
+    const path = join(dir, 'two.yaml');
+    writeFileSync(path, 'flowsmith: "1.0"\nname: two\nstart: a\nsteps:\n  a: {type: task, shell: "echo a", next: b}\n  b: {type: task, shell: "echo b"}\n');
+    const db = join(dir, 'store.db');
+    const cli = new RunService({ journal: openJournal(db), workRoot: join(dir, 'runs') });
+    const driver = cli.startRun({ path, breakpoints: ['b'] });
+    await cli.drive(driver, { stopWhenWaiting: true });
+    const run = driver.id;
+
+    // The engine process's handle, with every SQL statement it runs recorded.
+    const statements: string[] = [];
+    const journal = new Journal(new Database(db, { verbose: (sql) => statements.push(String(sql).trim()) }));
+    const sent: number[] = [];
+    let historyLooks = 0;
+    const tail = new RunTail(journal, () => [run], (_r, seq) => sent.push(seq), {
+      summaries: () => {
+        historyLooks += 1;
+        return [];
+      },
+      emit: () => undefined,
+    });
+    tail.watch(run);
+    tail.poll();
+    tail.pollHistory();
+    statements.length = 0;
+    historyLooks = 0;
+
+    // Idle: each look reads data_version and nothing else.
+    for (let i = 0; i < 3; i++) {
+      expect(tail.poll()).toBe(0);
+      expect(tail.pollHistory()).toBe(0);
+    }
+    expect(statements).toEqual(Array.from({ length: 6 }, () => 'PRAGMA data_version'));
+    expect(historyLooks).toBe(0);
+
+    // Another connection (the CLI's) commits: the next look reads the run and sends the new events.
+    await cli.drive(cli.request(run, { kind: 'debug', request: { kind: 'continue', stepping: false } }), { stopWhenWaiting: true });
+    statements.length = 0;
+    expect(tail.poll()).toBeGreaterThan(0);
+    expect(statements.some((s) => /FROM events/.test(s))).toBe(true);
+    expect(sent.at(-1)).toBe(journal.seqOf(run));
+    tail.pollHistory();
+    expect(historyLooks).toBe(1);
+    cli.close();
+    journal.close();
   });
 });

@@ -2,7 +2,9 @@
  * Streams runs that another process drives (issue #9: the CLI, another designer) to the clients
  * that watch them: the engine process looks at each watched run's last seq in the journal every
  * `intervalMs` (one primary-key lookup per run) and sends the events it has not sent yet, in
- * order. Events this process journals itself are reported as they commit (saw()), so they are
+ * order. Each look first reads SQLite's data_version (Journal.dataVersion): while no other
+ * connection has committed since the last look, nothing can have changed that this process did not
+ * report itself, so the runs are not read at all (the common case: an idle designer). Events this process journals itself are reported as they commit (saw()), so they are
  * never sent twice; a client that catches up with getRun after watchRun drops repeats by seq.
  * Once a second it also compares the newest runs' shown status with the last look and sends a
  * `runSummary` for what changed, so History and the inbox follow runs of other processes live.
@@ -33,13 +35,16 @@ export class RunTail {
   /** Per listed run: `status|endedAt` last seen by pollHistory; null before its first look. */
   private listed: Map<RunId, string> | null = null;
   private ticks = 0;
+  /** Journal.dataVersion at the start of the last look at the watched runs / the history; null before the first. */
+  private eventsVersion: number | null = null;
+  private historyVersion: number | null = null;
 
   /**
    * `watched` lists the runs clients watch now; `emit` sends one event to them (the engine
    * process's runEvent, plus what it derives from it).
    */
   constructor(
-    private readonly journal: Pick<Journal, 'seqOf' | 'events'>,
+    private readonly journal: Pick<Journal, 'seqOf' | 'events' | 'dataVersion'>,
     private readonly watched: () => readonly RunId[],
     private readonly emit: (run: RunId, seq: number, event: RunEvent) => void,
     private readonly history?: HistoryTail,
@@ -48,10 +53,15 @@ export class RunTail {
   /**
    * One look at the history (runs any process started or moved, watched or not): sends a
    * `runSummary` for each run that is new (with `started`) or whose shown status or end changed
-   * since the last look; the first look only takes note. Returns how many it sent.
+   * since the last look; the first look only takes note. Skipped (0) while no other connection
+   * committed since the last look: this process sends its own runs' summaries as they commit.
+   * Returns how many it sent.
    */
   pollHistory(): number {
     if (!this.history) return 0;
+    const version = this.journal.dataVersion();
+    if (this.listed && version === this.historyVersion) return 0;
+    this.historyVersion = version;
     const now = new Map<RunId, string>();
     let count = 0;
     for (const s of this.history.summaries()) {
@@ -80,10 +90,18 @@ export class RunTail {
     if (last !== undefined && seq > last) this.sent.set(run, seq);
   }
 
-  /** One look at every watched run; returns how many events it sent. Forgets runs nobody watches. */
+  /**
+   * One look at every watched run; returns how many events it sent. Forgets runs nobody watches.
+   * Reads no run while data_version is unchanged since the last look (only a newly watched run's
+   * last seq, its starting point).
+   */
   poll(): number {
     const watched = new Set(this.watched());
     for (const run of this.sent.keys()) if (!watched.has(run)) this.sent.delete(run);
+    // Read before the runs: a commit after this read changes the next look's version.
+    const version = this.journal.dataVersion();
+    const isUnchanged = version === this.eventsVersion;
+    this.eventsVersion = version;
     let count = 0;
     for (const run of watched) {
       const last = this.sent.get(run);
@@ -91,7 +109,7 @@ export class RunTail {
         this.watch(run);
         continue;
       }
-      if (this.journal.seqOf(run) <= last) continue;
+      if (isUnchanged || this.journal.seqOf(run) <= last) continue;
       for (const { seq, event } of this.journal.events(run, last)) {
         this.sent.set(run, seq);
         this.emit(run, seq, event);

@@ -5,7 +5,7 @@
  * runtime (engine/service/callback-tokens.ts): the runtime only asks for one through
  * DriverDeps.callbacks and never journals it.
  */
-import type { Flow, Json, StepId, TaskStep } from '../model/flow.js';
+import type { Flow, StepId, TaskStep } from '../model/flow.js';
 import type { EpochMs, RunEvent, StepError } from './events.js';
 import { RunRequestError } from './request-error.js';
 import type { CallbackAnswer, RunState } from './state.js';
@@ -66,19 +66,4 @@ export function checkCallbackAnswer(
 /** The error an unanswered callback fails its attempt with. */
 export function callbackTimeout(id: StepId, timeout: string): StepError {
   return { name: 'Timeout', message: `${id}: no answer to its callback within ${timeout}` };
-}
-
-/** `text` with `token` replaced by `***CALLBACK_TOKEN***` (tokens are redacted like secrets). */
-export function scrubToken(text: string, token: string): string {
-  return text.includes(token) ? text.split(token).join(`***${CALLBACK_TOKEN_NAME}***`) : text;
-}
-
-/** `value` with the token scrubbed from every string in it, keys included (a recorded StepInput). */
-export function scrubTokenIn(value: Json, token: string): Json {
-  if (typeof value === 'string') return scrubToken(value, token);
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => scrubTokenIn(v, token));
-  const out = Object.create(null) as { [key: string]: Json }; // names are data (#11 item 11)
-  for (const [k, v] of Object.entries(value)) out[scrubToken(k, token)] = scrubTokenIn(v, token);
-  return out;
 }

@@ -414,9 +414,9 @@ export class RunDriver implements StepHost {
     this.apply({ kind: 'childRunStarted', step, index, child });
   }
 
-  recordInput(step: StepId, attempt: number, input: Json): void {
+  recordInput(step: StepId, attempt: number, input: Json, redactor: Redactor = this.redactor): void {
     // Redacted before it is bounded: a cut must never keep the start of a secret (step-input.ts).
-    const clean = this.redactor.isEmpty ? input : redactedInput(this.redactor, step, attempt, input);
+    const clean = redactor.isEmpty ? input : redactedInput(redactor, step, attempt, input);
     this.apply({ kind: 'input', step, attempt, input: boundInput(clean) });
   }
 }

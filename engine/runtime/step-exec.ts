@@ -13,7 +13,8 @@ import { parseDurationMs } from '../model/duration.js';
 import type { AbortHandle } from './abort-handle.js';
 import { bindingsOf } from './bindings.js';
 import type { Bindings } from '../expr/index.js';
-import { CALLBACK_TOKEN_NAME, callbackTimeout, scrubToken, scrubTokenIn } from './callbacks.js';
+import { CALLBACK_TOKEN_NAME, callbackTimeout } from './callbacks.js';
+import { redactorOf, type Redactor } from './secrets.js';
 import type { DriverDeps } from './driver.js';
 import type { ChildContext } from './map-call.js';
 import { runCall, runMap } from './map-call.js';
@@ -36,8 +37,8 @@ export interface StepHost {
   redactText(text: string): string;
   /** Journals that a map item or `call` started child run `child`. */
   childRunStarted(step: StepId, index: number, child: RunId): void;
-  /** Journals attempt `attempt`'s resolved input (StepInput), redacted and bounded. */
-  recordInput(step: StepId, attempt: number, input: Json): void;
+  /** Journals attempt `attempt`'s resolved input (StepInput), redacted (by `redactor`, else the run's) and bounded. */
+  recordInput(step: StepId, attempt: number, input: Json, redactor?: Redactor): void;
 }
 
 /** Executes attempt `attempt` of step `id` and reports its outcome. Throws StepFailure (or any error). */
@@ -91,7 +92,7 @@ async function executeWork(host: StepHost, id: StepId, step: Step & { type: 'tas
     try {
       await runWork(host, id, step, attempt, handle, token);
     } catch (err) {
-      throw withoutToken(err, token);
+      throw withoutToken(err, redactorOf({ [CALLBACK_TOKEN_NAME]: token }));
     }
     return { kind: 'callbackWaiting' };
   }
@@ -118,17 +119,20 @@ export async function finishCallback(host: StepHost, id: StepId, step: Step, att
   return { kind: 'succeeded', output, ...(vars ? { vars } : {}) };
 }
 
-/** `err` with the token replaced in its message (and a StepFailure's details): errors are journaled. */
-function withoutToken(err: unknown, token: string): unknown {
+/**
+ * `err` with the token replaced in its message (and a StepFailure's details) by `token`, a redactor
+ * of the token alone (the run's secrets are redacted when the failure is journaled): errors are journaled.
+ */
+function withoutToken(err: unknown, token: Redactor): unknown {
   if (err instanceof StepFailure) {
-    const details = err.details === undefined ? undefined : (JSON.parse(scrubToken(JSON.stringify(err.details), token)) as Json);
-    return new StepFailure(err.name, scrubToken(err.message, token), details);
+    const details = err.details === undefined ? undefined : (JSON.parse(token.text(JSON.stringify(err.details))) as Json);
+    return new StepFailure(err.name, token.text(err.message), details);
   }
   if (err instanceof Error) {
-    err.message = scrubToken(err.message, token);
+    err.message = token.text(err.message);
     return err;
   }
-  return new Error(scrubToken(String(err), token));
+  return new Error(token.text(String(err)));
 }
 
 /** Runs the work of one attempt (executor, map or call) under the step's timeout; resolves with the raw output. */
@@ -190,12 +194,15 @@ function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'ma
 
 /**
  * The executor context of one attempt; step logs are stored, then reported. With `callbackToken`
- * the token is redacted from the logs like a secret and handed to the executor (ExecContext).
+ * the token is a secret of the attempt (`***CALLBACK_TOKEN***`): redacted from its logs and its
+ * recorded input like the run's secrets, and handed to the executor (ExecContext).
  */
 export function execContext(host: StepHost, id: StepId, attempt: number, handle: AbortHandle, callbackToken?: string): ExecContext {
   // Redacted as streams, so a secret cut across two chunks is caught (issue #11 item 5).
   const secrets = callbackToken === undefined ? (host.deps.secrets ?? {}) : { ...host.deps.secrets, [CALLBACK_TOKEN_NAME]: callbackToken };
   const streams = { stdout: streamRedactor(secrets), stderr: streamRedactor(secrets) };
+  // The callback token is this attempt's own secret: its recorded input is redacted with it too (issue #12).
+  const inputRedactor = callbackToken === undefined ? undefined : redactorOf(secrets);
   const store = (stream: 'stdout' | 'stderr', text: string) => {
     if (text === '') return;
     host.deps.journal.appendLog(host.id, id, attempt, stream, host.now(), text);
@@ -212,10 +219,7 @@ export function execContext(host: StepHost, id: StepId, attempt: number, handle:
     ...(callbackToken !== undefined ? { callbackToken } : {}),
     log: (stream, raw) => store(stream, streams[stream].push(raw)),
     // Attempt 0 is a compensation: its input has no attempt of its own to go with.
-    // The callback token is this attempt's own secret: the recorded input never holds it (issue #12).
-    ...(attempt > 0
-      ? { recordInput: (input: Json) => host.recordInput(id, attempt, callbackToken === undefined ? input : scrubTokenIn(input, callbackToken)) }
-      : {}),
+    ...(attempt > 0 ? { recordInput: (input: Json) => host.recordInput(id, attempt, input, inputRedactor) } : {}),
     flushLog: () => (['stdout', 'stderr'] as const).forEach((stream) => store(stream, streams[stream].flush())),
     ...(host.deps.notifyDesktop
       ? { notifyDesktop: (title: string, message: string) => host.deps.notifyDesktop!(title, message, { run: host.id, step: id }) }

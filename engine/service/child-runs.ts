@@ -13,7 +13,7 @@ import type { RunEvent, RunId } from '../runtime/events.js';
 import { SEMANTICS } from '../runtime/events.js';
 import type { RunState } from '../runtime/state.js';
 import type { Journal } from '../store/journal.js';
-import type { SimulationHooks } from './run-service.js';
+import type { SimulationHooks } from './run-service-options.js';
 import { FlowInvalidError, loadValidFlow } from './flow-files.js';
 import { InputError, prepareInput } from './inputs.js';
 

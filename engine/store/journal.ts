@@ -141,6 +141,7 @@ export class Journal {
   private readonly setStatus: Database.Statement;
   private readonly insertLog: Database.Statement;
   private readonly insertRun: Database.Statement;
+  private readonly dataVersionOf: Database.Statement;
   // Transaction functions are built once: building one per call cost more than the INSERT itself
   // (issue #3 benchmarks, bench/README.md: 5.8 of 10.6 µs per append).
   private readonly appendTx: (run: RunId, expectedSeq: number, events: readonly RunEvent[]) => number;
@@ -185,6 +186,7 @@ export class Journal {
     this.insertEvent = db.prepare('INSERT INTO events (run_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)');
     this.lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE run_id = ?');
     this.setStatus = db.prepare('UPDATE runs SET status = ?, ended_at = ? WHERE id = ?');
+    this.dataVersionOf = db.prepare('PRAGMA data_version').pluck();
     this.insertLog = db.prepare(
       'INSERT INTO step_logs (run_id, step, attempt, stream, at, text) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -228,6 +230,17 @@ export class Journal {
       if (/UNIQUE constraint/.test(message)) throw err;
       throw new StoreError(`cannot write to ${this.where}: ${message}`);
     }
+  }
+
+  /**
+   * SQLite's `PRAGMA data_version` for this handle (sqlite.org/pragma.html#pragma_data_version): it
+   * changes when another connection (another Journal on the file, another process) commits, and
+   * stays the same for this handle's own commits. Equal values from two calls mean nobody else
+   * wrote in between, so a reader of other writers' changes can skip its queries. One cheap read,
+   * no table touched.
+   */
+  dataVersion(): number {
+    return this.dataVersionOf.get() as number;
   }
 
   /** The highest seq of a run's journal (0 when it has none). */

@@ -8,36 +8,16 @@
  * Times are epoch ms here; ISO 8601 at the edges (CLI `--json`, HostApi).
  */
 import type Database from 'better-sqlite3';
+import type { FlowVersionRecord, ReleaseRecord } from './version-records.js';
 
-/** One published version of a flow. */
-export interface VersionRow {
-  flow: string;
-  /** 1, 2, … per flow. */
-  version: number;
-  /** SHA-256 of the text, hex. */
-  hash: string;
-  /** The file it was published from (absolute). */
-  path: string;
-  note: string;
-  /** Who published it (the OS user name). */
-  author: string;
-  publishedAt: number;
-}
+export type { FlowVersionRecord, ReleaseRecord } from './version-records.js';
 
-/** One export of a published version. */
-export interface ReleaseRow {
+/** One published version of a flow as stored (times epoch ms). */
+export type VersionRow = FlowVersionRecord<number>;
+
+/** One export of a published version as stored (times epoch ms), with its row id. */
+export interface ReleaseRow extends ReleaseRecord<number> {
   id: number;
-  flow: string;
-  version: number;
-  /** The export target (`argo`, `asl`, `serverless-workflow`). */
-  target: string;
-  /** The file written, as the user gave it; null when the document went to stdout. */
-  output: string | null;
-  /** Findings of the export (losses of meaning), all severities; `errors` counts those of severity error. */
-  findings: number;
-  errors: number;
-  by: string;
-  at: number;
 }
 
 /** What publish did: `isNew` false when the text already was `version` (nothing was written). */

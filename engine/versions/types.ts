@@ -1,28 +1,16 @@
 /**
  * Versions and release records as they cross the edges (CLI `--json`, HostApi): times ISO 8601.
- * Types only, so engine/host/api.ts can carry them (issue #12 part 3).
+ * Types only, so engine/host/api.ts can carry them (issue #12 part 3). The fields of a version
+ * and a release are defined once, in store/version-records.ts, for the store's rows and these.
  */
 import type { Finding } from '../model/finding.js';
 import type { FlowDiff } from './diff.js';
+import type { FlowVersionRecord, ReleaseRecord } from '../store/version-records.js';
 
 export type { FlowDiff, StepDiff, StepChange } from './diff.js';
 
-/** One published version of a flow. */
-export interface VersionInfo {
-  /** The flow's `name:`: the identity versions are numbered by. */
-  flow: string;
-  /** 1, 2, … per flow. */
-  version: number;
-  /** SHA-256 of the published text, hex. */
-  hash: string;
-  /** The file it was published from (absolute). */
-  path: string;
-  note: string;
-  /** The OS user who published it. */
-  author: string;
-  /** ISO 8601. */
-  publishedAt: string;
-}
+/** One published version of a flow at the edges (publishedAt ISO 8601); store/version-records.ts defines its fields. */
+export type VersionInfo = FlowVersionRecord<string>;
 
 /**
  * What `publish` did: `published` a new version; `unchanged` when the text already is a published
@@ -49,19 +37,5 @@ export interface VersionDiff extends FlowDiff {
   texts?: { from: string; to: string };
 }
 
-/** One export of a published version (`flowsmith releases`). */
-export interface ReleaseInfo {
-  flow: string;
-  version: number;
-  /** `argo`, `asl` or `serverless-workflow`. */
-  target: string;
-  /** The file written, as given (workspace-relative or absolute); null when it went to stdout. */
-  output: string | null;
-  /** Findings of the export (losses of meaning), all severities; `errors`: those of severity error. */
-  findings: number;
-  errors: number;
-  /** Who exported (the OS user). */
-  by: string;
-  /** ISO 8601. */
-  at: string;
-}
+/** One export of a published version (`flowsmith releases`), `at` ISO 8601; store/version-records.ts defines its fields. */
+export type ReleaseInfo = ReleaseRecord<string>;
