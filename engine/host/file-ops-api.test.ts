@@ -42,6 +42,9 @@ describe('moveFile and deleteFile', () => {
     expect(moved.path).toBe(join(root, 'ops', 'greet.yaml'));
     expect(readFileSync(join(root, 'ops', 'greet.yaml'), 'utf8')).toBe(FLOW);
     expect(existsSync(join(root, 'ops', 'greet.scenarios.yaml'))).toBe(true);
+    // and back to the workspace itself (its root folder, as given or as `.`)
+    expect((await api.moveFile({ path: 'ops/greet.yaml', to: '.' })).path).toBe(join(root, 'greet.yaml'));
+    expect(existsSync(join(root, 'greet.scenarios.yaml'))).toBe(true);
   });
 
   it('points a scenarios file\'s flow: key at the moved flow', async () => {

@@ -87,9 +87,11 @@ export function createFileOpsApi(access: FileAccess): FileOpsApi {
   return {
     async moveFile({ path, to, overwrite }) {
       const from = sourceFlow(path);
-      let target = inside(to);
-      // `to` may name a folder: the file keeps its name there.
-      if (lstatOrNull(target)?.isDirectory()) target = inside(join(target, basename(from)));
+      // `to` may name a folder (the workspace itself included): the file keeps its name there.
+      // Only a place inside the workspace is looked at, so nothing is learnt about folders outside.
+      const asked = access.absolute(to);
+      const isFolder = asked === access.root || (isWithin(asked, access.root) && lstatOrNull(asked)?.isDirectory() === true);
+      const target = inside(isFolder ? join(asked, basename(from)) : to);
       const ext = extname(target).toLowerCase();
       if (ext !== '.yaml' && ext !== '.yml') throw new FileAccessError('NOT_ALLOWED', `${basename(target)} must end in .yaml or .yml; choose another name`);
       if (isScenarioPath(target)) throw new FileAccessError('NOT_ALLOWED', `${basename(target)} is a scenarios file name; choose a name without .scenarios`);
