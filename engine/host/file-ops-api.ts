@@ -104,7 +104,7 @@ export function createFileOpsApi(access: FileAccess): FileOpsApi {
         if (!stat.isFile()) throw new FileAccessError('NOT_ALLOWED', `${p} is a link or a folder; choose another name`);
       }
       if (taken.length > 0 && !overwrite) {
-        throw new FileAccessError('EXISTS', `${taken.map((p) => relative(access.root, p)).join(' and ')} already exist${taken.length === 1 ? 's' : ''}; choose another name or replace ${taken.length === 1 ? 'it' : 'them'}`);
+        throw new FileAccessError('EXISTS', `${taken.map((p) => relative(access.root, p)).join(' and ')} already exist${taken.length === 1 ? 's' : ''}; choose another name (overwrite replaces ${taken.length === 1 ? 'it' : 'them'})`);
       }
       renameSync(from, target);
       const moved = [target];

@@ -205,7 +205,12 @@ function MoveDialog({ d }: { d: Extract<FileDialog, { kind: 'rename' | 'move' }>
       {error && (
         <p className="error-box" role="alert">
           {error}
-          {isConflict && ` ${t('files.ops.replaceAsk')}`}
+          {isConflict && (
+            <>
+              <br />
+              <strong>{t('files.ops.replaceAsk')}</strong>
+            </>
+          )}
         </p>
       )}
     </Modal>

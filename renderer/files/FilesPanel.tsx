@@ -24,6 +24,8 @@ export interface FileOps {
 function FileMenu(p: { name: string; path: string; ops: FileOps }) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
+  // Fixed to the viewport under the button: the Files panel scrolls and would clip the menu.
+  const [at, setAt] = useState<{ top: number; right: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const items: [string, () => void][] = [
@@ -62,10 +64,16 @@ function FileMenu(p: { name: string; path: string; ops: FileOps }) {
         aria-label={t('files.ops.menu', { file: p.name })}
         aria-haspopup="menu"
         aria-expanded={isOpen}
-        onClick={() => setOpen(!isOpen)}
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          setAt({ top: r.bottom + 2, right: Math.max(window.innerWidth - r.right, 4) });
+          setOpen(!isOpen);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
+            const r = e.currentTarget.getBoundingClientRect();
+            setAt({ top: r.bottom + 2, right: Math.max(window.innerWidth - r.right, 4) });
             setOpen(true);
           }
         }}
@@ -73,7 +81,7 @@ function FileMenu(p: { name: string; path: string; ops: FileOps }) {
         ⋯
       </button>
       {isOpen && (
-        <ul ref={menu} role="menu" className="file-menu-list" aria-label={t('files.ops.menu', { file: p.name })} onKeyDown={onMenuKey}>
+        <ul ref={menu} role="menu" className="file-menu-list" style={at ? { top: at.top, right: at.right } : undefined} aria-label={t('files.ops.menu', { file: p.name })} onKeyDown={onMenuKey}>
           {items.map(([label, run]) => (
             <li key={label} role="none">
               <button
