@@ -4,7 +4,8 @@
  * (naming scenario and field) and monaco-yaml's schema markers show on a broken scenario; Save
  * writes the file beside the flow and the Scenarios list runs it; Edit scenarios opens it again.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { RunsPage } from './pages/runs';
@@ -149,3 +150,39 @@ for (const look of [
     });
   });
 }
+
+test('the web host refuses scenario saves and file moves outside the workspace, whatever the page sends', async ({ webHost, designer, page }) => {
+  // Given the designer's own page, talking to the web host as an attacker's script would
+  const host = await webHost('web-app-deploy');
+  await designer.open(host.url);
+  const call = (method: string, params: object) =>
+    page.evaluate(
+      ([m, p]) =>
+        new Promise<{ code?: string; ok?: boolean }>((resolve) => {
+          const ws = new WebSocket(`ws://${location.host}/rpc?token=${new URLSearchParams(location.search).get('token')}`);
+          ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: m, params: p }));
+          ws.onmessage = (e) => {
+            const msg = JSON.parse(String(e.data)) as { result?: unknown; error?: { code?: string } };
+            ws.close();
+            resolve(msg.error ? { code: msg.error.code ?? 'error' } : { ok: true });
+          };
+        }),
+      [method, params] as const,
+    );
+  const outside = join(dirname(host.dir), `${basename(host.dir)}-escape`);
+  const text = 'scenarios:\n  - name: x\n    expect: {status: succeeded}\n';
+  // Then every path but the flow's sibling inside the workspace is refused, and nothing is written
+  expect(await call('saveScenarios', { path: 'web-app-deploy.yaml', scenarioPath: '../escape.scenarios.yaml', text })).toEqual({ code: 'NOT_ALLOWED' });
+  expect(await call('saveScenarios', { path: 'web-app-deploy.yaml', scenarioPath: `${outside}.scenarios.yaml`, text })).toEqual({ code: 'NOT_ALLOWED' });
+  expect(await call('saveScenarios', { path: `${outside}.yaml`, text })).toEqual({ code: 'OUTSIDE_WORKSPACE' });
+  expect(await call('saveScenarios', { path: '../escape.yaml', text })).toEqual({ code: 'OUTSIDE_WORKSPACE' });
+  expect(await call('moveFile', { path: 'web-app-deploy.yaml', to: '../escape.yaml' })).toEqual({ code: 'OUTSIDE_WORKSPACE' });
+  expect(await call('moveFile', { path: 'web-app-deploy.yaml', to: `${outside}.yaml` })).toEqual({ code: 'OUTSIDE_WORKSPACE' });
+  expect(await call('deleteFile', { path: '/etc/hostname' })).toEqual({ code: 'OUTSIDE_WORKSPACE' });
+  expect(existsSync(join(dirname(host.dir), 'escape.scenarios.yaml')) || existsSync(`${outside}.scenarios.yaml`) || existsSync(`${outside}.yaml`)).toBe(false);
+  expect(existsSync(join(dirname(host.dir), 'escape.yaml'))).toBe(false);
+  expect(existsSync(host.flowPath)).toBe(true);
+  // And the flow's own sibling is written
+  expect(await call('saveScenarios', { path: 'web-app-deploy.yaml', scenarioPath: 'web-app-deploy.scenarios.yaml', text })).toEqual({ ok: true });
+  expect(readFileSync(host.flowPath.replace(/\.yaml$/, '.scenarios.yaml'), 'utf8')).toBe(text);
+});
