@@ -39,7 +39,11 @@ function mount(answers: Parameters<typeof setup>[1] = {}) {
 
 describe('Files panel: rename, move, delete', () => {
   it('renames the open flow with F2; it stays open under the new name, still with its unsaved edits', async () => {
-    const { calls, store } = mount({ moveFile: ({ to }) => ({ path: to, scenarioPath: null, moved: [to] }) });
+    const { calls, store } = mount({
+      moveFile: ({ to }) => ({ path: to, scenarioPath: null, moved: [to] }),
+      // Trust is per path: an imported flow trusted at its old path is not at the new one.
+      openFlow: ({ path }) => ({ path, text: '', flow: null, findings: [], trusted: false, trustReason: 'imported' }),
+    });
     const region = await screen.findByRole('region', { name: 'Files' });
     act(() => void store.getState().edit((f) => ({ ...f, title: 'Edited' })));
     fireEvent.keyDown(await within(region).findByRole('button', { name: 'flow.yaml' }), { key: 'F2' });
@@ -52,6 +56,7 @@ describe('Files panel: rename, move, delete', () => {
     expect(store.getState().path).toBe('/w/deploy.yaml');
     expect(store.getState().isDirty()).toBe(true);
     expect(store.getState().flow?.title).toBe('Edited');
+    expect(store.getState().isTrusted).toBe(false);
   });
 
   it('moves a file through its Actions menu into a folder, asking before it replaces one there', async () => {

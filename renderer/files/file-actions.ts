@@ -290,6 +290,13 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
       if (path === from && res.path !== from) {
         // Only the path moves: the baseline stays what is on disk, so unsaved edits stay unsaved.
         get().markSaved(res.path, savedText ?? get().text);
+        // Trust is recorded per path (engine/service/trust.ts): ask again for the new one.
+        try {
+          const opened = await host.openFlow({ path: res.path, deferFindings: true, textOnly: true });
+          get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
+        } catch {
+          // The file is where moveFile put it; a failed re-read leaves the trust as it was shown.
+        }
       }
       get().notify({ kind: 'info', text: i18n.t(`files.ops.${verb}`, { from: baseName(from), to: relativeTo(ui.getState().tree?.root, res.path) }) });
       await files.refreshTree();
