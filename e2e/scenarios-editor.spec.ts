@@ -145,7 +145,7 @@ for (const look of [
       const dialog = page.getByRole('dialog');
       await expect(dialog.locator('.view-lines')).toContainText('- name:');
       await setEditorText(page, BROKEN);
-      await expect(dialog.getByRole('list')).toContainText('web-app-deploy.scenarios.yaml:10:');
+      await expect(dialog.getByRole('list', { name: look.name === 'zh-CN' ? '场景问题' : 'Scenario problems' })).toContainText('web-app-deploy.scenarios.yaml:10:');
       await page.screenshot({ path: `${SCRATCH}/scenarios-editor-${look.name}.png` });
     });
   });
