@@ -155,11 +155,19 @@ test('the web host refuses scenario saves and file moves outside the workspace, 
   // Given the designer's own page, talking to the web host as an attacker's script would
   const host = await webHost('web-app-deploy');
   await designer.open(host.url);
+  // The page's own RPC address: ws://127.0.0.1:PORT/rpc?token=… (renderer/host/ws-transport.ts).
+  const rpc = host.url.replace(/^http/, 'ws').replace('/?token=', '/rpc?token=');
+  interface Socket {
+    onopen: () => void;
+    onmessage: (e: { data: unknown }) => void;
+    send(text: string): void;
+    close(): void;
+  }
   const call = (method: string, params: object) =>
     page.evaluate(
-      ([m, p]) =>
+      ([url, m, p]) =>
         new Promise<{ code?: string; ok?: boolean }>((resolve) => {
-          const ws = new WebSocket(`ws://${location.host}/rpc?token=${new URLSearchParams(location.search).get('token')}`);
+          const ws = new (globalThis as unknown as { WebSocket: new (u: string) => Socket }).WebSocket(url);
           ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: m, params: p }));
           ws.onmessage = (e) => {
             const msg = JSON.parse(String(e.data)) as { result?: unknown; error?: { code?: string } };
@@ -167,7 +175,7 @@ test('the web host refuses scenario saves and file moves outside the workspace, 
             resolve(msg.error ? { code: msg.error.code ?? 'error' } : { ok: true });
           };
         }),
-      [method, params] as const,
+      [rpc, method, params] as const,
     );
   const outside = join(dirname(host.dir), `${basename(host.dir)}-escape`);
   const text = 'scenarios:\n  - name: x\n    expect: {status: succeeded}\n';
