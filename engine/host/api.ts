@@ -298,6 +298,37 @@ export interface HostApi {
    * name, a template's or otherwise unwritable scenarios file.
    */
   saveScenario(p: { run: RunId; name: string }): Promise<{ scenarioPath: string; name: string }>;
+  /**
+   * The Scenarios editor: the scenarios file of the flow at `path` (confined like openFlow), its
+   * `X.scenarios.yaml` sibling. `text` null when it does not exist yet. `findings` as checkScenarios
+   * gives them; `readOnly` for a shipped template's (copy the template to edit them).
+   */
+  readScenarios(p: { path: string }): Promise<{ scenarioPath: string; text: string | null; findings: Finding[]; readOnly: boolean }>;
+  /**
+   * Findings for scenarios `text` as the scenarios file of the flow at `path` (nothing is written):
+   * the scenario file's own checks (schema, duplicate names, extend) and those against the flow
+   * (step ids, approvers, input), with line:col in `text`, each message naming its scenario and field
+   * (`scenario "rejected", mocks.buidl: no step "buidl" …`).
+   */
+  checkScenarios(p: { path: string; text: string }): Promise<Finding[]>;
+  /**
+   * Writes `text` as the scenarios file of the flow at `path`, atomically (a failed save leaves the
+   * old file). `scenarioPath`, when given, must be that file (the flow's sibling), else NOT_ALLOWED;
+   * it must lie inside the workspace, also with symlinks resolved (OUTSIDE_WORKSPACE), and not be a
+   * template's (TEMPLATE_READ_ONLY). `expectedText` as saveFlowText (CHANGED_ON_DISK, EXISTS).
+   * Invalid text is saved all the same; its findings come back.
+   */
+  saveScenarios(p: { path: string; scenarioPath?: string; text: string; expectedText?: string | null }): Promise<{ scenarioPath: string; findings: Finding[] }>;
+  /**
+   * Renames or moves the flow file at `path` to `to` (a file path, or an existing folder to keep its
+   * name), with its `X.scenarios.yaml` (a `flow:` key naming it follows). Both inside the workspace
+   * (not templates, not picked paths; symlinks resolved; links are not moved), `.yaml`/`.yml`, no
+   * hidden names. An existing target (or its scenarios file) is refused with EXISTS unless `overwrite`.
+   * Returns the new path, the new scenarios path (null: none) and the files written.
+   */
+  moveFile(p: { path: string; to: string; overwrite?: boolean }): Promise<{ path: string; scenarioPath: string | null; moved: string[] }>;
+  /** Deletes the flow file at `path` and its scenarios file (confined as moveFile). Returns the files deleted. */
+  deleteFile(p: { path: string }): Promise<{ deleted: string[] }>;
 }
 
 export type HostMethod = keyof HostApi;
@@ -367,6 +398,11 @@ export const hostMethods = [
   'advanceClock',
   'setClockPace',
   'saveScenario',
+  'readScenarios',
+  'checkScenarios',
+  'saveScenarios',
+  'moveFile',
+  'deleteFile',
 ] as const satisfies readonly HostMethod[];
 
 /** Parameters and result of one method, for transports. */

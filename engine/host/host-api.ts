@@ -22,6 +22,8 @@ import { createDebugApi } from './debug-api.js';
 import { createClockApi } from './clock-api.js';
 import { createSaveScenarioApi } from './save-scenario-api.js';
 import { createScenarioApi } from './scenario-api.js';
+import { createScenarioFileApi } from './scenario-file-api.js';
+import { createFileOpsApi } from './file-ops-api.js';
 import { createInteropApi } from './interop-api.js';
 import { createVersionsApi } from './versions-api.js';
 import type { RunService } from '../service/run-service.js';
@@ -135,6 +137,8 @@ export function createHostApi(service: RunService, workspace: Workspace, parts: 
     ...createClockApi(service),
     ...createSaveScenarioApi(service, access),
     ...createScenarioApi(workspace, access),
+    ...createScenarioFileApi(access),
+    ...createFileOpsApi(access),
     async startRun({ path, input, mode, breakpoints }) {
       // The run reads the file (and publishes its text): only a file HostApi may read.
       const driver = service.startRun({ path: access.readable(path).path, input, mode, ...(breakpoints ? { breakpoints } : {}) });

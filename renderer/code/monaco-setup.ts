@@ -15,10 +15,13 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import flowSchema from '../../resources/schema/flow.schema.json';
+import scenarioSchema from '../../resources/schema/scenario.schema.json';
 import YamlWorker from './yaml.worker?worker';
 
 /** URI of the code view's model: monaco-yaml applies the flow schema to it by this name. */
 export const FLOW_MODEL_URI = 'inmemory://flowsmith/flow.yaml';
+/** URI of the Scenarios editor's model: monaco-yaml applies the scenario file schema to it. */
+export const SCENARIOS_MODEL_URI = 'inmemory://flowsmith/flow.scenarios.yaml';
 
 // JSON and YAML language services run in their own workers; everything else in the editor worker.
 self.MonacoEnvironment = {
@@ -31,7 +34,10 @@ configureMonacoYaml(monaco as unknown as Parameters<typeof configureMonacoYaml>[
   hover: true,
   completion: true,
   validate: true,
-  schemas: [{ uri: 'inmemory://flowsmith/flow.schema.json', fileMatch: [FLOW_MODEL_URI], schema: flowSchema as never }],
+  schemas: [
+    { uri: 'inmemory://flowsmith/flow.schema.json', fileMatch: [FLOW_MODEL_URI], schema: flowSchema as never },
+    { uri: 'inmemory://flowsmith/scenario.schema.json', fileMatch: [SCENARIOS_MODEL_URI], schema: scenarioSchema as never },
+  ],
 });
 
 loader.config({ monaco });

@@ -71,6 +71,37 @@ describe('copy and paste of steps as YAML', () => {
     expect(structuralErrors(third.flow).filter((e) => !e.includes('unreachable'))).toEqual([]);
   });
 
+  it('rewrites $steps.<id> in pasted expressions to the fresh ids, map bodies and rename chains included', () => {
+    const flow = loadFlowText(`flowsmith: "1.0"
+name: refs
+start: a
+steps:
+  a: {type: task, shell: echo, next: a-2}
+  a-2: {type: task, shell: "echo {{ $steps.a.output }}", output: "$steps.a.output & $steps.\`a-2\`.x", next: m}
+  m:
+    type: map
+    items: "$steps.a-2.output"
+    start: one
+    steps:
+      one: {type: task, shell: "echo {{ $steps.a.output }}", next: two}
+      two: {type: succeed, output: "$steps.one.output & $steps.ab.output & $steps.done.output"}
+    next: done
+  done: {type: succeed}
+`).flow!;
+    // Into a flow that has an `a` only: a→a-2 while a-2→a-3, a chain.
+    const target = loadFlowText('flowsmith: "1.0"\nname: t\nstart: a\nsteps:\n  a: {type: succeed}\n').flow!;
+    const { flow: out, ids } = pasteSteps(target, parseClip(copySteps(flow, ['a', 'a-2', 'm']))!);
+    expect(ids).toEqual(['a-2', 'a-3', 'm']);
+    // Renamed at once: the old a is now a-2 and the old a-2 is a-3, never renamed twice.
+    expect(out.steps['a-3']).toMatchObject({ shell: 'echo {{ $steps.`a-2`.output }}', output: '$steps.`a-2`.output & $steps.`a-3`.x' });
+    const map = out.steps.m as { items: string; start: string; steps: Record<string, { shell?: string; output?: string }> };
+    expect(map.items).toBe('$steps.`a-3`.output');
+    expect(map.steps.one?.shell).toBe('echo {{ $steps.`a-2`.output }}');
+    // References to steps not copied (done) or that are no step (ab) stay as written.
+    expect(map.steps.two?.output).toBe('$steps.one.output & $steps.ab.output & $steps.done.output');
+    expect(out.steps.a).toBe(target.steps.a);
+  });
+
   it('keeps the comments of the other steps when the paste is written into the document', () => {
     const { doc, flow } = load();
     const { flow: out } = duplicateSteps(flow, ['build']);

@@ -9,7 +9,9 @@
  *
  * Pasting gives each step an id free in the target flow (map bodies included), renames references
  * among the pasted steps, and drops references to steps that were not copied (a paste never wires
- * itself into the flow behind the user's back). `$steps.<id>` inside expressions is left as written.
+ * itself into the flow behind the user's back). `$steps.<id>` inside the pasted steps' expressions
+ * follows the renames too (renameStepsInValue, as renaming a step does); one naming a step that was
+ * not copied is left as written.
  * Pure: Flow in, Flow out; parsing goes through engine/yaml/load.ts with its size and alias limits.
  */
 import { Document } from 'yaml';
@@ -19,6 +21,7 @@ import { loadFlowText } from '../../engine/yaml/load';
 import { STRINGIFY_OPTIONS } from '../../engine/yaml/save';
 import { mapRefs } from './edits';
 import { allStepIds } from './new-step';
+import { renameStepsInValue } from './rename-step';
 
 /** Steps taken from the clipboard, with the positions they had where they were copied. */
 export interface Clip {
@@ -133,7 +136,7 @@ export function pasteSteps(
   for (const [id, step] of Object.entries(clip.steps)) {
     const fresh = renames.get(id)!;
     ids.push(fresh);
-    steps[fresh] = renameStepRefs(step, rename, renameInBody);
+    steps[fresh] = renameStepsInValue(renameStepRefs(step, rename, renameInBody), renames);
     const p = clip.layout[id];
     layout[fresh] = p
       ? { x: Math.round(p.x + offset.x), y: Math.round(p.y + offset.y) }

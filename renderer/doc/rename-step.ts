@@ -50,6 +50,19 @@ function renameInValue<T>(value: T, from: StepId, to: StepId): T {
 }
 
 /**
+ * `value` (a step, say) with every `$steps.<from>` of `renames` naming its `to`, all at once: a
+ * rename chain (`a`→`a-2` while `a-2`→`a-3`) does not rename twice. The same object when none changed.
+ */
+export function renameStepsInValue<T>(value: T, renames: ReadonlyMap<StepId, StepId>): T {
+  const moved = [...renames].filter(([from, to]) => from !== to);
+  // Through placeholders no step id can have (`__` and a NUL-free counter are fine for the regex).
+  let out = value;
+  moved.forEach(([from], i) => (out = renameInValue(out, from, `__fs_rename_${i}__`)));
+  moved.forEach(([, to], i) => (out = renameInValue(out, `__fs_rename_${i}__`, to)));
+  return out;
+}
+
+/**
  * Renames step `from` to `to` wherever it sits (top level or a map body), references and
  * `$steps.<from>` in its own `steps` map included. Throws when `to` is empty or taken anywhere in
  * the flow; an unknown `from` leaves the flow unchanged.

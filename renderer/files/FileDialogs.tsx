@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useActions } from '../app-context';
 import { Modal } from '../dialogs/Modal';
+import { baseName } from './file-actions';
 import { useTranslation } from '../i18n';
 import type { FileDialog } from './file-ui';
 import './files.css';
@@ -117,6 +118,134 @@ function PathDialog(p: { title: string; label: string; hint: string; submit: str
   );
 }
 
+/** True for the host's refusal to replace an existing file (file-ops-api.ts EXISTS). */
+const isExists = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'EXISTS';
+
+/**
+ * "Rename file" (a new name, same folder) and "Move file" (a destination folder, Move to…). An
+ * existing file at the destination is replaced only after "Replace".
+ */
+function MoveDialog({ d }: { d: Extract<FileDialog, { kind: 'rename' | 'move' }> }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(d.initial);
+  const [error, setError] = useState<string | null>(null);
+  const [isConflict, setConflict] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const fieldId = useId();
+  const formId = useId();
+  const listId = useId();
+  const isRename = d.kind === 'rename';
+  const apply = async (overwrite: boolean) => {
+    if (isRename && !value.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await d.apply(value.trim(), overwrite);
+      d.answer(true);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setConflict(isExists(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      title={isRename ? t('files.ops.renameTitle') : t('files.ops.moveTitle')}
+      onClose={() => d.answer(false)}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={() => d.answer(false)}>
+            {t('files.cancel')}
+          </button>
+          {isConflict ? (
+            <button type="button" className="btn danger" disabled={isBusy} onClick={() => void apply(true)}>
+              {t('files.ops.replace')}
+            </button>
+          ) : (
+            <button type="submit" form={formId} className="btn primary" disabled={isBusy || (isRename && !value.trim())}>
+              {isRename ? t('files.ops.renameSubmit') : t('files.ops.moveSubmit')}
+            </button>
+          )}
+        </>
+      }
+    >
+      <form
+        id={formId}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void apply(false);
+        }}
+      >
+        <p className="mono">{baseName(d.path)}</p>
+        <div className="field">
+          <label htmlFor={fieldId}>{isRename ? t('files.ops.newName') : t('files.ops.destination')}</label>
+          <input
+            id={fieldId}
+            className="mono"
+            value={value}
+            autoFocus
+            spellCheck={false}
+            list={isRename ? undefined : listId}
+            onFocus={(e) => isRename && e.currentTarget.setSelectionRange(0, e.currentTarget.value.replace(/\.ya?ml$/i, '').length)}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setConflict(false);
+            }}
+          />
+          {!isRename && (
+            <datalist id={listId}>
+              {d.folders.map((f) => (
+                <option key={f} value={f} />
+              ))}
+            </datalist>
+          )}
+          <div className="field-hint">{isRename ? t('files.ops.renameHint') : t('files.ops.moveHint')}</div>
+        </div>
+      </form>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+          {isConflict && (
+            <>
+              <br />
+              <strong>{t('files.ops.replaceAsk')}</strong>
+            </>
+          )}
+        </p>
+      )}
+    </Modal>
+  );
+}
+
+/** "Delete file": confirms deleting a flow and its scenarios file. */
+function DeleteDialog({ d }: { d: Extract<FileDialog, { kind: 'delete' }> }) {
+  const { t } = useTranslation();
+  const file = baseName(d.path);
+  return (
+    <Modal
+      title={t('files.ops.deleteTitle')}
+      onClose={() => d.answer(false)}
+      footer={
+        <>
+          <button type="button" className="btn" autoFocus onClick={() => d.answer(false)}>
+            {t('files.cancel')}
+          </button>
+          <button type="button" className="btn danger" onClick={() => d.answer(true)}>
+            {t('files.ops.deleteSubmit')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('files.ops.deleteBody', { file })}</p>
+      {d.isDirtyOpen && (
+        <p className="error-box" role="alert">
+          {t('files.ops.deleteDirty', { file })}
+        </p>
+      )}
+    </Modal>
+  );
+}
+
 /** Whichever file dialog is open, or nothing. */
 export function FileDialogs() {
   const { t } = useTranslation();
@@ -125,6 +254,8 @@ export function FileDialogs() {
   if (!d) return null;
   if (d.kind === 'unsaved') return <UnsavedDialog d={d} />;
   if (d.kind === 'changedOnDisk') return <ChangedOnDiskDialog d={d} />;
+  if (d.kind === 'rename' || d.kind === 'move') return <MoveDialog d={d} />;
+  if (d.kind === 'delete') return <DeleteDialog d={d} />;
   if (d.kind === 'open') {
     return (
       <PathDialog

@@ -48,6 +48,17 @@ export function freeNewPath(root: string, taken: ReadonlySet<string>): string {
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** Every folder of a tree, depth first. */
+export function foldersOf(entries: readonly WorkspaceEntry[]): Extract<WorkspaceEntry, { kind: 'folder' }>[] {
+  return entries.flatMap((e) => (e.kind === 'folder' ? [e, ...foldersOf(e.children)] : []));
+}
+
+/** The folder part of `path` (everything before the last separator). */
+export function folderOf(path: string): string {
+  const at = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return at < 0 ? '' : path.slice(0, at);
+}
+
 /** True for the host's refusal to save over a file another program changed (file-api.ts CHANGED_ON_DISK). */
 const isChangedOnDisk = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'CHANGED_ON_DISK';
 
@@ -266,6 +277,79 @@ export function createFileActions(host: HostApi, store: AppStore, picker?: FileP
         get().notify({ kind: 'error', text: i18n.t('notices.failed', { what: i18n.t('notices.saveFailed'), error: messageOf(err) }) });
         return false;
       }
+    },
+
+    /**
+     * Moves the flow file `from` to `to` (HostApi moveFile: with its scenarios file; `overwrite`
+     * only after the person confirmed). The open flow, when moved, stays open under its new path
+     * with its unsaved edits. Rejects with the host's error; the dialog shows it.
+     */
+    async applyMove(from: string, to: string, overwrite: boolean, verb: 'renamed' | 'moved'): Promise<void> {
+      const res = await host.moveFile({ path: from, to, ...(overwrite ? { overwrite } : {}) });
+      const { path, savedText } = get();
+      if (path === from && res.path !== from) {
+        // Only the path moves: the baseline stays what is on disk, so unsaved edits stay unsaved.
+        get().markSaved(res.path, savedText ?? get().text);
+        // Trust is recorded per path (engine/service/trust.ts): ask again for the new one.
+        try {
+          const opened = await host.openFlow({ path: res.path, deferFindings: true, textOnly: true });
+          get().setTrust(opened.trusted !== false, opened.trustReason ?? null);
+        } catch {
+          // The file is where moveFile put it; a failed re-read leaves the trust as it was shown.
+        }
+      }
+      get().notify({ kind: 'info', text: i18n.t(`files.ops.${verb}`, { from: baseName(from), to: relativeTo(ui.getState().tree?.root, res.path) }) });
+      await files.refreshTree();
+    },
+
+    /** Rename: a new file name in the same folder, asked in the "Rename file" dialog. Resolves true when renamed. */
+    async rename(path: string): Promise<boolean> {
+      const folder = folderOf(path);
+      return show<boolean>((answer) => ({
+        kind: 'rename',
+        path,
+        initial: baseName(path),
+        folders: [],
+        apply: (name, overwrite) => files.applyMove(path, folder ? `${folder}/${name}` : name, overwrite, 'renamed'),
+        answer,
+      }));
+    },
+
+    /** Move to…: a workspace folder (or a new path), asked in the "Move file" dialog. Resolves true when moved. */
+    async move(path: string): Promise<boolean> {
+      const root = ui.getState().tree?.root;
+      const folders = foldersOf(ui.getState().tree?.entries ?? []).map((f) => relativeTo(root, f.path));
+      return show<boolean>((answer) => ({
+        kind: 'move',
+        path,
+        initial: folderOf(path) === root ? '' : relativeTo(root, folderOf(path)),
+        folders,
+        apply: (to, overwrite) => files.applyMove(path, to.trim() === '' ? (root ?? '.') : to.trim(), overwrite, 'moved'),
+        answer,
+      }));
+    },
+
+    /**
+     * Delete: asks in the "Delete file" dialog (saying so when it is the open file with unsaved
+     * edits), then deletes it and its scenarios file. The open flow, when deleted, is closed: a new
+     * untitled flow takes its place. Resolves true when deleted.
+     */
+    async remove(path: string): Promise<boolean> {
+      const isOpen = get().path === path;
+      const confirmed = await show<boolean>((answer) => ({ kind: 'delete', path, isDirtyOpen: isOpen && get().isDirty(), answer }));
+      if (!confirmed) return false;
+      try {
+        await host.deleteFile({ path });
+      } catch (err) {
+        get().notify({ kind: 'error', text: i18n.t('files.ops.failed', { file: baseName(path), error: messageOf(err) }) });
+        return false;
+      }
+      if (get().path === path) {
+        await files.create({ guard: false });
+        get().notify({ kind: 'info', text: i18n.t('files.ops.deletedOpen', { file: baseName(path) }) });
+      } else get().notify({ kind: 'info', text: i18n.t('files.ops.deleted', { file: baseName(path) }) });
+      await files.refreshTree();
+      return true;
     },
 
     /** Asks the browser to confirm leaving (reload, close) while there are unsaved edits. Returns the uninstaller. */

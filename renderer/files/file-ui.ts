@@ -12,6 +12,15 @@ export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 /** The answer when Save finds the file changed on disk since it was opened. */
 export type ChangedOnDiskChoice = 'overwrite' | 'reload' | 'saveAs' | 'cancel';
 
+/** What the Rename and Move dialogs hold: the file, the field's first value, known folders, and the move. */
+export interface MoveDialogFields {
+  path: string;
+  initial: string;
+  folders: string[];
+  apply(to: string, overwrite: boolean): Promise<void>;
+  answer(done: boolean): void;
+}
+
 /** The file dialog on screen, with the function that answers it. */
 export type FileDialog =
   | { kind: 'unsaved'; fileName: string; action: string; answer(choice: UnsavedChoice): void }
@@ -20,7 +29,16 @@ export type FileDialog =
   /** Web host only (Electron uses the native dialogs): a workspace-relative path to open. */
   | { kind: 'open'; answer(path: string | null): void }
   /** Web host only: where to save; `save` writes and rejects with the host's error (the dialog shows it). */
-  | { kind: 'saveAs'; defaultPath: string; save(path: string): Promise<void>; answer(saved: boolean): void };
+  | { kind: 'saveAs'; defaultPath: string; save(path: string): Promise<void>; answer(saved: boolean): void }
+  /**
+   * Rename (a new name in the same folder) or Move to… (a folder or path in the workspace) of the
+   * flow file `path`. `apply` moves it and rejects with the host's error (EXISTS: the dialog asks to
+   * replace, then calls it again with `overwrite`).
+   */
+  | ({ kind: 'rename' } & MoveDialogFields)
+  | ({ kind: 'move' } & MoveDialogFields)
+  /** Delete: confirms deleting `path` (and its scenarios); `isDirtyOpen` when it is the open file with unsaved edits. */
+  | { kind: 'delete'; path: string; isDirtyOpen: boolean; answer(confirmed: boolean): void };
 
 export interface FileUiState {
   /** The workspace tree as last listed; null before the first listing. */

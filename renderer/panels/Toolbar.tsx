@@ -10,6 +10,21 @@ import { useTranslation } from '../i18n';
 import { runStatusLook } from '../run/status-colors';
 import { LanguageMenu, ThemeMenu } from './PreferenceMenus';
 
+/**
+ * `text` cut in the middle when it has no room (`deploy-…ction.yaml`): the start shrinks with an
+ * ellipsis, the end (the part that tells similar names apart, and the extension) always shows.
+ * The whole text stays the element's text for screen readers and tests; `title` shows it on hover.
+ */
+export function MiddleEllipsis(p: { text: string; title?: string; className?: string }) {
+  const tail = Math.min(12, Math.floor(p.text.length / 3));
+  return (
+    <span className={`middle-ellipsis ${p.className ?? ''}`} title={p.title ?? p.text}>
+      <span className="middle-ellipsis-head">{p.text.slice(0, p.text.length - tail)}</span>
+      <span className="middle-ellipsis-tail">{p.text.slice(p.text.length - tail)}</span>
+    </span>
+  );
+}
+
 /** The application toolbar. */
 export function Toolbar() {
   const { t } = useTranslation();
@@ -38,9 +53,7 @@ export function Toolbar() {
       <div className="file" data-dirty={isDirty ? 'true' : 'false'}>
         {path ? (
           <>
-            <span className="file-name" title={path}>
-              {fileName(path)}
-            </span>
+            <MiddleEllipsis className="file-name" text={fileName(path)} title={path} />
             {isDirty && (
               <span className="dirty" title={t('toolbar.unsaved')} aria-label={t('toolbar.unsaved')}>
                 ●

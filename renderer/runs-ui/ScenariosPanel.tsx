@@ -4,11 +4,13 @@
  * fail and, when it fails, the same diff `flowsmith test` prints.
  */
 import { useState } from 'react';
+import { useStore } from 'zustand';
 import type { ScenarioReport } from '../../engine/host/api';
 import type { Finding } from '../../engine/model/finding';
 import { useActions, useAppStore } from '../app-context';
 import { useTranslation } from '../i18n';
 import { statusLabel } from '../i18n/status';
+import { ScenariosEditor } from './ScenariosEditor';
 
 interface Outcome {
   scenarioPath: string;
@@ -25,6 +27,9 @@ export function ScenariosPanel() {
   const [error, setError] = useState<string | null>(null);
   const [isRunning, setRunning] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  // The Scenarios editor (New scenario / Edit scenarios), for a flow saved in the workspace.
+  const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
+  const isOnDisk = useStore(actions.files.ui, (s) => s.isOnDisk);
   const runAll = async () => {
     if (!path) return;
     setRunning(true);
@@ -61,6 +66,12 @@ export function ScenariosPanel() {
         <button type="button" className="btn primary" disabled={!path || isRunning} onClick={() => void runAll()}>
           {isRunning ? t('runs.scenarios.running') : t('runs.scenarios.run')}
         </button>
+        <button type="button" className="btn" disabled={!path || !isOnDisk} title={isOnDisk ? undefined : t('runs.scenarios.editor.saveFlowFirst')} onClick={() => setEditing('new')}>
+          {t('runs.scenarios.new')}
+        </button>
+        <button type="button" className="btn" disabled={!path || !isOnDisk} title={isOnDisk ? undefined : t('runs.scenarios.editor.saveFlowFirst')} onClick={() => setEditing('edit')}>
+          {t('runs.scenarios.edit')}
+        </button>
         {outcome && (
           <span className="muted" data-scenarios-passed={passed} data-scenarios-total={outcome.results.length}>
             {t('runs.scenarios.passedOf', { passed, total: outcome.results.length, file: outcome.scenarioPath })}
@@ -89,6 +100,7 @@ export function ScenariosPanel() {
           </li>
         ))}
       </ul>
+      {editing && path && <ScenariosEditor flowPath={path} mode={editing} onClose={() => setEditing(null)} onSaved={() => void runAll()} />}
     </section>
   );
 }
