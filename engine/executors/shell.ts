@@ -55,8 +55,9 @@ export function runShell(spec: ShellSpec, ctx: ExecContext): Promise<Json> {
       detached: true, // own process group (setsid), so abort can kill grandchildren too
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const stdout = new OutputCapture('stdout', ctx.log);
-    const stderr = new OutputCapture('stderr', ctx.log);
+    const log = (stream: 'stdout' | 'stderr', text: string) => ctx.log(stream, text);
+    const stdout = new OutputCapture('stdout', log);
+    const stderr = new OutputCapture('stderr', log);
     // Output read since the drain window was (re)armed: the pipes are still delivering.
     let isDelivering = false;
     child.stdout.on('data', (chunk: Buffer) => {

@@ -376,13 +376,19 @@ export class RunDriver implements StepHost {
    */
   private track(id: StepId, handle: AbortHandle, work: () => Promise<TransitionInput>): void {
     this.inFlight.set(id, handle);
-    void work()
-      .then((input) => this.apply(input))
-      .catch((err: unknown) => this.halt(err instanceof Error ? err : new Error(String(err))))
-      .finally(() => {
-        this.inFlight.delete(id);
-        this.notify();
-      });
+    void this.applyWhenDone(id, work);
+  }
+
+  /** track()'s second half, one async function rather than a then/catch/finally chain per attempt. */
+  private async applyWhenDone(id: StepId, work: () => Promise<TransitionInput>): Promise<void> {
+    try {
+      this.apply(await work());
+    } catch (err) {
+      this.halt(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      this.inFlight.delete(id);
+      this.notify();
+    }
   }
 
   /** Ends the callback wait of attempt `attempt` of `id` (its answer, or Timeout) and reports the outcome. */
@@ -422,11 +428,12 @@ export class RunDriver implements StepHost {
 }
 
 /** An attempt's outcome as the transition's input; a thrown error is the attempt failing with it. */
-function attemptInput(step: StepId, attempt: number, outcome: Promise<AttemptOutcome>): Promise<TransitionInput> {
-  return outcome.then(
-    (o): TransitionInput => ({ kind: 'attempt', step, attempt, outcome: o }),
-    (err: unknown): TransitionInput => ({ kind: 'attempt', step, attempt, outcome: { kind: 'failed', error: toStepError(err) } }),
-  );
+async function attemptInput(step: StepId, attempt: number, outcome: Promise<AttemptOutcome>): Promise<TransitionInput> {
+  try {
+    return { kind: 'attempt', step, attempt, outcome: await outcome };
+  } catch (err) {
+    return { kind: 'attempt', step, attempt, outcome: { kind: 'failed', error: toStepError(err) } };
+  }
 }
 
 /** `input` with secret values replaced, through the same redaction as journal events. */

@@ -22,6 +22,15 @@ export interface StreamRedactor {
   flush(): string;
 }
 
+/** Whether any value is long enough to redact (a loop: no array made for the usual empty record). */
+function anyRedactable(secrets: Readonly<Record<string, string>>): boolean {
+  for (const name in secrets) if (Object.hasOwn(secrets, name) && secrets[name]!.length >= MIN_SECRET_CHARS) return true;
+  return false;
+}
+
+/** The stream redactor when there are no secrets (most attempts): gives every chunk back as it came. */
+const PASS_THROUGH: StreamRedactor = Object.freeze({ push: (chunk: string) => chunk, flush: () => '' });
+
 /**
  * A stream redactor for `secrets` (name → value): every value becomes `***NAME***`, scanning left
  * to right and taking the longest value that matches at each place; values under MIN_SECRET_CHARS
@@ -30,6 +39,7 @@ export interface StreamRedactor {
  * place where a secret could still be starting, and never less than a whole match.
  */
 export function streamRedactor(secrets: Readonly<Record<string, string>>): StreamRedactor {
+  if (!anyRedactable(secrets)) return PASS_THROUGH;
   const pairs = Object.entries(secrets)
     .filter(([, v]) => v.length >= MIN_SECRET_CHARS)
     .sort((a, b) => b[1].length - a[1].length);

@@ -168,7 +168,12 @@ IdMap.prototype = Object.freeze(Object.create(null) as object);
  */
 export function assignOwn<T extends object>(target: T, source: object): T {
   for (const key of Object.keys(source)) {
-    Object.defineProperty(target, key, { value: (source as Record<string, unknown>)[key], writable: true, enumerable: true, configurable: true });
+    const value = (source as Record<string, unknown>)[key];
+    // Only `__proto__` is an accessor that assignment would call (Object.prototype's data
+    // properties, such as constructor, are shadowed by assignment): define it, assign the rest
+    // (defineProperty per key cost bench W3 a tenth of its time).
+    if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    else (target as Record<string, unknown>)[key] = value;
   }
   return target;
 }

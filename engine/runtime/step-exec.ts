@@ -3,7 +3,7 @@
  * needs expressions or I/O and reports an AttemptOutcome. It journals nothing: the driver hands the
  * outcome to transition.ts, which decides the events (retry, routing, rollback).
  */
-import { streamRedactor } from './redact-stream.js';
+import { AttemptContext } from './attempt-context.js';
 import { evaluateExpression, interpolateString } from '../expr/index.js';
 import { StepFailure } from '../model/execution.js';
 import type { ExecContext } from '../model/execution.js';
@@ -136,27 +136,28 @@ function withoutToken(err: unknown, token: Redactor): unknown {
 }
 
 /** Runs the work of one attempt (executor, map or call) under the step's timeout; resolves with the raw output. */
-async function runWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle, token?: string): Promise<Json> {
+function runWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'map' }, attempt: number, handle: AbortHandle, token?: string): Promise<Json> {
   const timeout = step.timeout ?? (step.type === 'task' ? host.flow.defaults?.timeout : undefined);
   const work = startWork(host, id, step, attempt, handle, token);
-  let raw: Json;
-  if (timeout === undefined) raw = await work;
-  else {
-    const stopTimer = new AbortController();
-    const timer = host.deps.clock.sleepUntil(host.now() + parseDurationMs(timeout), stopTimer.signal).then(() => {
-      if (stopTimer.signal.aborted) return;
-      const failure = new StepFailure('Timeout', `${id} timed out after ${timeout} (attempt ${attempt})`);
-      handle.abort(failure);
-      throw failure;
-    });
-    try {
-      raw = await Promise.race([work, timer as Promise<never>]);
-    } finally {
-      stopTimer.abort();
-      work.catch(() => undefined); // the executor rejects after the abort; its reason is already used
-    }
+  // No timeout (most steps): the work's own promise, without an async frame around it.
+  return timeout === undefined ? work : withTimeout(host, id, attempt, handle, work, timeout);
+}
+
+/** `work`, or the step failing with Timeout when `timeout` passes first on the run's clock (the attempt is aborted). */
+async function withTimeout(host: StepHost, id: StepId, attempt: number, handle: AbortHandle, work: Promise<Json>, timeout: string): Promise<Json> {
+  const stopTimer = new AbortController();
+  const timer = host.deps.clock.sleepUntil(host.now() + parseDurationMs(timeout), stopTimer.signal).then(() => {
+    if (stopTimer.signal.aborted) return;
+    const failure = new StepFailure('Timeout', `${id} timed out after ${timeout} (attempt ${attempt})`);
+    handle.abort(failure);
+    throw failure;
+  });
+  try {
+    return await Promise.race([work, timer as Promise<never>]);
+  } finally {
+    stopTimer.abort();
+    work.catch(() => undefined); // the executor rejects after the abort; its reason is already used
   }
-  return raw;
 }
 
 /** What map and call need of the driver for one attempt. */
@@ -198,31 +199,5 @@ function startWork(host: StepHost, id: StepId, step: Step & { type: 'task' | 'ma
  * recorded input like the run's secrets, and handed to the executor (ExecContext).
  */
 export function execContext(host: StepHost, id: StepId, attempt: number, handle: AbortHandle, callbackToken?: string): ExecContext {
-  // Redacted as streams, so a secret cut across two chunks is caught (issue #11 item 5).
-  const secrets = callbackToken === undefined ? (host.deps.secrets ?? {}) : { ...host.deps.secrets, [CALLBACK_TOKEN_NAME]: callbackToken };
-  const streams = { stdout: streamRedactor(secrets), stderr: streamRedactor(secrets) };
-  // The callback token is this attempt's own secret: its recorded input is redacted with it too (issue #12).
-  const inputRedactor = callbackToken === undefined ? undefined : redactorOf(secrets);
-  const store = (stream: 'stdout' | 'stderr', text: string) => {
-    if (text === '') return;
-    host.deps.journal.appendLog(host.id, id, attempt, stream, host.now(), text);
-    host.deps.onLog?.(host.id, id, attempt, stream, text);
-  };
-  return {
-    runId: host.id,
-    step: id,
-    attempt,
-    get signal() {
-      return handle.signal;
-    },
-    workdir: host.state.workdir,
-    ...(callbackToken !== undefined ? { callbackToken } : {}),
-    log: (stream, raw) => store(stream, streams[stream].push(raw)),
-    // Attempt 0 is a compensation: its input has no attempt of its own to go with.
-    ...(attempt > 0 ? { recordInput: (input: Json) => host.recordInput(id, attempt, input, inputRedactor) } : {}),
-    flushLog: () => (['stdout', 'stderr'] as const).forEach((stream) => store(stream, streams[stream].flush())),
-    ...(host.deps.notifyDesktop
-      ? { notifyDesktop: (title: string, message: string) => host.deps.notifyDesktop!(title, message, { run: host.id, step: id }) }
-      : {}),
-  };
+  return new AttemptContext(host, id, attempt, handle, callbackToken);
 }
