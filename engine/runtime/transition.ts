@@ -321,7 +321,7 @@ class Batch {
     // grows an empty array to 17 slots (bench W1: allocations per step).
     if (this.events.length === 0) this.events = [started, outcome];
     else this.events.push(started, outcome);
-    if (outcome.type === 'StepSucceeded') this.completed(id);
+    if (outcome.type === 'StepSucceeded') this.completed(id, step);
   }
 
   succeed(id: StepId, output: Json, next?: StepId[], vars?: JsonObject): void {
@@ -330,7 +330,7 @@ class Batch {
     this.events.push(vars
       ? { type: 'StepSucceeded', at: this.now, step: id, output, next: to, vars }
       : { type: 'StepSucceeded', at: this.now, step: id, output, next: to });
-    this.completed(id);
+    this.completed(id, step);
   }
 
   completeApproval(id: StepId, outcome: 'approved' | 'rejected' | 'timedOut'): void {
@@ -352,8 +352,8 @@ class Batch {
     this.commands.push({ kind: 'abort', steps: 'all', error: { name: 'Cancelled', message: `run failed at ${id}` } });
   }
 
-  private completed(id: StepId): void {
-    if (this.flow.steps[id]?.compensate !== undefined) (this.completedNow ??= []).push(id);
+  private completed(id: StepId, step: Step): void {
+    if (step.compensate !== undefined) (this.completedNow ??= []).push(id);
   }
 
   /** Cancels the steps still open or ready inside join `joinId`'s parallel block. */
