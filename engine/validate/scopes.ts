@@ -4,6 +4,7 @@
  * A scope is one `steps` map with its `start`: the flow itself, and the body of each map step
  * (DESIGN.md: flows are block-structured, a map body only references its own steps).
  */
+import { isSameScope, stepReferences } from '../model/step-references.js';
 import type { DocPath } from './issue.js';
 
 export type StepLike = Record<string, unknown>;
@@ -42,23 +43,14 @@ export function scopesOf(flow: unknown): Scope[] {
 }
 
 /**
- * The ids a step names, with the path of each mention, in the order of model/flow.ts `successors`
- * plus `join`: next, cases[].next, default, branches[], join, onReject, onTimeout, catch[].next.
+ * The ids a step names in its own scope, with the path of each mention, in model/step-references.ts
+ * order (cases[].next, default, branches[], join, next, onReject, onTimeout, catch[].next).
  */
 export function referencesOf(id: string, step: StepLike, stepPath: DocPath): Reference[] {
   const refs: Reference[] = [];
-  const add = (value: unknown, ...rest: (string | number)[]) => {
-    if (typeof value === 'string') refs.push({ from: id, target: value, path: [...stepPath, ...rest] });
-  };
-  const items = (key: string) => (Array.isArray(step[key]) ? (step[key] as unknown[]) : []);
-  add(step['next'], 'next');
-  items('cases').forEach((c, i) => add(isObject(c) ? c['next'] : undefined, 'cases', i, 'next'));
-  add(step['default'], 'default');
-  items('branches').forEach((b, i) => add(b, 'branches', i));
-  add(step['join'], 'join');
-  add(step['onReject'], 'onReject');
-  add(step['onTimeout'], 'onTimeout');
-  items('catch').forEach((c, i) => add(isObject(c) ? c['next'] : undefined, 'catch', i, 'next'));
+  for (const ref of stepReferences(step)) {
+    if (isSameScope(ref.kind)) refs.push({ from: id, target: ref.to, path: [...stepPath, ...ref.field] });
+  }
   return refs;
 }
 

@@ -1,0 +1,121 @@
+/**
+ * The one list of the step ids a step names (issue #10: it was written out in model/flow.ts
+ * `successors`, validate/scopes.ts, the canvas' edges and the Argo importer). Field names are
+ * DESIGN.md's "The flow document": cases[].next, default (branch), branches[] and join (parallel),
+ * next (every step), onReject and onTimeout (approval), catch[].next (every step), and start (map,
+ * naming a step of its own body). `compensate` is a task body and names no step.
+ *
+ * Tolerant by design: validate/ reads references before the schema check passes, so a field of the
+ * wrong type is skipped and fields are read whatever the step's `type` says.
+ */
+import type { Step, StepId } from './flow.js';
+
+/** Which field a reference is written in. */
+export const ReferenceKind = {
+  case: 'case',
+  default: 'default',
+  branch: 'branch',
+  join: 'join',
+  next: 'next',
+  onReject: 'onReject',
+  onTimeout: 'onTimeout',
+  catch: 'catch',
+  start: 'start',
+} as const;
+export type ReferenceKind = (typeof ReferenceKind)[keyof typeof ReferenceKind];
+
+/** One mention of a step id inside a step. */
+export interface StepReference {
+  kind: ReferenceKind;
+  /** The id named. */
+  to: StepId;
+  /** Where it is written, relative to the step: `['next']`, `['cases', 0, 'next']`, `['branches', 1]`. */
+  field: readonly (string | number)[];
+  /** The case, branch or catch clause's index; undefined for single fields. */
+  index?: number;
+}
+
+/** A step as `stepReferences` reads it: a typed Step, or any parsed mapping (validation). */
+export type StepFields = Step | Readonly<Record<string, unknown>>;
+
+/**
+ * Calls `visit` for each id `step` names, in this order: cases[].next, default, branches[], join,
+ * next, onReject, onTimeout, catch[].next, start (the order of `successors` and of the canvas'
+ * edges; `start` last because it names a step of the map's body, not of the step's own scope).
+ * Allocates nothing itself: the runtime calls it through `successors` on every decision.
+ */
+export function visitReferences(step: StepFields, visit: (kind: ReferenceKind, to: StepId, index: number | undefined) => void): void {
+  const s = step as Readonly<Record<string, unknown>>;
+  const list = (key: string, kind: ReferenceKind, pick: (item: unknown) => unknown) => {
+    const items = s[key];
+    if (!Array.isArray(items)) return;
+    for (let i = 0; i < items.length; i++) {
+      const to = pick(items[i]);
+      if (typeof to === 'string') visit(kind, to, i);
+    }
+  };
+  const one = (key: string, kind: ReferenceKind) => {
+    const to = s[key];
+    if (typeof to === 'string') visit(kind, to, undefined);
+  };
+  list('cases', ReferenceKind.case, nextOf);
+  one('default', ReferenceKind.default);
+  list('branches', ReferenceKind.branch, (b) => b);
+  one('join', ReferenceKind.join);
+  one('next', ReferenceKind.next);
+  one('onReject', ReferenceKind.onReject);
+  one('onTimeout', ReferenceKind.onTimeout);
+  list('catch', ReferenceKind.catch, nextOf);
+  if (s['type'] === 'map') one('start', ReferenceKind.start);
+}
+
+/** Every id `step` names, with the field it is written in, in `visitReferences` order. */
+export function stepReferences(step: StepFields): StepReference[] {
+  const out: StepReference[] = [];
+  visitReferences(step, (kind, to, index) => {
+    out.push(index === undefined ? { kind, to, field: [FIELD[kind]] } : { kind, to, field: listField(kind, index), index });
+  });
+  return out;
+}
+
+/**
+ * True for references to a step of the same `steps` map: all but a map's `start`, which names a
+ * step of its body.
+ */
+export function isSameScope(kind: ReferenceKind): boolean {
+  return kind !== ReferenceKind.start;
+}
+
+/**
+ * Ids a step can go to next, each once, in `visitReferences` order (cases, default, branches,
+ * next, onReject, onTimeout, catch). A parallel's `join` is left out (its branches lead there),
+ * and so is a map's body `start` (nested, not a successor). Used by the runtime, layout, the
+ * importers and the canvas.
+ */
+export function successors(step: Step): StepId[] {
+  const out: StepId[] = [];
+  visitReferences(step, (kind, to) => {
+    if (kind !== ReferenceKind.join && kind !== ReferenceKind.start && !out.includes(to)) out.push(to);
+  });
+  return out;
+}
+
+const FIELD: Record<ReferenceKind, string> = {
+  case: 'cases',
+  default: 'default',
+  branch: 'branches',
+  join: 'join',
+  next: 'next',
+  onReject: 'onReject',
+  onTimeout: 'onTimeout',
+  catch: 'catch',
+  start: 'start',
+};
+
+function listField(kind: ReferenceKind, index: number): (string | number)[] {
+  return kind === ReferenceKind.branch ? [FIELD[kind], index] : [FIELD[kind], index, 'next'];
+}
+
+function nextOf(item: unknown): unknown {
+  return typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>)['next'] : undefined;
+}
