@@ -6,7 +6,7 @@
  * a real condition.
  */
 import type { BranchStep, Flow, Step, StepId } from '../../model/flow.js';
-import { successors } from '../../model/flow.js';
+import { blockTree } from '../../model/blocks.js';
 import { validateFlow } from '../../validate/index.js';
 import { SwImportCode } from './codes.js';
 import type { ImportContext } from './context.js';
@@ -80,18 +80,5 @@ function newEnd(ctx: ImportContext, scope: Record<StepId, Step>, id: StepId): St
 
 /** The join of the innermost parallel whose block holds `id` (an exit must stay inside it), if any. */
 function joinAround(scope: Record<StepId, Step>, id: StepId): StepId | undefined {
-  let best: { join: StepId; size: number } | undefined;
-  for (const p of Object.values(scope)) {
-    if (p.type !== 'parallel') continue;
-    const seen = new Set<StepId>();
-    const todo = [...p.branches];
-    while (todo.length > 0) {
-      const s = todo.pop()!;
-      if (s === p.join || seen.has(s) || scope[s] === undefined) continue;
-      seen.add(s);
-      todo.push(...successors(scope[s]!));
-    }
-    if (seen.has(id) && (best === undefined || seen.size < best.size)) best = { join: p.join, size: seen.size };
-  }
-  return best?.join;
+  return blockTree({ steps: scope }).innermost.get(id)?.join;
 }
