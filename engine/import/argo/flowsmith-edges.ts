@@ -29,7 +29,7 @@ export function wireEdges(ctx: ImportContext, steps: Record<StepId, Step>, edges
   const jsonata = (when: string): string => {
     const parsed = parseWhen(when, scope);
     if (parsed.ok) return printJExpr(parsed.expr);
-    ctx.report('warning', ArgoImportCode.condition, `the condition "${when}" could not be translated (${parsed.reason}); it was replaced by true`);
+    ctx.report(ArgoImportCode.condition, undefined, `the condition "${when}" could not be translated (${parsed.reason}); it was replaced by true`);
     return 'true';
   };
   for (const [id, step] of Object.entries(steps)) {

@@ -27,7 +27,7 @@ export function escapeEndlessLoops(flow: Flow, ctx: ImportContext): void {
       const step = scope?.[id];
       if (scope === undefined || step === undefined) continue;
       addExit(ctx, scope, id, step);
-      ctx.add(SwImportCode.directive, undefined, `step ${id} loops for ever in the Serverless Workflow document: a never-taken exit was added; give it a real condition`);
+      ctx.report(SwImportCode.directive, undefined, `step ${id} loops for ever in the Serverless Workflow document: a never-taken exit was added; give it a real condition`);
     }
   }
 }
@@ -49,7 +49,7 @@ export function joinFailingBranches(flow: Flow, ctx: ImportContext): void {
     const guardId = ctx.newId(`${parallel.branches[index]}-or-join`);
     scope[guardId] = { type: 'branch', title: 'Always fails', cases: [{ when: NEVER_JOINS, next: parallel.join }], default: parallel.branches[index] };
     parallel.branches[index] = guardId;
-    ctx.add(SwImportCode.directive, undefined, `branch ${guardId} of fork ${parallelId} always fails in the Serverless Workflow document: a never-taken path to the join was added`, undefined, 'info');
+    ctx.report(SwImportCode.directive, undefined, `branch ${guardId} of fork ${parallelId} always fails in the Serverless Workflow document: a never-taken path to the join was added`, { severity: 'info' });
   }
 }
 

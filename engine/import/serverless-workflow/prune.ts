@@ -27,7 +27,7 @@ function pruneScope(steps: Record<StepId, Step>, start: StepId, ctx: ImportConte
   for (const id of Object.keys(steps)) {
     if (seen.has(id)) continue;
     delete steps[id];
-    ctx.add(SwImportCode.directive, undefined, `step ${id} could never run (nothing leads to it) and was not imported`, undefined, 'info');
+    ctx.report(SwImportCode.directive, undefined, `step ${id} could never run (nothing leads to it) and was not imported`, { severity: 'info' });
   }
   for (const step of Object.values(steps)) if (step.type === 'map') pruneScope(step.steps, step.start, ctx);
 }
