@@ -2,6 +2,7 @@
  * Shared state of one ASL export: the findings, the machine plan, state names (unique across the
  * whole document, as ASL requires) and the ASL variable names that stand for native bindings.
  */
+import { flowScopes } from '../../model/blocks.js';
 import { createFindings } from '../../model/findings-reporter.js';
 import type { Flow, StepId } from '../../model/flow.js';
 import { AslExportCode } from './codes.js';
@@ -49,13 +50,9 @@ export class ExportContext {
     readonly flow: Flow,
     readonly plan: ExportPlan,
   ) {
-    const visit = (steps: Flow['steps'], at: string) => {
-      for (const [id, step] of Object.entries(steps)) {
-        this.pointers.set(id, `${at}/${id}`);
-        if (step.type === 'map') visit(step.steps, `${at}/${id}/steps`);
-      }
-    };
-    visit(flow.steps, '/steps');
+    for (const scope of flowScopes(flow)) {
+      for (const id of scope.steps.keys()) this.pointers.set(id, `/${[...scope.path, id].join('/')}`);
+    }
   }
 
   /** Claims a state name, unique in the whole document; `preferred` is shortened or numbered if needed. */
