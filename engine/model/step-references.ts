@@ -100,17 +100,8 @@ export function successors(step: Step): StepId[] {
   return out;
 }
 
-const FIELD: Record<ReferenceKind, string> = {
-  case: 'cases',
-  default: 'default',
-  branch: 'branches',
-  join: 'join',
-  next: 'next',
-  onReject: 'onReject',
-  onTimeout: 'onTimeout',
-  catch: 'catch',
-  start: 'start',
-};
+/** The field each kind is written in: its own name, but for the lists `cases` and `branches`. */
+const FIELD: Record<ReferenceKind, string> = { ...ReferenceKind, case: 'cases', branch: 'branches' };
 
 function listField(kind: ReferenceKind, index: number): (string | number)[] {
   return kind === ReferenceKind.branch ? [FIELD[kind], index] : [FIELD[kind], index, 'next'];
