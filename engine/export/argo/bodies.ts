@@ -41,7 +41,11 @@ export function bodyTarget(ctx: ExportContext, text: TextRewriter, name: string,
   }
   if (body.script !== undefined) {
     const spec = typeof body.script === 'string' ? { code: body.script } : body.script;
-    ctx.report(ArgoExportCode.placeholderImage, step, `the script runs with node in the placeholder image ${NODE_IMAGE}, without Flowsmith's sandbox and without the $input/$vars/$steps bindings; pass what it needs as parameters`);
+    ctx.report(
+      ArgoExportCode.placeholderImage,
+      step,
+      `the script runs with node in the placeholder image ${NODE_IMAGE}, without Flowsmith's sandbox and without the $input/$vars/$steps bindings; pass what it needs as parameters`,
+    );
     return template({
       script: {
         image: NODE_IMAGE,

@@ -44,7 +44,11 @@ export function compensationHandler(ctx: ExportContext, scope: Scope, order: Ste
     tasks.push(task);
   }
   ctx.addTemplate({ name: SharedTemplate.compensate, dag: { tasks } });
-  ctx.report(ArgoExportCode.compensation, steps[0], `compensations run from the onExit handler ${SharedTemplate.compensate} when the workflow does not succeed: all of them (${steps.join(', ')}), in reverse flow order, also for steps that never ran — not only for completed steps in reverse order of completion`);
+  ctx.report(
+    ArgoExportCode.compensation,
+    steps[0],
+    `compensations run from the onExit handler ${SharedTemplate.compensate} when the workflow does not succeed: all of them (${steps.join(', ')}), in reverse flow order, also for steps that never ran — not only for completed steps in reverse order of completion`,
+  );
   return SharedTemplate.compensate;
 }
 

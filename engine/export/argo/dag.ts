@@ -127,7 +127,11 @@ function joinDepends(ctx: ExportContext, scope: Scope, graph: ScopeGraph, id: St
   else if (needed < groups.length && choose(groups.length, needed) <= MAX_COMBINATIONS) {
     text = combinations(groups, needed).map((c) => `(${allOf(c)})`).join(' || ');
   }
-  ctx.report(ArgoExportCode.joinMode, id, `the join needs ${needed} of ${groups.length} branches, but Argo evaluates depends only after every branch it names has finished, so it waits for all of them${needed > 1 && choose(groups.length, needed) > MAX_COMBINATIONS ? ' (and needs all of them to succeed: too many combinations to write out)' : ''}`);
+  ctx.report(
+    ArgoExportCode.joinMode,
+    id,
+    `the join needs ${needed} of ${groups.length} branches, but Argo evaluates depends only after every branch it names has finished, so it waits for all of them${needed > 1 && choose(groups.length, needed) > MAX_COMBINATIONS ? ' (and needs all of them to succeed: too many combinations to write out)' : ''}`,
+  );
   return text;
 }
 

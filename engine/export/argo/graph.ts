@@ -54,7 +54,11 @@ export function scopeGraph(ctx: ExportContext, scope: Scope): ScopeGraph {
   if (scope.steps[scope.start]) visit(scope.start);
 
   for (const e of back) {
-    ctx.report(ArgoExportCode.graphShape, e.from, `the edge from ${e.from} back to ${e.to} closes a loop, which an Argo DAG cannot hold; it was left out (rewrite the loop as a recursive template or a retryStrategy)`);
+    ctx.report(
+      ArgoExportCode.graphShape,
+      e.from,
+      `the edge from ${e.from} back to ${e.to} closes a loop, which an Argo DAG cannot hold; it was left out (rewrite the loop as a recursive template or a retryStrategy)`,
+    );
   }
   for (const id of Object.keys(scope.steps)) {
     if (state.has(id)) continue;
@@ -98,7 +102,11 @@ function failureEdges(ctx: ExportContext, id: StepId, step: Step): Edge[] {
   const [first, ...others] = step.catch ?? [];
   if (!first) return [];
   if (!first.errors.includes('*')) {
-    ctx.report(ArgoExportCode.catchErrors, id, `catch [${first.errors.join(', ')}] → ${first.next} catches every failure in Argo, which routes on the task's status (.Failed/.Errored), not on error names`);
+    ctx.report(
+      ArgoExportCode.catchErrors,
+      id,
+      `catch [${first.errors.join(', ')}] → ${first.next} catches every failure in Argo, which routes on the task's status (.Failed/.Errored), not on error names`,
+    );
   }
   for (const clause of others) {
     if (clause.next === first.next) continue;

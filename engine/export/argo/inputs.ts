@@ -29,7 +29,12 @@ export function workflowParameters(ctx: ExportContext): ArgoParameter[] {
     return parameter;
   });
   if (typed.length) {
-    ctx.report(ArgoExportCode.runData, undefined, `inputs ${typed.join(', ')} are not strings: Argo parameters are text, so their values arrive as JSON text and the input schema's checks (type, pattern, required) are not applied`, { severity: 'info' });
+    ctx.report(
+      ArgoExportCode.runData,
+      undefined,
+      `inputs ${typed.join(', ')} are not strings: Argo parameters are text, so their values arrive as JSON text and the input schema's checks (type, pattern, required) are not applied`,
+      { severity: 'info' },
+    );
   }
   return parameters;
 }

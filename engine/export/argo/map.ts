@@ -46,7 +46,12 @@ export function mapTarget(
   ctx.addTemplate(bodyTemplate);
   if (!wrapped) return { template: bodyTemplate.name, arguments: itemArgument, ...loop };
 
-  ctx.report(ArgoExportCode.map, id, `concurrency ${step.concurrency} became parallelism ${step.concurrency} on template ${outer.name}, which fans out the items; Argo counts the nodes running under it`, { severity: 'info' });
+  ctx.report(
+    ArgoExportCode.map,
+    id,
+    `concurrency ${step.concurrency} became parallelism ${step.concurrency} on template ${outer.name}, which fans out the items; Argo counts the nodes running under it`,
+    { severity: 'info' },
+  );
   const inner: ArgoTask = { name: 'each', template: bodyTemplate.name, arguments: itemArgument };
   if (loop.withItems) inner.withItems = loop.withItems;
   else if (loop.withSequence) inner.withSequence = loop.withSequence;

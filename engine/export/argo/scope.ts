@@ -34,7 +34,11 @@ export function buildScope(ctx: ExportContext, scope: Scope): ScopeDag {
   const tasks = dagTasks(ctx, scope, graph, targets);
   const handled = [...new Set(graph.edges.filter((e) => e.outcome !== 'success').map((e) => e.from))];
   for (const id of handled) {
-    ctx.report(ArgoExportCode.handledFailure, id, `when ${id} fails, the flow goes on, and so does Argo (failFast is off for this DAG), but Argo may still mark the workflow Failed in the end; failFast off also lets other branches finish after an unhandled failure`);
+    ctx.report(
+      ArgoExportCode.handledFailure,
+      id,
+      `when ${id} fails, the flow goes on, and so does Argo (failFast is off for this DAG), but Argo may still mark the workflow Failed in the end; failFast off also lets other branches finish after an unhandled failure`,
+    );
   }
   return handled.length ? { tasks, failFast: false, order: graph.order } : { tasks, order: graph.order };
 }

@@ -89,9 +89,17 @@ function approvalTemplate(ctx: ExportContext, text: TextRewriter, id: StepId, st
   const quorum = step.quorum ?? 1;
   const annotations: Record<string, string> = { [Annotation.approvers]: step.approvers.join(', '), [Annotation.quorum]: String(quorum) };
   if (step.message !== undefined) annotations[Annotation.message] = step.message;
-  ctx.report(ArgoExportCode.approvalIdentity, id, `Argo's suspend does not check who resumes it: approvers ${step.approvers.join(', ')} (quorum ${quorum}) and the message are kept as annotations only; restrict who may resume with RBAC`);
+  ctx.report(
+    ArgoExportCode.approvalIdentity,
+    id,
+    `Argo's suspend does not check who resumes it: approvers ${step.approvers.join(', ')} (quorum ${quorum}) and the message are kept as annotations only; restrict who may resume with RBAC`,
+  );
   const timeoutNote = timeout === undefined ? '' : `; when ${timeout} pass without a decision, Argo resumes the node itself and the decision is "timeout"`;
-  ctx.report(ArgoExportCode.approvalDecision, id, `approve or reject by resuming the workflow with the output parameter ${DECISION} set to approve or reject (Argo UI form, or argo node set --output-parameter ${DECISION}=approve); a plain argo resume leaves it unset${timeoutNote}`);
+  ctx.report(
+    ArgoExportCode.approvalDecision,
+    id,
+    `approve or reject by resuming the workflow with the output parameter ${DECISION} set to approve or reject (Argo UI form, or argo node set --output-parameter ${DECISION}=approve); a plain argo resume leaves it unset${timeoutNote}`,
+  );
   const valueFrom: ArgoParameter['valueFrom'] = { supplied: {} };
   if (timeout !== undefined) valueFrom.default = 'timeout';
   return {
@@ -110,7 +118,11 @@ function approvalTemplate(ctx: ExportContext, text: TextRewriter, id: StepId, st
 function waitTemplate(ctx: ExportContext, id: StepId, step: WaitStep): ArgoTemplate {
   const name = ctx.templateNames.take(id);
   if (step.duration !== undefined) return { name, suspend: { duration: toGoDuration(step.duration) } };
-  ctx.report(ArgoExportCode.waitUntil, id, `wait until "${step.until ?? ''}" cannot be computed by Argo, whose suspend only takes a fixed duration; the workflow suspends here until someone resumes it`);
+  ctx.report(
+    ArgoExportCode.waitUntil,
+    id,
+    `wait until "${step.until ?? ''}" cannot be computed by Argo, whose suspend only takes a fixed duration; the workflow suspends here until someone resumes it`,
+  );
   return { name, metadata: { annotations: { [Annotation.until]: step.until ?? '' } }, suspend: {} };
 }
 

@@ -69,7 +69,11 @@ export class TextRewriter {
     const parsed = parseJsonataSubset(expr);
     const printed = parsed.ok ? printWhen(parsed.expr, resolverFor(this.ctx, this.scope)) : parsed;
     if (printed.ok) return printed.text;
-    this.ctx.report(ArgoExportCode.expression, this.step, `${what} "${expr}" cannot be written as an Argo condition (${printed.reason}); it was written as "[untranslated: …]", which fails in Argo until you rewrite it by hand`);
+    this.ctx.report(
+      ArgoExportCode.expression,
+      this.step,
+      `${what} "${expr}" cannot be written as an Argo condition (${printed.reason}); it was written as "[untranslated: …]", which fails in Argo until you rewrite it by hand`,
+    );
     return `[untranslated: ${expr}]`;
   }
 

@@ -43,7 +43,11 @@ export function callbackTaskWork(step: TaskStep & { callback: NonNullable<TaskSt
     how = work.Resource === LAMBDA ? 'the placeholder Lambda receives Payload.taskToken' : 'the token reaches the outside system only where the step writes $callback.token';
   }
   work = { ...work, Resource: `${work.Resource}.waitForTaskToken`, result: '$states.result' };
-  ctx.report(AslExportCode.approximated, id, `callback is a .waitForTaskToken task: ${how}; $callback.token is the task token ($states.context.Task.Token, $$.Task.Token in JSONPath), answered with SendTaskSuccess (output) or SendTaskFailure (error) instead of flowsmith callback; the executor's own result is not kept, and TimeoutSeconds covers the executor and the wait together`);
+  ctx.report(
+    AslExportCode.approximated,
+    id,
+    `callback is a .waitForTaskToken task: ${how}; $callback.token is the task token ($states.context.Task.Token, $$.Task.Token in JSONPath), answered with SendTaskSuccess (output) or SendTaskFailure (error) instead of flowsmith callback; the executor's own result is not kept, and TimeoutSeconds covers the executor and the wait together`,
+  );
   return work;
 }
 

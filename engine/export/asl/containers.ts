@@ -33,7 +33,11 @@ export function parallelState(step: ParallelStep, site: StepSite): AslState {
     }
   }
   if (step.catch?.length) {
-    ctx.report(AslExportCode.parallelCatch, site.step, 'catch on a parallel: in ASL it also catches a failure of any branch (which stops the other branches), where Flowsmith fails the run unless the failing step catches it');
+    ctx.report(
+      AslExportCode.parallelCatch,
+      site.step,
+      'catch on a parallel: in ASL it also catches a failure of any branch (which stops the other branches), where Flowsmith fails the run unless the failing step catches it',
+    );
   }
   const state: AslState = { Type: 'Parallel', Branches: branches.map((b) => b.machine) };
   Object.assign(state, outputFields(step, '$states.result', site).fields);

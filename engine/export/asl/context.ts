@@ -82,7 +82,12 @@ export class ExportContext {
     let base = name.replace(/[^A-Za-z0-9_]/g, '_');
     if (!/^[A-Za-z_]/.test(base) || RESERVED.test(base)) base = `var_${base}`;
     if (base !== name) {
-      this.report(AslExportCode.approximated, undefined, `variable "${name}" is called $${base} in ASL (ASL variable names use letters, digits and _, and some names are taken by the export)`, { severity: 'info' });
+      this.report(
+        AslExportCode.approximated,
+        undefined,
+        `variable "${name}" is called $${base} in ASL (ASL variable names use letters, digits and _, and some names are taken by the export)`,
+        { severity: 'info' },
+      );
     }
     return this.claimVar(`var:${name}`, base);
   }

@@ -81,7 +81,11 @@ export class MachineBuilder implements Builder {
     });
     this.names.set(to, name);
     this.escapes.set(to, error);
-    this.ctx.report(AslExportCode.leavesParallel, owner.step, `a step in branch "${this.plan.entry}" of parallel "${owner.step}" leads to "${to}" outside it; ASL branches cannot leave their Parallel, so the branch fails with ${error}, the Parallel catches it and goes to "${to}" (the other branches are stopped)`);
+    this.ctx.report(
+      AslExportCode.leavesParallel,
+      owner.step,
+      `a step in branch "${this.plan.entry}" of parallel "${owner.step}" leads to "${to}" outside it; ASL branches cannot leave their Parallel, so the branch fails with ${error}, the Parallel catches it and goes to "${to}" (the other branches are stopped)`,
+    );
     return name;
   }
 

@@ -130,6 +130,10 @@ function reportDropped(step: Step, site: StepSite): void {
   }
   if (step.compensate !== undefined) {
     const kind = taskExecutor(step.compensate) ?? 'task';
-    site.ctx.report(AslExportCode.compensationDropped, site.step, `compensate (${kind}) has no ASL equivalent and was not exported: Step Functions does not undo completed states when an execution fails; to keep the saga, add a Catch on the later states that leads to a state doing this ${kind} work`);
+    site.ctx.report(
+      AslExportCode.compensationDropped,
+      site.step,
+      `compensate (${kind}) has no ASL equivalent and was not exported: Step Functions does not undo completed states when an execution fails; to keep the saga, add a Catch on the later states that leads to a state doing this ${kind} work`,
+    );
   }
 }

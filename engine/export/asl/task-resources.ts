@@ -40,7 +40,11 @@ export function taskWork(step: TaskStep, site: ExprSite, ctx: ExportContext): Ta
   if (step.shell !== undefined) {
     const spec: ShellSpec = typeof step.shell === 'string' ? { command: step.shell } : step.shell;
     const payload: Record<string, Json> = { step: id, ...shellPayload(spec, site, ctx) };
-    ctx.report(AslExportCode.placeholderRunner, id, `shell command runs in the placeholder Lambda ${Placeholder.shellFunction} (Step Functions cannot run commands): deploy a function that runs Payload.command with /bin/sh, passing args[n] as FLOWSMITH_ARG_n, returns the JSON it prints (else {exitCode, stdout, stderr}) and fails with error ShellExit on a non-zero exit; or replace this state`);
+    ctx.report(
+      AslExportCode.placeholderRunner,
+      id,
+      `shell command runs in the placeholder Lambda ${Placeholder.shellFunction} (Step Functions cannot run commands): deploy a function that runs Payload.command with /bin/sh, passing args[n] as FLOWSMITH_ARG_n, returns the JSON it prints (else {exitCode, stdout, stderr}) and fails with error ShellExit on a non-zero exit; or replace this state`,
+    );
     return lambda(Placeholder.shellFunction, payload, 'lambda');
   }
   if (step.script !== undefined) {
@@ -54,7 +58,11 @@ export function taskWork(step: TaskStep, site: ExprSite, ctx: ExportContext): Ta
       vars: braced(toAslExpression('$vars', bindings, ctx)),
     };
     if (spec.memoryMb !== undefined) payload['memoryMb'] = spec.memoryMb;
-    ctx.report(AslExportCode.placeholderRunner, id, `script runs in the placeholder Lambda ${Placeholder.scriptFunction}: deploy a function that runs Payload.code with $input and $vars ($steps, $run and $error are not passed), returns its value and fails with error ScriptError; or replace this state`);
+    ctx.report(
+      AslExportCode.placeholderRunner,
+      id,
+      `script runs in the placeholder Lambda ${Placeholder.scriptFunction}: deploy a function that runs Payload.code with $input and $vars ($steps, $run and $error are not passed), returns its value and fails with error ScriptError; or replace this state`,
+    );
     return lambda(Placeholder.scriptFunction, payload, 'lambda');
   }
   if (step.http !== undefined) return httpWork(step.http, site, ctx);
@@ -87,7 +95,11 @@ export function approvalWork(step: ApprovalStep, site: ExprSite, ctx: ExportCont
     quorum: step.quorum ?? 1,
   };
   if (step.message !== undefined) payload['message'] = templateToAsl(step.message, { ...site, field: 'message' }, ctx);
-  ctx.report(AslExportCode.approvalCallback, site.step, `approval is a callback task on the placeholder Lambda ${Placeholder.approvalFunction}: Step Functions does not check who answers, so the function must enforce approvers [${step.approvers.join(', ')}] and quorum ${step.quorum ?? 1}, and reject with SendTaskFailure error "Rejected"`);
+  ctx.report(
+    AslExportCode.approvalCallback,
+    site.step,
+    `approval is a callback task on the placeholder Lambda ${Placeholder.approvalFunction}: Step Functions does not check who answers, so the function must enforce approvers [${step.approvers.join(', ')}] and quorum ${step.quorum ?? 1}, and reject with SendTaskFailure error "Rejected"`,
+  );
   return { ...lambda(Placeholder.approvalFunction, payload, 'approval'), Resource: `${LAMBDA}.waitForTaskToken`, result: '$states.result' };
 }
 

@@ -29,13 +29,22 @@ export function documentHead(ctx: ExportContext): Record<string, unknown> {
     head['input'] = { schema: { format: 'json', document: flow.inputs } };
     const defaults = Object.keys(ctx.inputDefaults);
     if (defaults.length > 0) {
-      ctx.report(SwExportCode.documentApproximated, undefined, `SW does not apply input schema defaults: expressions read ${defaults.map((d) => `$workflow.input.${d}`).join(', ')} with the default as a fallback (\`// value\`)`, { severity: 'info' });
+      ctx.report(
+        SwExportCode.documentApproximated,
+        undefined,
+        `SW does not apply input schema defaults: expressions read ${defaults.map((d) => `$workflow.input.${d}`).join(', ')} with the default as a fallback (\`// value\`)`,
+        { severity: 'info' },
+      );
     }
   }
   const [first, ...others] = (flow.triggers ?? []).filter(isCronTrigger);
   // Issue #12: webhooks are served by `flowsmith serve`; SW starts workflows on events elsewhere.
   for (const t of (flow.triggers ?? []).filter((x) => !isCronTrigger(x))) {
-    ctx.report(SwExportCode.triggerApproximated, undefined, `the webhook trigger "${'webhook' in t ? t.webhook.name : ''}" was not exported: SW has no webhook start; start the workflow from the runtime's event source`);
+    ctx.report(
+      SwExportCode.triggerApproximated,
+      undefined,
+      `the webhook trigger "${'webhook' in t ? t.webhook.name : ''}" was not exported: SW has no webhook start; start the workflow from the runtime's event source`,
+    );
   }
   if (first !== undefined) {
     head['schedule'] = { cron: first.cron };

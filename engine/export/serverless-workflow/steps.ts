@@ -23,7 +23,11 @@ export function stepConverter(ctx: ExportContext): StepConverter {
   const convert: StepConverter = (id, step, plan) => {
     ctx.emitted.add(id);
     if (step.compensate !== undefined) {
-      ctx.report(SwExportCode.compensationDropped, id, 'compensate is not exported: SW 1.0 has no compensation (saga), so nothing undoes this step when the workflow faults; the body is kept in metadata.flowsmith.compensate');
+      ctx.report(
+        SwExportCode.compensationDropped,
+        id,
+        'compensate is not exported: SW 1.0 has no compensation (saga), so nothing undoes this step when the workflow faults; the body is kept in metadata.flowsmith.compensate',
+      );
     }
     switch (step.type) {
       case 'task':
@@ -114,7 +118,12 @@ function forkItems(id: StepId, step: ParallelStep, plan: ListPlan, ctx: ExportCo
   const fork: Record<string, unknown> = { branches };
   if (mode === 'any' || (typeof mode === 'object' && mode.count === 1)) {
     fork['compete'] = true;
-    ctx.report(SwExportCode.joinMode, step.join, 'the join takes the first branch to arrive: exported as fork compete, where the first branch to finish sets the output and SW cancels the others', { severity: 'info' });
+    ctx.report(
+      SwExportCode.joinMode,
+      step.join,
+      'the join takes the first branch to arrive: exported as fork compete, where the first branch to finish sets the output and SW cancels the others',
+      { severity: 'info' },
+    );
   }
   if (typeof mode === 'object' && mode.count !== 1 && mode.count < step.branches.length) {
     ctx.report(SwExportCode.joinMode, step.join, `join waits for ${mode.count} of ${step.branches.length} branches, which SW fork cannot express: it waits for all of them`);
@@ -136,7 +145,12 @@ function forItems(id: StepId, step: MapStep, plan: ListPlan, ctx: ExportContext,
   const body = buildList(step.start, bodyPlan, ctx, convert);
   const task: SwTask = { for: { each: 'item', in: expressionToSw(step.items, ctx.values(id, plan)), at: 'index' }, do: body };
   if (step.concurrency !== 1) {
-    ctx.report(SwExportCode.mapSequential, id, `SW for runs the items one after another, where Flowsmith runs ${step.concurrency === undefined ? 'all of them' : step.concurrency} at once`, { severity: 'info' });
+    ctx.report(
+      SwExportCode.mapSequential,
+      id,
+      `SW for runs the items one after another, where Flowsmith runs ${step.concurrency === undefined ? 'all of them' : step.concurrency} at once`,
+      { severity: 'info' },
+    );
   }
   addMeta(task, withFlowsmithMeta(taskMetadata(step), { as: step.as, concurrency: step.concurrency }));
   registerData(id, step, task, undefined, plan, ctx);

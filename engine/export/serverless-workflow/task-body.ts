@@ -43,7 +43,11 @@ export function bodyToSw(body: TaskBody, step: StepId, ctx: ExportContext, value
     case 'script': {
       const script = typeof body.script === 'string' ? { code: body.script } : body.script!;
       const limit = 'memoryMb' in script && script.memoryMb !== undefined ? `; the ${script.memoryMb} MiB memory limit is not expressible` : '';
-      ctx.report(SwExportCode.processApproximated, step, `script runs as run.script (language js), where $input, $vars and $steps are not defined and the output is what the code prints, not its last value: adapt the code${limit}`);
+      ctx.report(
+        SwExportCode.processApproximated,
+        step,
+        `script runs as run.script (language js), where $input, $vars and $steps are not defined and the output is what the code prints, not its last value: adapt the code${limit}`,
+      );
       return { task: { run: { script: { language: 'js', code: script.code } } } };
     }
     case 'notify':
@@ -60,7 +64,12 @@ export function bodyToSw(body: TaskBody, step: StepId, ctx: ExportContext, value
           ctx.report(SwExportCode.documentApproximated, step, 'the subflow input is not an object, which SW requires: it is passed as {input: …}');
         }
       }
-      ctx.report(SwExportCode.subflowReference, step, `the subflow ${call.flow} runs as run.workflow ${SW_NAMESPACE}/${name} version ${SW_FLOW_VERSION}: export that flow too and deploy it under this name`, { severity: 'info' });
+      ctx.report(
+        SwExportCode.subflowReference,
+        step,
+        `the subflow ${call.flow} runs as run.workflow ${SW_NAMESPACE}/${name} version ${SW_FLOW_VERSION}: export that flow too and deploy it under this name`,
+        { severity: 'info' },
+      );
       return { task: { run: { workflow } } };
     }
     default:

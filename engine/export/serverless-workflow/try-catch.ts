@@ -97,7 +97,12 @@ function errorFilter(names: string[], step: StepId, ctx: ExportContext): Record<
   const types = [...new Set(names.map(errorTypeOf))];
   const shared = names.filter((n) => SHARED_TYPE_NAMES.has(n));
   if (shared.length > 0 && !(names.includes('ShellExit') && names.includes('ScriptError'))) {
-    ctx.report(SwExportCode.errorTypes, step, `${shared.join(', ')} maps to SW's runtime error type, which also covers ${shared.includes('ShellExit') ? 'ScriptError' : 'ShellExit'}`, { severity: 'info' });
+    ctx.report(
+      SwExportCode.errorTypes,
+      step,
+      `${shared.join(', ')} maps to SW's runtime error type, which also covers ${shared.includes('ShellExit') ? 'ScriptError' : 'ShellExit'}`,
+      { severity: 'info' },
+    );
   }
   if (types.length === 1) return { errors: { with: { type: types[0] } } };
   return { when: `\${ ${types.map((t) => `$error.type == ${JSON.stringify(t)}`).join(' or ')} }` };

@@ -73,7 +73,12 @@ function inner(ctx: ImportContext, call: Call, id: StepId, frame: Frame, passed:
   const name = str(call.raw['template']);
   if (ref) {
     const target = `${str(ref['name']) ?? '?'}/${str(ref['template']) ?? '?'}`;
-    ctx.report(ArgoImportCode.templateRef, id, `${call.name} runs template ${target} of another WorkflowTemplate; it became a call of ${str(ref['name']) ?? 'subflow'}.yaml: import that WorkflowTemplate too`, { at: frame.template });
+    ctx.report(
+      ArgoImportCode.templateRef,
+      id,
+      `${call.name} runs template ${target} of another WorkflowTemplate; it became a call of ${str(ref['name']) ?? 'subflow'}.yaml: import that WorkflowTemplate too`,
+      { at: frame.template },
+    );
     return callStep(id, call.name, `${str(ref['name']) ?? 'subflow'}.yaml`, passed, `Argo templateRef ${target}`);
   }
   const inline = obj(call.raw['inline']);
@@ -135,11 +140,21 @@ function conditionOf(ctx: ImportContext, call: Call, frame: Frame): { when: stri
       // on the failure path): a branch on it is decided per copy, and said so (issue #11 item 17).
       if (frame.exitHandler && /workflow\.status/.test(when) && isConstant(parsed.expr)) {
         description = `Argo exit-handler branch on the workflow status (${literalText(when)}); in this copy of the exit handler the status is ${frame.exitHandler}`;
-        ctx.report(ArgoImportCode.exitHandler, where.step, `${call.name}: when "${when}" reads workflow.status, which the import maps to the run's outcome: the exit handler is appended after success (status "Succeeded", here ${printJExpr(parsed.expr)}) and again on the path that catches a failure of the main steps (status "Failed"), so this branch runs in whichever copy its condition holds`, { at: where.template });
+        ctx.report(
+          ArgoImportCode.exitHandler,
+          where.step,
+          `${call.name}: when "${when}" reads workflow.status, which the import maps to the run's outcome: the exit handler is appended after success (status "Succeeded", here ${printJExpr(parsed.expr)}) and again on the path that catches a failure of the main steps (status "Failed"), so this branch runs in whichever copy its condition holds`,
+          { at: where.template },
+        );
       }
     } else {
       description = `Argo condition, not translated: ${literalText(when)}`;
-      ctx.report(ArgoImportCode.condition, where.step, `${call.name}: when "${when}" could not be translated (${parsed.reason}); the branch always runs it: rewrite the case by hand`, { at: where.template });
+      ctx.report(
+        ArgoImportCode.condition,
+        where.step,
+        `${call.name}: when "${when}" could not be translated (${parsed.reason}); the branch always runs it: rewrite the case by hand`,
+        { at: where.template },
+      );
       parts.unshift('true');
     }
   }

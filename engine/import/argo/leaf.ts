@@ -38,7 +38,12 @@ export function leafStep(ctx: ImportContext, tmpl: Obj, frame: Frame, id: StepId
     // The action is one quoted word and no manifest line can end the heredoc (issue #11 item 3).
     const doc = quotedHeredoc(manifest, 'FLOWSMITH_MANIFEST');
     step = { type: 'task', shell: `kubectl ${shellWordMin(action)} -f - ${doc.open}\n${doc.body}\n${doc.close}` };
-    ctx.report(ArgoImportCode.unsupportedTemplate, id, `template ${name} is a Kubernetes resource template; it became a kubectl ${action} command, without its success/failure conditions`, { at: name });
+    ctx.report(
+      ArgoImportCode.unsupportedTemplate,
+      id,
+      `template ${name} is a Kubernetes resource template; it became a kubectl ${action} command, without its success/failure conditions`,
+      { at: name },
+    );
   } else if (tmpl['suspend'] !== undefined) {
     step = suspendStep(ctx, tmpl, id, text);
     output = 'other';
@@ -81,7 +86,12 @@ function reportContainer(ctx: ImportContext, template: string, step: StepId, ima
   reportedTemplates.set(ctx, seen);
   if (seen.has(template)) return;
   seen.add(template);
-  ctx.report(ArgoImportCode.container, step, `template ${template} ran in container image ${image ?? '(none)'}; it is imported as a local shell command, which needs the same tools on this machine`, { severity: 'info', at: template });
+  ctx.report(
+    ArgoImportCode.container,
+    step,
+    `template ${template} ran in container image ${image ?? '(none)'}; it is imported as a local shell command, which needs the same tools on this machine`,
+    { severity: 'info', at: template },
+  );
 }
 
 /** A container's command and args as one shell command line. */

@@ -82,7 +82,12 @@ function dagBlock(ctx: ImportContext, tmpl: Obj, frame: Frame, prefix: string): 
   if (cyclic.length) ctx.report(ArgoImportCode.notBlockStructured, undefined, `tasks ${cyclic.join(', ')} of DAG ${name} depend on each other in a cycle, which Argo rejects; they were put in an order that breaks it`, { at: name });
   const shaped = graph.decompose(graph.all(), node);
   if (shaped) return shaped;
-  ctx.report(ArgoImportCode.notBlockStructured, undefined, `DAG ${name} is not made of nested parallel blocks, which Flowsmith flows are; its tasks run one after the other in dependency order`, { at: name });
+  ctx.report(
+    ArgoImportCode.notBlockStructured,
+    undefined,
+    `DAG ${name} is not made of nested parallel blocks, which Flowsmith flows are; its tasks run one after the other in dependency order`,
+    { at: name },
+  );
   return seq(graph.topological(graph.all()).map(node));
 }
 

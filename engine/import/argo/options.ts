@@ -26,7 +26,12 @@ export function reportIgnored(ctx: ImportContext, tmpl: Obj, step?: StepId): voi
   const name = str(tmpl['name']) ?? '?';
   const ignored = Object.keys(tmpl).filter((k) => !KNOWN.has(k));
   if (ignored.length) {
-    ctx.report(ArgoImportCode.ignoredField, step || undefined, `template ${name}: ${ignored.join(', ')} ${ignored.length === 1 ? 'has' : 'have'} no Flowsmith meaning and ${ignored.length === 1 ? 'was' : 'were'} ignored`, { severity: 'info', at: name });
+    ctx.report(
+      ArgoImportCode.ignoredField,
+      step || undefined,
+      `template ${name}: ${ignored.join(', ')} ${ignored.length === 1 ? 'has' : 'have'} no Flowsmith meaning and ${ignored.length === 1 ? 'was' : 'were'} ignored`,
+      { severity: 'info', at: name },
+    );
   }
   const outputs = obj(tmpl['outputs']);
   const inputs = obj(tmpl['inputs']);

@@ -32,12 +32,22 @@ export function suspendStep(ctx: ImportContext, tmpl: Obj, id: StepId, text: (s:
   const listed = (str(annotations['flowsmith.io/approvers']) ?? '').split(',').map((a) => a.trim()).filter(Boolean);
   const approvers = listed.length ? listed : [PLACEHOLDER_APPROVER];
   if (!listed.length) {
-    ctx.report(ArgoImportCode.approval, id, `template ${name} suspends the workflow until someone resumes it; it became an approval with the placeholder approver ${PLACEHOLDER_APPROVER}: fill in who may approve`, { at: name });
+    ctx.report(
+      ArgoImportCode.approval,
+      id,
+      `template ${name} suspends the workflow until someone resumes it; it became an approval with the placeholder approver ${PLACEHOLDER_APPROVER}: fill in who may approve`,
+      { at: name },
+    );
   }
   const supplied = arr(obj(tmpl['outputs'])?.['parameters']).filter((p) => obj(obj(p)?.['valueFrom'])?.['supplied'] !== undefined);
   if (supplied.length && type !== 'approval') {
     const names = supplied.map((p) => str(obj(p)?.['name'])).join(', ');
-    ctx.report(ArgoImportCode.artifacts, id, `template ${name}: the values supplied on resume (${names}) are not collected; a Flowsmith approval records approve or reject, its approvers and comments`, { at: name });
+    ctx.report(
+      ArgoImportCode.artifacts,
+      id,
+      `template ${name}: the values supplied on resume (${names}) are not collected; a Flowsmith approval records approve or reject, its approvers and comments`,
+      { at: name },
+    );
   }
   const step: Step = { type: 'approval', approvers };
   const quorum = Number(str(annotations['flowsmith.io/quorum']));

@@ -88,7 +88,12 @@ function collectAssigned(value: unknown, ctx: ImportContext): void {
 /** Findings about the whole document: its own timeout, and deploy-time placeholders kept as text. */
 function reportDocument(doc: Record<string, unknown>, ctx: ImportContext, text: string): void {
   if (doc['TimeoutSeconds'] !== undefined) {
-    ctx.report(AslImportCode.timeout, undefined, `the state machine's TimeoutSeconds (${String(doc['TimeoutSeconds'])}) has no native equivalent (Flowsmith times steps, not runs); left out`, { at: ['TimeoutSeconds'] });
+    ctx.report(
+      AslImportCode.timeout,
+      undefined,
+      `the state machine's TimeoutSeconds (${String(doc['TimeoutSeconds'])}) has no native equivalent (Flowsmith times steps, not runs); left out`,
+      { at: ['TimeoutSeconds'] },
+    );
   }
   const placeholders = [...new Set(text.match(/\$\{[A-Za-z0-9_:.-]+\}/g) ?? [])];
   if (placeholders.length > 0) {

@@ -49,7 +49,12 @@ export function joinFailingBranches(flow: Flow, ctx: ImportContext): void {
     const guardId = ctx.newId(`${parallel.branches[index]}-or-join`);
     scope[guardId] = { type: 'branch', title: 'Always fails', cases: [{ when: NEVER_JOINS, next: parallel.join }], default: parallel.branches[index] };
     parallel.branches[index] = guardId;
-    ctx.report(SwImportCode.directive, undefined, `branch ${guardId} of fork ${parallelId} always fails in the Serverless Workflow document: a never-taken path to the join was added`, { severity: 'info' });
+    ctx.report(
+      SwImportCode.directive,
+      undefined,
+      `branch ${guardId} of fork ${parallelId} always fails in the Serverless Workflow document: a never-taken path to the join was added`,
+      { severity: 'info' },
+    );
   }
 }
 
