@@ -75,7 +75,7 @@ export class ImportContext {
   /** Records a finding about the state `name` of `frame` (at its place in the source, on its step). */
   reportState(frame: Frame, name: string, code: AslImportCode, severity: Finding['severity'], message: string, field?: string): void {
     const path = [...frame.statesPath, name, ...(field ? [field] : [])];
-    this.report(code, frame.ids.get(name), `state "${name}": ${message}`, { severity: severity, at: path });
+    this.report(code, frame.ids.get(name), message, { severity, at: path, subject: `state "${name}"` });
   }
 
   /** A new step id from `name`: lowercase letters, digits and dashes, unique in the whole flow. */

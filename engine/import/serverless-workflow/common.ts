@@ -69,7 +69,7 @@ export interface TaskResult {
 
 /** Adds a finding about the task being imported, at its place in the source. Severity defaults to warning. */
 export function report(env: TaskEnv, code: SwImportCode, message: string, severity?: Finding['severity']): void {
-  env.ctx.report(code, undefined, message, { subject: taskSubject(env.name), at: env.at, severity: severity });
+  env.ctx.report(code, undefined, message, { subject: taskSubject(env.name), at: env.at, severity });
 }
 
 /**

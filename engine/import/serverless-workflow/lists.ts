@@ -151,7 +151,7 @@ function directiveTarget(
   if (directive === undefined || directive === 'continue') return next;
   if (directive === 'exit') return list.exit;
   if (directive === 'end') {
-    if (list.endNote !== undefined) ctx.report(SwImportCode.directive, undefined, list.endNote, { subject: taskSubject(name), at: at, severity: 'info' });
+    if (list.endNote !== undefined) ctx.report(SwImportCode.directive, undefined, list.endNote, { subject: taskSubject(name), at, severity: 'info' });
     return list.end;
   }
   const target = String(directive);
@@ -159,11 +159,11 @@ function directiveTarget(
     const j = f.names.get(target);
     if (j === undefined) continue;
     if (f !== frame) {
-      ctx.report(SwImportCode.directive, undefined, `then: ${target} names a task of an enclosing list, which SW does not allow; imported as a jump to it`, { subject: taskSubject(name), at: at });
+      ctx.report(SwImportCode.directive, undefined, `then: ${target} names a task of an enclosing list, which SW does not allow; imported as a jump to it`, { subject: taskSubject(name), at });
     }
     return f.entries[j]!;
   }
-  ctx.report(SwImportCode.directive, undefined, `then: ${target} names no task here; it continues with the next task instead`, { subject: taskSubject(name), at: at });
+  ctx.report(SwImportCode.directive, undefined, `then: ${target} names no task here; it continues with the next task instead`, { subject: taskSubject(name), at });
   return next;
 }
 
@@ -171,7 +171,7 @@ function directiveTarget(
 function taskItems(tasks: unknown, at: SourcePath, ctx: ImportContext): [string, Obj, SourcePath][] {
   if (tasks === undefined || tasks === null) return [];
   if (!Array.isArray(tasks)) {
-    ctx.report(SwImportCode.directive, undefined, 'a task list is not a list (DSL 1.0 writes `- name: {…}` items); skipped', { at: at, severity: 'error' });
+    ctx.report(SwImportCode.directive, undefined, 'a task list is not a list (DSL 1.0 writes `- name: {…}` items); skipped', { at, severity: 'error' });
     return [];
   }
   const out: [string, Obj, SourcePath][] = [];

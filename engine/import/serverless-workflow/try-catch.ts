@@ -104,7 +104,7 @@ function genericClauses(
   importList: ImportList,
 ): { errors: string[]; target: Target }[] {
   const at = [...env.at, 'catch'];
-  const note = (message: string, severity?: 'info') => env.ctx.report(SwImportCode.errorHandling, undefined, message, { subject: taskSubject(env.name), at: at, severity: severity });
+  const note = (message: string, severity?: 'info') => env.ctx.report(SwImportCode.errorHandling, undefined, message, { subject: taskSubject(env.name), at, severity });
   const filter = obj(obj(c['errors'])['with']);
   let errors: string[] = ['*'];
   const type = filter['type'];
