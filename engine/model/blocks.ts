@@ -34,7 +34,7 @@
  * `join` names no step of its scope gets branches with no steps (validation reports FS011 for it).
  * Not cached: importers change flows in place and build the tree again.
  */
-import { isSameScope, stepReferences } from './step-references.js';
+import { isSameScope, visitReferences } from './step-references.js';
 import type { StepId } from './flow.js';
 
 /** A step as the tree reads it: any parsed mapping. */
@@ -119,7 +119,23 @@ export function flowScopes(flow: unknown): ScopeBlock[] {
     const steps = new Map<StepId, StepRecord>();
     for (const [id, step] of Object.entries(owner['steps'])) if (isObject(step)) steps.set(id, step);
     const start = typeof owner['start'] === 'string' ? owner['start'] : undefined;
-    const scope: ScopeBlock = { kind: 'scope', map, parent, path, startPath: [...ownerPath, 'start'], start, steps, edges: edgesOf(steps), blocks: [], parallels: [], maps: [] };
+    let edges: ReadonlyMap<StepId, readonly StepId[]> | undefined;
+    const scope: ScopeBlock = {
+      kind: 'scope',
+      map,
+      parent,
+      path,
+      startPath: [...ownerPath, 'start'],
+      start,
+      steps,
+      // Computed on first use: most of validate/'s checks read the scopes and never the edges.
+      get edges() {
+        return (edges ??= edgesOf(steps));
+      },
+      blocks: [],
+      parallels: [],
+      maps: [],
+    };
     scopes.push(scope);
     parent?.maps.push(scope);
     for (const [id, step] of steps) if (step['type'] === 'map') visit(step, [...path, id], id, scope);
@@ -169,9 +185,9 @@ function edgesOf(steps: ReadonlyMap<StepId, StepRecord>): Map<StepId, StepId[]> 
   const edges = new Map<StepId, StepId[]>();
   for (const [id, step] of steps) {
     const targets: StepId[] = [];
-    for (const ref of stepReferences(step)) {
-      if (isSameScope(ref.kind) && steps.has(ref.to) && !targets.includes(ref.to)) targets.push(ref.to);
-    }
+    visitReferences(step, (kind, to) => {
+      if (isSameScope(kind) && steps.has(to) && !targets.includes(to)) targets.push(to);
+    });
     edges.set(id, targets);
   }
   return edges;

@@ -73,7 +73,8 @@ export function visitReferences(step: StepFields, visit: (kind: ReferenceKind, t
 export function stepReferences(step: StepFields): StepReference[] {
   const out: StepReference[] = [];
   visitReferences(step, (kind, to, index) => {
-    out.push(index === undefined ? { kind, to, field: [FIELD[kind]] } : { kind, to, field: listField(kind, index), index });
+    const field = referencePath([], kind, index);
+    out.push(index === undefined ? { kind, to, field } : { kind, to, field, index });
   });
   return out;
 }
@@ -103,8 +104,13 @@ export function successors(step: Step): StepId[] {
 /** The field each kind is written in: its own name, but for the lists `cases` and `branches`. */
 const FIELD: Record<ReferenceKind, string> = { ...ReferenceKind, case: 'cases', branch: 'branches' };
 
-function listField(kind: ReferenceKind, index: number): (string | number)[] {
-  return kind === ReferenceKind.branch ? [FIELD[kind], index] : [FIELD[kind], index, 'next'];
+/**
+ * `prefix` followed by the field a reference of `kind` is written in (`index` for the lists):
+ * `[...prefix, 'next']`, `[...prefix, 'cases', 0, 'next']`, `[...prefix, 'branches', 1]`.
+ */
+export function referencePath(prefix: readonly (string | number)[], kind: ReferenceKind, index: number | undefined): (string | number)[] {
+  if (index === undefined) return [...prefix, FIELD[kind]];
+  return kind === ReferenceKind.branch ? [...prefix, FIELD[kind], index] : [...prefix, FIELD[kind], index, 'next'];
 }
 
 function nextOf(item: unknown): unknown {

@@ -5,7 +5,7 @@
  * (DESIGN.md: flows are block-structured, a map body only references its own steps).
  */
 import { flowScopes, type ScopeBlock, type StepRecord } from '../model/blocks.js';
-import { isSameScope, stepReferences } from '../model/step-references.js';
+import { isSameScope, referencePath, visitReferences } from '../model/step-references.js';
 import type { DocPath } from './issue.js';
 
 export type StepLike = StepRecord;
@@ -34,9 +34,9 @@ export function scopesOf(flow: unknown): Scope[] {
  */
 export function referencesOf(id: string, step: StepLike, stepPath: DocPath): Reference[] {
   const refs: Reference[] = [];
-  for (const ref of stepReferences(step)) {
-    if (isSameScope(ref.kind)) refs.push({ from: id, target: ref.to, path: [...stepPath, ...ref.field] });
-  }
+  visitReferences(step, (kind, to, index) => {
+    if (isSameScope(kind)) refs.push({ from: id, target: to, path: referencePath(stepPath, kind, index) });
+  });
   return refs;
 }
 
