@@ -42,31 +42,40 @@ export type StepFields = Step | Readonly<Record<string, unknown>>;
  * Calls `visit` for each id `step` names, in this order: cases[].next, default, branches[], join,
  * next, onReject, onTimeout, catch[].next, start (the order of `successors` and of the canvas'
  * edges; `start` last because it names a step of the map's body, not of the step's own scope).
- * Allocates nothing itself: the runtime calls it through `successors` on every decision.
+ * Allocates nothing itself (successors, the block tree's edges and validation call it per step).
  */
-export function visitReferences(step: StepFields, visit: (kind: ReferenceKind, to: StepId, index: number | undefined) => void): void {
+export function visitReferences(step: StepFields, visit: ReferenceVisitor): void {
   const s = step as Readonly<Record<string, unknown>>;
-  const list = (key: string, kind: ReferenceKind, pick: (item: unknown) => unknown) => {
-    const items = s[key];
-    if (!Array.isArray(items)) return;
-    for (let i = 0; i < items.length; i++) {
-      const to = pick(items[i]);
-      if (typeof to === 'string') visit(kind, to, i);
-    }
-  };
-  const one = (key: string, kind: ReferenceKind) => {
-    const to = s[key];
-    if (typeof to === 'string') visit(kind, to, undefined);
-  };
-  list('cases', ReferenceKind.case, nextOf);
-  one('default', ReferenceKind.default);
-  list('branches', ReferenceKind.branch, (b) => b);
-  one('join', ReferenceKind.join);
-  one('next', ReferenceKind.next);
-  one('onReject', ReferenceKind.onReject);
-  one('onTimeout', ReferenceKind.onTimeout);
-  list('catch', ReferenceKind.catch, nextOf);
-  if (s['type'] === 'map') one('start', ReferenceKind.start);
+  visitClauses(s['cases'], ReferenceKind.case, visit);
+  visitOne(s['default'], ReferenceKind.default, visit);
+  const branches = s['branches'];
+  if (Array.isArray(branches)) {
+    for (let i = 0; i < branches.length; i++) if (typeof branches[i] === 'string') visit(ReferenceKind.branch, branches[i] as string, i);
+  }
+  visitOne(s['join'], ReferenceKind.join, visit);
+  visitOne(s['next'], ReferenceKind.next, visit);
+  visitOne(s['onReject'], ReferenceKind.onReject, visit);
+  visitOne(s['onTimeout'], ReferenceKind.onTimeout, visit);
+  visitClauses(s['catch'], ReferenceKind.catch, visit);
+  if (s['type'] === 'map') visitOne(s['start'], ReferenceKind.start, visit);
+}
+
+/** What `visitReferences` calls per reference; `index` is the case, branch or clause index. */
+export type ReferenceVisitor = (kind: ReferenceKind, to: StepId, index: number | undefined) => void;
+
+function visitOne(value: unknown, kind: ReferenceKind, visit: ReferenceVisitor): void {
+  if (typeof value === 'string') visit(kind, value, undefined);
+}
+
+/** `cases` and `catch`: a list of mappings whose `next` is the reference. */
+function visitClauses(items: unknown, kind: ReferenceKind, visit: ReferenceVisitor): void {
+  if (!Array.isArray(items)) return;
+  for (let i = 0; i < items.length; i++) {
+    const item: unknown = items[i];
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) continue;
+    const to = (item as Record<string, unknown>)['next'];
+    if (typeof to === 'string') visit(kind, to, i);
+  }
 }
 
 /** Every id `step` names, with the field it is written in, in `visitReferences` order. */
@@ -111,8 +120,4 @@ const FIELD: Record<ReferenceKind, string> = { ...ReferenceKind, case: 'cases', 
 export function referencePath(prefix: readonly (string | number)[], kind: ReferenceKind, index: number | undefined): (string | number)[] {
   if (index === undefined) return [...prefix, FIELD[kind]];
   return kind === ReferenceKind.branch ? [...prefix, FIELD[kind], index] : [...prefix, FIELD[kind], index, 'next'];
-}
-
-function nextOf(item: unknown): unknown {
-  return typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>)['next'] : undefined;
 }
