@@ -5,6 +5,7 @@
  * gives digits only or fails the step, and says so in a finding at the step.
  */
 import type { Finding } from '../model/finding.js';
+import { createFindings } from '../model/findings-reporter.js';
 import type { Flow, Step } from '../model/flow.js';
 import { quoteStepIds } from '../expr/evaluate.js';
 import { isNumericExpression } from '../expr/numeric.js';
@@ -36,7 +37,7 @@ export function guardShellCode(command: string): { command: string; converted: s
  * with a warning per converted step under `code` (the importer's own code for scripts, else FS290).
  */
 export function guardFlowShellCode(flow: Flow, file: string, code: string = NUMBER_GUARD_CODE): { flow: Flow; findings: Finding[] } {
-  const findings: Finding[] = [];
+  const { findings, report } = createFindings({ file });
   const guardStep = (id: string, step: Step): Step => {
     let out = step as Step & Record<string, unknown>;
     const guardBody = (body: Record<string, unknown>): Record<string, unknown> => {
@@ -45,13 +46,7 @@ export function guardFlowShellCode(flow: Flow, file: string, code: string = NUMB
       if (typeof command !== 'string') return body;
       const guarded = guardShellCode(command);
       if (guarded.converted.length === 0) return body;
-      findings.push({
-        severity: 'warning',
-        code,
-        file,
-        step: id,
-        message: `${guarded.converted.join(', ')} stood inside shell arithmetic, where bash runs a value as code; imported as $number(…), so a value that is not a number fails the step`,
-      });
+      report(code, id, `${guarded.converted.join(', ')} stood inside shell arithmetic, where bash runs a value as code; imported as $number(…), so a value that is not a number fails the step`);
       return { ...body, shell: typeof shell === 'string' ? guarded.command : { ...(shell as object), command: guarded.command } };
     };
     out = guardBody(out) as typeof out;

@@ -11,106 +11,78 @@ import {
   MAX_NESTING_LEVELS,
   MAX_STEP_COUNT,
 } from './limits.js';
+import { defineCodes, type CodeOf } from './code-table.js';
 
 const mib = MAX_FILE_BYTES / 1024 / 1024;
 
-export const Code = {
+const table = defineCodes({
   /** The text is not valid YAML (or holds several documents). */
-  yamlSyntax: 'FS001',
+  yamlSyntax: { code: 'FS001', meaning: 'YAML syntax error' },
   /** The text is larger than MAX_FILE_BYTES (5 MiB); checked before parsing, reported at 1:1. */
-  tooLarge: 'FS002',
+  tooLarge: { code: 'FS002', meaning: `flow file larger than ${mib} MiB` },
   /** The YAML's aliases expand too far (a "billion laughs" document), or one anchor is used too often. */
-  tooManyAliases: 'FS003',
+  tooManyAliases: { code: 'FS003', meaning: 'too many YAML aliases' },
   /** Collections nest deeper than MAX_NESTING_LEVELS (64), aliases expanded. */
-  tooDeep: 'FS004',
+  tooDeep: { code: 'FS004', meaning: `nesting deeper than ${MAX_NESTING_LEVELS} levels` },
   /** The document is not a mapping (a flow is `key: value` pairs at the top). */
-  notAMapping: 'FS005',
+  notAMapping: { code: 'FS005', meaning: 'document is not a mapping' },
   /** The same key appears twice in one mapping (outside `steps`, which gets FS013). */
-  duplicateKey: 'FS006',
+  duplicateKey: { code: 'FS006', meaning: 'duplicate key' },
   /** The document does not match the flow JSON Schema (resources/schema/flow.schema.json). */
-  schema: 'FS010',
+  schema: { code: 'FS010', meaning: 'does not match the flow schema' },
   /** A step id is referenced (start, next, cases, default, branches, join, onReject, onTimeout, catch) but not defined. */
-  unknownStep: 'FS011',
+  unknownStep: { code: 'FS011', meaning: 'reference to an unknown step' },
   /** An approval step lists no approvers. */
-  noApprovers: 'FS012',
+  noApprovers: { code: 'FS012', meaning: 'approval without approvers' },
   /** Two steps share an id (duplicate key in a `steps` map, or the same id in a map body and outside it). */
-  duplicateStep: 'FS013',
+  duplicateStep: { code: 'FS013', meaning: 'duplicate step id' },
   /** No path from `start` reaches the step (warning). */
-  unreachable: 'FS014',
+  unreachable: { code: 'FS014', meaning: 'unreachable step' },
   /** A loop with no step leading out of it and no end inside it. */
-  endlessLoop: 'FS015',
+  endlessLoop: { code: 'FS015', meaning: 'loop with no exit' },
   /** A parallel branch that does not reach the parallel's join. */
-  branchMissesJoin: 'FS016',
+  branchMissesJoin: { code: 'FS016', meaning: 'parallel branch does not reach its join' },
   /** A join reached from a step outside its parallel, or not owned by any parallel. */
-  joinFromOutside: 'FS017',
+  joinFromOutside: { code: 'FS017', meaning: 'join reached from outside its parallel' },
   /** A parallel's `join` is not a join step, or a join is shared by two parallels. */
-  badJoin: 'FS018',
+  badJoin: { code: 'FS018', meaning: 'parallel join is not a join step' },
   /** A JSONata expression (bare or inside `{{ }}`) does not parse. */
-  badExpression: 'FS019',
+  badExpression: { code: 'FS019', meaning: 'expression does not parse' },
   /** A branch step with no cases. */
-  noCases: 'FS020',
+  noCases: { code: 'FS020', meaning: 'branch without cases' },
   /** A duration that is not `500ms`/`30s`/`5m`/`2h`/`1d`/`1h30m` or ISO 8601. */
-  badDuration: 'FS021',
+  badDuration: { code: 'FS021', meaning: 'duration does not parse' },
   /** More steps than MAX_STEP_COUNT (20,000), map bodies included; the other checks are skipped. */
-  tooManySteps: 'FS022',
+  tooManySteps: { code: 'FS022', meaning: `more than ${MAX_STEP_COUNT.toLocaleString('en')} steps` },
   /** An expression (bare or inside `{{ }}`) longer than MAX_EXPRESSION_CHARS (4,096). */
-  expressionTooLong: 'FS023',
+  expressionTooLong: { code: 'FS023', meaning: `expression longer than ${MAX_EXPRESSION_CHARS.toLocaleString('en')} characters` },
   /** An alias inside the very value its anchor marks (`&a [*a]`): it would repeat forever. */
-  aliasCycle: 'FS024',
+  aliasCycle: { code: 'FS024', meaning: 'alias inside its own anchor' },
   /** A mapping key that is a list or a mapping (`? [a, b]: c`); keys must be single values. */
-  complexKey: 'FS025',
+  complexKey: { code: 'FS025', meaning: 'key that is a list or mapping' },
   /** Parsing the flow's expressions took longer than EXPRESSION_CHECK_BUDGET_MS; the rest were not checked. */
-  expressionsUnchecked: 'FS026',
+  expressionsUnchecked: { code: 'FS026', meaning: `expressions not checked: checking took over ${EXPRESSION_CHECK_BUDGET_MS / 1000} s` },
   /** A `{{ }}` in a shell command where bash evaluates the value as code: arithmetic, `[[ ]]`, `let`, subscripts. */
-  templateInShellCode: 'FS027',
+  templateInShellCode: { code: 'FS027', meaning: 'template where bash evaluates a value as code (arithmetic, [[ ]], let, array subscript)' },
   /** A `{{ }}` in `vars` that cannot be evaluated when the run starts (expr/vars.ts). */
-  varsNotAtStart: 'FS028',
+  varsNotAtStart: { code: 'FS028', meaning: 'vars template that cannot be evaluated when the run starts' },
   /** The text is not UTF-8: NUL characters (UTF-16) or undecodable bytes (Latin-1). */
-  notUtf8: 'FS029',
+  notUtf8: { code: 'FS029', meaning: 'file is not UTF-8' },
   /** An expression reads `$input.x` not declared in `inputs.properties`, or `$steps.y` for no step of the flow. */
-  unknownReference: 'FS030',
+  unknownReference: { code: 'FS030', meaning: 'expression refers to an undeclared input or an unknown step' },
   /** A webhook trigger with `timezone` or `input`, or a webhook name used twice in one flow (validate/triggers.ts). */
-  badTrigger: 'FS031',
+  badTrigger: { code: 'FS031', meaning: 'trigger field that does not apply to a webhook, or a webhook name used twice' },
   /** `callback` on a task whose executor cannot send a token (a `call`). Issue #12 part 1. */
-  callbackExecutor: 'FS040',
+  callbackExecutor: { code: 'FS040', meaning: 'callback on a task that cannot send a token (call)' },
   /** `$callback` outside the executor fields of a task with `callback`. */
-  callbackOutside: 'FS041',
+  callbackOutside: { code: 'FS041', meaning: '$callback used outside the executor of a task with callback' },
   /** A shell step's `env:` sets a variable named like a secret (TOKEN, SECRET, PASSWORD, KEY, CREDENTIAL) to literal text. */
-  secretInEnv: 'FS032',
-} as const;
-export type Code = (typeof Code)[keyof typeof Code];
+  secretInEnv: { code: 'FS032', meaning: 'secret written as literal text in a shell step env' },
+});
+
+export const Code = table.codes;
+/** One finding code. */
+export type Code = CodeOf<typeof Code>;
 
 /** One-line meaning of each code, for `flowsmith validate --json` consumers and the docs. */
-export const codeMeanings: Readonly<Record<Code, string>> = {
-  FS001: 'YAML syntax error',
-  FS002: `flow file larger than ${mib} MiB`,
-  FS003: 'too many YAML aliases',
-  FS004: `nesting deeper than ${MAX_NESTING_LEVELS} levels`,
-  FS005: 'document is not a mapping',
-  FS006: 'duplicate key',
-  FS010: 'does not match the flow schema',
-  FS011: 'reference to an unknown step',
-  FS012: 'approval without approvers',
-  FS013: 'duplicate step id',
-  FS014: 'unreachable step',
-  FS015: 'loop with no exit',
-  FS016: 'parallel branch does not reach its join',
-  FS017: 'join reached from outside its parallel',
-  FS018: 'parallel join is not a join step',
-  FS019: 'expression does not parse',
-  FS020: 'branch without cases',
-  FS021: 'duration does not parse',
-  FS022: `more than ${MAX_STEP_COUNT.toLocaleString('en')} steps`,
-  FS023: `expression longer than ${MAX_EXPRESSION_CHARS.toLocaleString('en')} characters`,
-  FS024: 'alias inside its own anchor',
-  FS025: 'key that is a list or mapping',
-  FS026: `expressions not checked: checking took over ${EXPRESSION_CHECK_BUDGET_MS / 1000} s`,
-  FS027: 'template where bash evaluates a value as code (arithmetic, [[ ]], let, array subscript)',
-  FS028: 'vars template that cannot be evaluated when the run starts',
-  FS029: 'file is not UTF-8',
-  FS030: 'expression refers to an undeclared input or an unknown step',
-  FS031: 'trigger field that does not apply to a webhook, or a webhook name used twice',
-  FS040: 'callback on a task that cannot send a token (call)',
-  FS041: '$callback used outside the executor of a task with callback',
-  FS032: 'secret written as literal text in a shell step env',
-};
+export const codeMeanings = table.meanings;

@@ -277,25 +277,5 @@ export function taskExecutor(body: TaskBody): keyof TaskBody | undefined {
   return undefined;
 }
 
-/**
- * Ids a step can go to next, in a stable order (next, cases, default, branches, onReject, onTimeout, catch).
- * Used by validation, layout and the canvas' edges. Map bodies are nested and not listed.
- */
-export function successors(step: Step): StepId[] {
-  const out: StepId[] = [];
-  const add = (id: StepId | undefined) => {
-    if (id !== undefined && !out.includes(id)) out.push(id);
-  };
-  if (step.type === 'branch') {
-    for (const c of step.cases) add(c.next);
-    add(step.default);
-  }
-  if (step.type === 'parallel') for (const b of step.branches) add(b);
-  add(step.next);
-  if (step.type === 'approval') {
-    add(step.onReject);
-    add(step.onTimeout);
-  }
-  for (const c of step.catch ?? []) add(c.next);
-  return out;
-}
+/** Ids a step can go to next: see model/step-references.ts, where every step reference is listed once. */
+export { successors } from './step-references.js';

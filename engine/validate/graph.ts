@@ -4,7 +4,8 @@
  */
 import { Code } from '../model/finding.js';
 import { didYouMean, dottedPath, type Issue } from './issue.js';
-import { edgesOf, reachable, referencesOf, scopesOf, type Scope } from './scopes.js';
+import { reachableFrom } from '../model/blocks.js';
+import { referencesOf, scopesOf, type Scope } from './scopes.js';
 
 /** FS011, FS013, FS014, FS015 issues for `flow` (any JSON; mistyped parts are skipped). */
 export function checkGraph(flow: unknown): Issue[] {
@@ -14,9 +15,9 @@ export function checkGraph(flow: unknown): Issue[] {
 
 function checkScope(scope: Scope): Issue[] {
   const issues: Issue[] = [...checkReferences(scope)];
-  const edges = edgesOf(scope);
+  const edges = scope.edges;
   if (scope.start !== undefined && scope.steps.has(scope.start)) {
-    const seen = reachable(edges, [scope.start]);
+    const seen = reachableFrom(edges, [scope.start]);
     for (const id of scope.steps.keys()) {
       if (seen.has(id)) continue;
       issues.push({
@@ -104,7 +105,7 @@ function checkIdsAcrossScopes(scopes: Scope[]): Issue[] {
  * (succeed/fail) inside; members in document order. Iterative: a 20,000-step chain would overflow
  * the JS stack with the recursive form (issue #3 item 9).
  */
-function closedLoops(edges: Map<string, string[]>, scope: Scope): string[][] {
+function closedLoops(edges: ReadonlyMap<string, readonly string[]>, scope: Scope): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];

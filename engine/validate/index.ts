@@ -4,13 +4,14 @@
  * known, and the step id when it concerns a step.
  */
 import type { Finding } from '../model/finding.js';
+import { createFindings } from '../model/findings-reporter.js';
 import { loadFlowText, type LoadedFlow } from '../yaml/load.js';
 import { checkBounds } from './bounds.js';
 import { capPerCode } from './cap.js';
 import { checkDuplicateKeys } from './duplicates.js';
 import { checkExpressions } from './expressions.js';
 import { checkGraph } from './graph.js';
-import { jsonPointer, stepOfPath, type Issue } from './issue.js';
+import { jsonPointer, stepOfPath, type DocPath, type Issue } from './issue.js';
 import { checkParallels } from './parallel.js';
 import { checkReferences } from './references.js';
 import { checkTriggers } from './triggers.js';
@@ -44,7 +45,7 @@ export function validateFlow(flow: unknown, source?: FlowSource): Finding[] {
 
 function allFindings(flow: unknown, source?: FlowSource): Finding[] {
   const outOfBounds = checkBounds(flow);
-  if (outOfBounds.length > 0) return outOfBounds.map((issue) => toFinding(issue, source));
+  if (outOfBounds.length > 0) return toFindings(outOfBounds, source);
   const issues = [
     ...checkSchema(flow),
     ...checkGraph(flow),
@@ -56,7 +57,7 @@ function allFindings(flow: unknown, source?: FlowSource): Finding[] {
     ...checkCallbacks(flow),
     ...checkShellEnv(flow),
   ];
-  return sortByPosition(issues.map((issue) => toFinding(issue, source)));
+  return sortByPosition(toFindings(issues, source));
 }
 
 /**
@@ -71,32 +72,28 @@ export function validateText(text: string, file?: string, bytes?: Uint8Array): {
   if (loaded.flow === null) return { loaded, findings: loaded.findings };
   const source: FlowSource = { locate: loaded.locate, ...(file === undefined ? {} : { file }) };
   const outOfBounds = checkBounds(loaded.flow);
-  if (outOfBounds.length > 0) return { loaded, findings: outOfBounds.map((issue) => toFinding(issue, source)) };
+  if (outOfBounds.length > 0) return { loaded, findings: toFindings(outOfBounds, source) };
   const lineStarts = lineStartsOf(text);
-  const duplicates = checkDuplicateKeys(loaded.doc, (offset) => positionAt(lineStarts, offset).line).map((issue) => {
-    const finding = toFinding(issue, source);
-    return issue.offset === undefined ? finding : { ...finding, ...positionAt(lineStarts, issue.offset) };
+  const duplicateIssues = checkDuplicateKeys(loaded.doc, (offset) => positionAt(lineStarts, offset).line);
+  const duplicates = toFindings(duplicateIssues, source).map((finding, i) => {
+    const offset = duplicateIssues[i]!.offset;
+    return offset === undefined ? finding : { ...finding, ...positionAt(lineStarts, offset) };
   });
   const findings = [...loaded.findings, ...duplicates, ...allFindings(loaded.flow, source)];
   return { loaded, findings: capPerCode(sortByPosition(findings)) };
 }
 
-function toFinding(issue: Issue, source: FlowSource | undefined): Finding {
-  const finding: Finding = {
-    severity: issue.severity ?? 'error',
-    code: issue.code,
-    message: issue.message,
-    path: jsonPointer(issue.path),
-  };
-  if (source?.file !== undefined) finding.file = source.file;
-  const position = source?.locate?.(issue.path);
-  if (position) {
-    finding.line = position.line;
-    finding.col = position.col;
+/** Issues as findings (model/findings-reporter.ts): each with its JSON pointer, line:col when known, its step. */
+function toFindings(issues: readonly Issue[], source: FlowSource | undefined): Finding[] {
+  const { findings, report } = createFindings<Issue['code'], DocPath>({
+    file: source?.file,
+    locate: (path) => source?.locate?.(path),
+    pointer: jsonPointer,
+  });
+  for (const issue of issues) {
+    report(issue.code, issue.step ?? stepOfPath(issue.path), issue.message, { severity: issue.severity ?? 'error', at: issue.path });
   }
-  const step = issue.step ?? stepOfPath(issue.path);
-  if (step !== undefined) finding.step = step;
-  return finding;
+  return findings;
 }
 
 /** Stable sort by line then column; findings without a position keep their place at the top. */

@@ -2,29 +2,28 @@
  * Block structure of parallels (DESIGN.md: "every parallel closes at its join", so flows export to
  * nested formats such as Step Functions' Parallel and Serverless Workflow's fork): each branch
  * reaches the join (FS016), only the branches lead into the join (FS017), and the join is a join
- * step owned by one parallel (FS018).
+ * step owned by one parallel (FS018). The regions (each branch's steps up to the join) come from
+ * model/blocks.ts, the block tree the exporters, importers and canvas read too.
  */
+import { blockTree } from '../model/blocks.js';
 import { Code } from '../model/finding.js';
 import type { Issue } from './issue.js';
-import { edgesOf, reachable, referencesOf, scopesOf, type Reference, type Scope } from './scopes.js';
+import { referencesOf, type Reference, type Scope } from './scopes.js';
 
 /** FS016, FS017, FS018 issues for `flow` (any JSON; mistyped parts are skipped). */
 export function checkParallels(flow: unknown): Issue[] {
-  return scopesOf(flow).flatMap((scope) => checkScope(scope));
+  return blockTree(flow).scopes.flatMap((scope) => checkScope(scope));
 }
 
 function checkScope(scope: Scope): Issue[] {
   const issues: Issue[] = [];
-  const edges = edgesOf(scope);
   const incoming = incomingOf(scope);
   const owners = new Map<string, string>();
-  for (const [id, step] of scope.steps) {
-    if (step['type'] !== 'parallel' || typeof step['join'] !== 'string') continue;
-    const join = step['join'];
-    const branches = Array.isArray(step['branches']) ? step['branches'] : [];
+  for (const block of scope.blocks) {
+    const { parallel: id, join } = block;
+    if (join === undefined) continue; // no join, or an unknown id: FS011 from graph.ts
     const stepPath = [...scope.path, id];
-    const joinStep = scope.steps.get(join);
-    if (!joinStep) continue; // unknown id: FS011 from graph.ts
+    const joinStep = scope.steps.get(join)!;
     if (joinStep['type'] !== 'join') {
       const type = typeof joinStep['type'] === 'string' ? `a ${joinStep['type']} step` : 'not a join step';
       issues.push({
@@ -45,23 +44,19 @@ function checkScope(scope: Scope): Issue[] {
     }
     owners.set(join, id);
 
-    const block = new Set<string>([id]);
-    branches.forEach((branch: unknown, i: number) => {
-      if (typeof branch !== 'string' || !scope.steps.has(branch)) return;
-      const seen = reachable(edges, [branch], join);
-      seen.forEach((s) => block.add(s));
-      const problem = branchProblem(scope, edges, seen, join);
-      if (problem === undefined) return;
+    for (const branch of block.branches) {
+      // A fail step ends the whole run, so a path may stop there without closing the block.
+      const problem = !branch.reachesJoin ? join : branch.ends.find((s) => scope.steps.get(s)?.['type'] !== 'fail');
+      if (problem === undefined) continue;
       const ending = problem === join ? 'never reaches' : `ends at step "${problem}" without reaching`;
       const fix = problem === join ? `end the branch with next: ${join}` : `add next: ${join} to "${problem}"`;
       issues.push({
         code: Code.branchMissesJoin,
-        message: `branch "${branch}" of parallel "${id}" ${ending} its join "${join}"; ${fix}`,
-        path: [...stepPath, 'branches', i],
+        message: `branch "${branch.entry}" of parallel "${id}" ${ending} its join "${join}"; ${fix}`,
+        path: [...stepPath, 'branches', branch.index],
       });
-    });
-    block.delete(join);
-    issues.push(...entriesFromOutside(incoming, id, join, block));
+    }
+    issues.push(...entriesFromOutside(incoming, id, join, new Set([id, ...block.members])));
   }
   issues.push(...orphanJoins(scope, incoming, owners));
   return issues;
@@ -81,17 +76,6 @@ function incomingOf(scope: Scope): Map<string, Reference[]> {
     }
   }
   return incoming;
-}
-
-/** The join when a branch never reaches it, a non-fail step where a path of it ends, or undefined. */
-function branchProblem(scope: Scope, edges: Map<string, string[]>, seen: Set<string>, join: string): string | undefined {
-  if (!seen.has(join)) return join;
-  for (const id of seen) {
-    // A fail step ends the whole run, so a path may stop there without closing the block.
-    const isEnd = id !== join && (edges.get(id) ?? []).length === 0;
-    if (isEnd && scope.steps.get(id)?.['type'] !== 'fail') return id;
-  }
-  return undefined;
 }
 
 function entriesFromOutside(

@@ -4,19 +4,17 @@
  * A scope is one `steps` map with its `start`: the flow itself, and the body of each map step
  * (DESIGN.md: flows are block-structured, a map body only references its own steps).
  */
+import { flowScopes, type ScopeBlock, type StepRecord } from '../model/blocks.js';
+import { isSameScope, referencePath, visitReferences } from '../model/step-references.js';
 import type { DocPath } from './issue.js';
 
-export type StepLike = Record<string, unknown>;
+export type StepLike = StepRecord;
 
-export interface Scope {
-  /** Path of the `steps` map: `['steps']`, or `['steps', 'each-host', 'steps']` for a map body. */
-  path: DocPath;
-  /** Path of the scope's `start` field. */
-  startPath: DocPath;
-  start: string | undefined;
-  /** The steps that are mappings, in document order. */
-  steps: Map<string, StepLike>;
-}
+/**
+ * One `steps` map with its `start` (model/blocks.ts ScopeBlock): `path` is `['steps']`, or
+ * `['steps', 'each-host', 'steps']` for a map body; `steps` holds the steps that are mappings.
+ */
+export type Scope = ScopeBlock;
 
 /** A reference from one step to another: where it is written and which id it names. */
 export interface Reference {
@@ -25,67 +23,21 @@ export interface Reference {
   path: DocPath;
 }
 
-/** Every scope of the flow, outermost first. */
+/** Every scope of the flow, outermost first (model/blocks.ts flowScopes). */
 export function scopesOf(flow: unknown): Scope[] {
-  const scopes: Scope[] = [];
-  const visit = (owner: unknown, ownerPath: DocPath) => {
-    if (!isObject(owner) || !isObject(owner['steps'])) return;
-    const path = [...ownerPath, 'steps'];
-    const steps = new Map<string, StepLike>();
-    for (const [id, step] of Object.entries(owner['steps'])) if (isObject(step)) steps.set(id, step);
-    const start = typeof owner['start'] === 'string' ? owner['start'] : undefined;
-    scopes.push({ path, startPath: [...ownerPath, 'start'], start, steps });
-    for (const [id, step] of steps) if (step['type'] === 'map') visit(step, [...path, id]);
-  };
-  visit(flow, []);
-  return scopes;
+  return flowScopes(flow);
 }
 
 /**
- * The ids a step names, with the path of each mention, in the order of model/flow.ts `successors`
- * plus `join`: next, cases[].next, default, branches[], join, onReject, onTimeout, catch[].next.
+ * The ids a step names in its own scope, with the path of each mention, in model/step-references.ts
+ * order (cases[].next, default, branches[], join, next, onReject, onTimeout, catch[].next).
  */
 export function referencesOf(id: string, step: StepLike, stepPath: DocPath): Reference[] {
   const refs: Reference[] = [];
-  const add = (value: unknown, ...rest: (string | number)[]) => {
-    if (typeof value === 'string') refs.push({ from: id, target: value, path: [...stepPath, ...rest] });
-  };
-  const items = (key: string) => (Array.isArray(step[key]) ? (step[key] as unknown[]) : []);
-  add(step['next'], 'next');
-  items('cases').forEach((c, i) => add(isObject(c) ? c['next'] : undefined, 'cases', i, 'next'));
-  add(step['default'], 'default');
-  items('branches').forEach((b, i) => add(b, 'branches', i));
-  add(step['join'], 'join');
-  add(step['onReject'], 'onReject');
-  add(step['onTimeout'], 'onTimeout');
-  items('catch').forEach((c, i) => add(isObject(c) ? c['next'] : undefined, 'catch', i, 'next'));
+  visitReferences(step, (kind, to, index) => {
+    if (isSameScope(kind)) refs.push({ from: id, target: to, path: referencePath(stepPath, kind, index) });
+  });
   return refs;
-}
-
-/** Successor ids of every step of a scope that exist in it (unknown ids are FS011, not edges). */
-export function edgesOf(scope: Scope): Map<string, string[]> {
-  const edges = new Map<string, string[]>();
-  for (const [id, step] of scope.steps) {
-    const targets = referencesOf(id, step, [...scope.path, id])
-      .map((r) => r.target)
-      .filter((t) => scope.steps.has(t));
-    edges.set(id, [...new Set(targets)]);
-  }
-  return edges;
-}
-
-/** Ids reachable from `from` along `edges`, not expanding past `stopAt` (which is included when reached). */
-export function reachable(edges: Map<string, string[]>, from: Iterable<string>, stopAt?: string): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...from].filter((id) => edges.has(id));
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (id === stopAt) continue;
-    for (const next of edges.get(id) ?? []) if (!seen.has(next)) queue.push(next);
-  }
-  return seen;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,6 +5,7 @@
  */
 import type { Flow, Step, StepId } from '../../engine/model/flow';
 import type { ConnectKind } from './edits';
+import { stepReferences } from '../../engine/model/step-references';
 
 /** Why an edge exists; `case` and `catch` carry their index in the step. */
 export type EdgeRef =
@@ -28,22 +29,19 @@ export interface FlowEdge {
   style: 'normal' | 'catch' | 'reject' | 'case' | 'branch';
 }
 
-/** The references of one step, in successors() order: cases, default, branches, next, onReject, onTimeout, catch. */
+/**
+ * The references of one step that are drawn as edges, in successors() order: cases, default,
+ * branches, next, onReject, onTimeout, catch (engine/model/step-references.ts lists them; a
+ * parallel's `join` and a map's body `start` are not edges).
+ */
 export function stepRefs(step: Step): { target: StepId; ref: EdgeRef }[] {
   const out: { target: StepId; ref: EdgeRef }[] = [];
-  if (step.type === 'branch') {
-    step.cases.forEach((c, index) => out.push({ target: c.next, ref: { kind: 'case', index, when: c.when } }));
-    if (step.default !== undefined) out.push({ target: step.default, ref: { kind: 'default' } });
+  for (const { kind, to, index } of stepReferences(step)) {
+    if (kind === 'join' || kind === 'start') continue;
+    if (kind === 'case' && step.type === 'branch') out.push({ target: to, ref: { kind, index: index!, when: step.cases[index!]!.when } });
+    else if (kind === 'catch') out.push({ target: to, ref: { kind, index: index!, errors: step.catch![index!]!.errors } });
+    else if (kind !== 'case') out.push({ target: to, ref: { kind } });
   }
-  if (step.type === 'parallel') for (const b of step.branches) out.push({ target: b, ref: { kind: 'branch' } });
-  if (step.next !== undefined) out.push({ target: step.next, ref: { kind: 'next' } });
-  if (step.type === 'approval') {
-    if (step.onReject !== undefined) out.push({ target: step.onReject, ref: { kind: 'onReject' } });
-    if (step.onTimeout !== undefined) out.push({ target: step.onTimeout, ref: { kind: 'onTimeout' } });
-  }
-  (step.catch ?? []).forEach((c, index) =>
-    out.push({ target: c.next, ref: { kind: 'catch', index, errors: c.errors } }),
-  );
   return out;
 }
 

@@ -27,4 +27,16 @@ describe('groups', () => {
     }
     expect(g.scopes.map((s) => s.map)).toEqual([undefined, 'scan']);
   });
+
+  it('frames a parallel alone while its join names no step (just added from the palette)', () => {
+    const g = groupFlow({
+      flowsmith: '1.0',
+      name: 'draft',
+      start: 'fan',
+      steps: { fan: { type: 'parallel', branches: ['a'], join: '' }, a: { type: 'task', shell: 'true' } },
+    });
+    expect(g.frames.map((f) => f.id)).toEqual([frameId('fan')]);
+    expect(g.parentOf.get('fan')).toBe('par:fan');
+    expect(g.parentOf.has('a')).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@
  * see doc/nested.ts); a parallel frame is `par:<parallel id>` (`:` cannot occur in a step id).
  */
 import type { Flow, Step, StepId } from '../../engine/model/flow';
+import { blockTree, type ParallelBlock } from '../../engine/model/blocks';
 import { stepRefs } from './edges';
 
 /** Node id of the frame of parallel step `id`. */
@@ -55,22 +56,13 @@ export function scopesOf(flow: Flow): Scope[] {
 
 /**
  * The steps a parallel's frame holds: the parallel, its join, and what its branches reach before
- * the join, less any step also entered from outside (a shared rollback step stays outside).
+ * the join (its block in engine/model/blocks.ts), less any step also entered from outside (a shared
+ * rollback step stays outside). A parallel whose join names no step has no block yet: its frame
+ * holds the parallel alone.
  */
-export function parallelRegion(steps: Record<StepId, Step>, id: StepId, preds: Map<StepId, StepId[]>): Set<StepId> {
-  const par = steps[id];
-  const region = new Set<StepId>([id]);
-  if (!par || par.type !== 'parallel') return region;
-  const join = par.join && steps[par.join] ? par.join : undefined;
-  const queue = par.branches.filter((b) => steps[b] && b !== id);
-  while (queue.length) {
-    const cur = queue.pop() as StepId;
-    if (region.has(cur) || cur === join) continue;
-    region.add(cur);
-    for (const { target } of stepRefs(steps[cur] as Step)) {
-      if (steps[target] && !region.has(target) && target !== join) queue.push(target);
-    }
-  }
+export function parallelRegion(block: ParallelBlock | undefined, id: StepId, preds: Map<StepId, StepId[]>): Set<StepId> {
+  const region = new Set<StepId>([id, ...(block?.members ?? [])]);
+  if (!block) return region;
   // Prune steps entered from outside the region until none is left (a fixpoint: removing one can expose another).
   for (let changed = true; changed; ) {
     changed = false;
@@ -82,7 +74,7 @@ export function parallelRegion(steps: Record<StepId, Step>, id: StepId, preds: M
       }
     }
   }
-  if (join) region.add(join);
+  if (block.join !== undefined) region.add(block.join);
   return region;
 }
 
@@ -103,6 +95,10 @@ export function groupFlow(flow: Flow): Groups {
   const parentOf = new Map<string, string>();
   const frames: ParallelFrame[] = [];
   const scopes = scopesOf(flow);
+  const blocks = new Map<StepId | undefined, Map<StepId, ParallelBlock>>();
+  for (const scope of blockTree(flow).scopes) {
+    if (!blocks.has(scope.map)) blocks.set(scope.map, new Map(scope.blocks.map((b) => [b.parallel, b])));
+  }
   const scopeOf = new Map<StepId, StepId | undefined>();
   for (const scope of scopes) {
     for (const id of Object.keys(scope.steps)) {
@@ -113,7 +109,7 @@ export function groupFlow(flow: Flow): Groups {
     const preds = predecessors(scope.steps);
     const regions = Object.entries(scope.steps)
       .filter(([id, s]) => s.type === 'parallel' && scopeOf.get(id) === scope.map)
-      .map(([id]) => ({ id, region: parallelRegion(scope.steps, id, preds) }))
+      .map(([id]) => ({ id, region: parallelRegion(blocks.get(scope.map)?.get(id), id, preds) }))
       .sort((a, b) => a.region.size - b.region.size);
     // Smallest regions first: a step belongs to the innermost frame that holds it.
     const owner = new Map<StepId, ParallelFrame>();

@@ -28,12 +28,7 @@ export function bodyTarget(ctx: ExportContext, text: TextRewriter, name: string,
     const spec = typeof body.shell === 'string' ? { command: body.shell } : body.shell;
     const { source, env } = text.shell(spec.command);
     const vars = [...env, ...Object.entries(spec.env ?? {}).map(([k, v]) => ({ name: k, value: text.text(v) }))];
-    ctx.report(
-      'warning',
-      ArgoExportCode.placeholderImage,
-      `the shell command runs in the placeholder image ${SHELL_IMAGE}; choose an image that has the tools it calls`,
-      step,
-    );
+    ctx.report(ArgoExportCode.placeholderImage, step, `the shell command runs in the placeholder image ${SHELL_IMAGE}; choose an image that has the tools it calls`);
     return template({
       script: {
         image: SHELL_IMAGE,
@@ -47,10 +42,9 @@ export function bodyTarget(ctx: ExportContext, text: TextRewriter, name: string,
   if (body.script !== undefined) {
     const spec = typeof body.script === 'string' ? { code: body.script } : body.script;
     ctx.report(
-      'warning',
       ArgoExportCode.placeholderImage,
-      `the script runs with node in the placeholder image ${NODE_IMAGE}, without Flowsmith's sandbox and without the $input/$vars/$steps bindings; pass what it needs as parameters`,
       step,
+      `the script runs with node in the placeholder image ${NODE_IMAGE}, without Flowsmith's sandbox and without the $input/$vars/$steps bindings; pass what it needs as parameters`,
     );
     return template({
       script: {
@@ -102,7 +96,7 @@ function notifyTarget(ctx: ExportContext, text: TextRewriter, name: string, spec
   const message = text.text(spec.message ?? '');
   const echo = `printf '%s\\n' "$FLOWSMITH_TITLE" "$FLOWSMITH_MESSAGE"`;
   if (spec.webhook === undefined) {
-    ctx.report('warning', ArgoExportCode.notify, 'a desktop notification has no Argo equivalent; the step prints the message to its log instead', step);
+    ctx.report(ArgoExportCode.notify, step, 'a desktop notification has no Argo equivalent; the step prints the message to its log instead');
     return {
       kind: 'template',
       template: {
@@ -112,7 +106,7 @@ function notifyTarget(ctx: ExportContext, text: TextRewriter, name: string, spec
     };
   }
   if (spec.desktop === true) {
-    ctx.report('warning', ArgoExportCode.notify, 'the desktop half of this notification has no Argo equivalent; only the webhook is called', step);
+    ctx.report(ArgoExportCode.notify, step, 'the desktop half of this notification has no Argo equivalent; only the webhook is called');
   }
   // The same body shapes as engine/executors/notify-formats.ts webhookBody.
   const format = spec.format ?? 'generic';
@@ -143,13 +137,8 @@ function callTarget(ctx: ExportContext, text: TextRewriter, call: NonNullable<Ta
       ? Object.entries(input).map(([k, v]) => ({ name: k, value: bodyText(text.json(v)) }))
       : [];
   if (input !== undefined && parameters.length === 0) {
-    ctx.report('warning', ArgoExportCode.subflow, 'the subflow input is not an object of named values, so it was not passed', step);
+    ctx.report(ArgoExportCode.subflow, step, 'the subflow input is not an object of named values, so it was not passed');
   }
-  ctx.report(
-    'warning',
-    ArgoExportCode.subflow,
-    `the subflow ${spec.flow} is called as templateRef ${name}/main: export that flow to Argo too and apply it as WorkflowTemplate "${name}"`,
-    step,
-  );
+  ctx.report(ArgoExportCode.subflow, step, `the subflow ${spec.flow} is called as templateRef ${name}/main: export that flow to Argo too and apply it as WorkflowTemplate "${name}"`);
   return { kind: 'ref', templateRef: { name, template: 'main' }, parameters };
 }

@@ -26,15 +26,10 @@ export function callbackTemplates(ctx: ExportContext, id: StepId, step: TaskStep
     outputs: { parameters: [{ name: CALLBACK_OUTPUT, valueFrom: { supplied: {}, default: 'null' } }] },
   };
   const waitName = ctx.addTemplate(wait);
-  ctx.report(
-    'warning',
-    ArgoExportCode.approvalDecision,
-    `callback is exported as the executor then a suspend node (${waitName}): answer by resuming it with the output parameter ${CALLBACK_OUTPUT} set to the JSON output ` +
+  ctx.report(ArgoExportCode.approvalDecision, id, `callback is exported as the executor then a suspend node (${waitName}): answer by resuming it with the output parameter ${CALLBACK_OUTPUT} set to the JSON output ` +
       `(argo node set --output-parameter ${CALLBACK_OUTPUT}='{…}' then argo resume); $callback.token becomes "<workflow name>:${id}", which is neither secret nor single-use; ` +
       `a failure cannot be answered, and when ${step.callback.timeout} pass without an answer Argo resumes the node itself with output null instead of failing with Timeout` +
-      (step.script !== undefined ? '; the script reads $callback.token, which the script template does not define: pass the token to it yourself' : ''),
-    id,
-  );
+      (step.script !== undefined ? '; the script reads $callback.token, which the script template does not define: pass the token to it yourself' : ''));
   const wrapper: ArgoTemplate = {
     name,
     dag: { tasks: [{ name: 'call', template: callName }, { name: 'callback', template: waitName, depends: 'call' }] },

@@ -45,10 +45,9 @@ export function compensationHandler(ctx: ExportContext, scope: Scope, order: Ste
   }
   ctx.addTemplate({ name: SharedTemplate.compensate, dag: { tasks } });
   ctx.report(
-    'warning',
     ArgoExportCode.compensation,
-    `compensations run from the onExit handler ${SharedTemplate.compensate} when the workflow does not succeed: all of them (${steps.join(', ')}), in reverse flow order, also for steps that never ran — not only for completed steps in reverse order of completion`,
     steps[0],
+    `compensations run from the onExit handler ${SharedTemplate.compensate} when the workflow does not succeed: all of them (${steps.join(', ')}), in reverse flow order, also for steps that never ran — not only for completed steps in reverse order of completion`,
   );
   return SharedTemplate.compensate;
 }
@@ -59,7 +58,7 @@ function reportNested(ctx: ExportContext, scope: Scope): void {
     if (step.type !== 'map') continue;
     for (const [inner, s] of Object.entries(step.steps)) {
       if (s.compensate !== undefined) {
-        ctx.report('warning', ArgoExportCode.compensation, `the compensation of ${inner} in map ${id} was left out: Argo's exit handler cannot run it per item`, inner);
+        ctx.report(ArgoExportCode.compensation, inner, `the compensation of ${inner} in map ${id} was left out: Argo's exit handler cannot run it per item`);
       }
     }
     reportNested(ctx, { steps: step.steps, start: step.start, taskNames: new Map() });

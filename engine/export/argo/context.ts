@@ -3,7 +3,7 @@
  * far and the template namespace; plus the shapes of the Argo objects we write (a subset of
  * https://argo-workflows.readthedocs.io/en/latest/fields/ — Template, DAGTask, Parameter).
  */
-import type { Finding } from '../../model/finding.js';
+import { createFindings } from '../../model/findings-reporter.js';
 import type { Flow, Step, StepId } from '../../model/flow.js';
 import type { ArgoExportCode } from './codes.js';
 import { NameAllocator } from '../../interop/argo/names.js';
@@ -69,17 +69,15 @@ export interface ScopeDag {
 
 /** The export in progress. */
 export class ExportContext {
-  readonly findings: Finding[] = [];
+  private readonly reporter = createFindings<ArgoExportCode>();
+  readonly findings = this.reporter.findings;
+  /** Records a finding (model/findings-reporter.ts); `step` is the native step id it belongs to. */
+  readonly report = this.reporter.report;
   readonly templates: ArgoTemplate[] = [];
   readonly templateNames = new NameAllocator(Object.values(SharedTemplate));
   private readonly sharedUsed = new Set<string>();
 
   constructor(readonly flow: Flow) {}
-
-  /** Records a finding; `step` is the native step id it belongs to. */
-  report(severity: Finding['severity'], code: ArgoExportCode, message: string, step?: StepId): void {
-    this.findings.push(step === undefined ? { severity, code, message } : { severity, code, message, step });
-  }
 
   /** Adds a step template and returns its name. */
   addTemplate(template: ArgoTemplate): string {

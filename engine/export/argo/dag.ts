@@ -45,7 +45,7 @@ export function dagTasks(ctx: ExportContext, scope: Scope, graph: ScopeGraph, ta
         when: when(text, e, source(e)),
       };
       tasks.push(route);
-      ctx.report('info', ArgoExportCode.routeTask, `the condition on the edge from ${e.from} is checked by the route task ${route.name}, because ${id} is reached by several paths`, id);
+      ctx.report(ArgoExportCode.routeTask, id, `the condition on the edge from ${e.from} is checked by the route task ${route.name}, because ${id} is reached by several paths`, { severity: 'info' });
       return { edge: e, term: `${route.name}.Succeeded` };
     });
     const only = incoming[0];
@@ -128,10 +128,9 @@ function joinDepends(ctx: ExportContext, scope: Scope, graph: ScopeGraph, id: St
     text = combinations(groups, needed).map((c) => `(${allOf(c)})`).join(' || ');
   }
   ctx.report(
-    'warning',
     ArgoExportCode.joinMode,
-    `the join needs ${needed} of ${groups.length} branches, but Argo evaluates depends only after every branch it names has finished, so it waits for all of them${needed > 1 && choose(groups.length, needed) > MAX_COMBINATIONS ? ' (and needs all of them to succeed: too many combinations to write out)' : ''}`,
     id,
+    `the join needs ${needed} of ${groups.length} branches, but Argo evaluates depends only after every branch it names has finished, so it waits for all of them${needed > 1 && choose(groups.length, needed) > MAX_COMBINATIONS ? ' (and needs all of them to succeed: too many combinations to write out)' : ''}`,
   );
   return text;
 }

@@ -55,15 +55,14 @@ export function scopeGraph(ctx: ExportContext, scope: Scope): ScopeGraph {
 
   for (const e of back) {
     ctx.report(
-      'warning',
       ArgoExportCode.graphShape,
-      `the edge from ${e.from} back to ${e.to} closes a loop, which an Argo DAG cannot hold; it was left out (rewrite the loop as a recursive template or a retryStrategy)`,
       e.from,
+      `the edge from ${e.from} back to ${e.to} closes a loop, which an Argo DAG cannot hold; it was left out (rewrite the loop as a recursive template or a retryStrategy)`,
     );
   }
   for (const id of Object.keys(scope.steps)) {
     if (state.has(id)) continue;
-    ctx.report('info', ArgoExportCode.graphShape, `step ${id} is never reached from ${scope.start} and was left out of the Argo DAG`, id);
+    ctx.report(ArgoExportCode.graphShape, id, `step ${id} is never reached from ${scope.start} and was left out of the Argo DAG`, { severity: 'info' });
   }
   const edges = all.filter((e) => !back.has(e) && state.has(e.from) && (e.to === undefined || state.has(e.to)));
   return { edges, order };
@@ -104,20 +103,14 @@ function failureEdges(ctx: ExportContext, id: StepId, step: Step): Edge[] {
   if (!first) return [];
   if (!first.errors.includes('*')) {
     ctx.report(
-      'warning',
       ArgoExportCode.catchErrors,
-      `catch [${first.errors.join(', ')}] → ${first.next} catches every failure in Argo, which routes on the task's status (.Failed/.Errored), not on error names`,
       id,
+      `catch [${first.errors.join(', ')}] → ${first.next} catches every failure in Argo, which routes on the task's status (.Failed/.Errored), not on error names`,
     );
   }
   for (const clause of others) {
     if (clause.next === first.next) continue;
-    ctx.report(
-      'warning',
-      ArgoExportCode.catchErrors,
-      `catch [${clause.errors.join(', ')}] → ${clause.next} was left out: Argo cannot tell it from the first catch clause, which takes every failure`,
-      id,
-    );
+    ctx.report(ArgoExportCode.catchErrors, id, `catch [${clause.errors.join(', ')}] → ${clause.next} was left out: Argo cannot tell it from the first catch clause, which takes every failure`);
   }
   return [{ from: id, to: first.next, outcome: 'failure' }];
 }

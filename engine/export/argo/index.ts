@@ -69,14 +69,18 @@ function reportTriggers(ctx: ExportContext): void {
   for (const trigger of ctx.flow.triggers ?? []) {
     if (!isCronTrigger(trigger)) {
       // Issue #12: webhooks are served by `flowsmith serve`; Argo's counterpart is Argo Events.
-      ctx.report('warning', ArgoExportCode.trigger, `the webhook trigger "${trigger.webhook.name}" is not part of a WorkflowTemplate; an Argo Events webhook EventSource and a Sensor can submit ${ctx.flow.name} with the body as arguments`);
+      ctx.report(
+        ArgoExportCode.trigger,
+        undefined,
+        `the webhook trigger "${trigger.webhook.name}" is not part of a WorkflowTemplate; an Argo Events webhook EventSource and a Sensor can submit ${ctx.flow.name} with the body as arguments`,
+      );
       continue;
     }
     const zone = trigger.timezone === undefined ? '' : ` and timezone: ${trigger.timezone}`;
     const input = trigger.input === undefined ? '' : `, passing ${JSON.stringify(trigger.input)} as arguments`;
     ctx.report(
-      'warning',
       ArgoExportCode.trigger,
+      undefined,
       `the cron trigger "${trigger.cron}" needs a CronWorkflow with schedule: "${trigger.cron}"${zone} and workflowSpec.workflowTemplateRef.name: ${ctx.flow.name}${input}`,
     );
   }

@@ -24,15 +24,16 @@ export function workflowParameters(ctx: ExportContext): ArgoParameter[] {
     if (typeof prop['description'] === 'string') parameter.description = prop['description'];
     if (prop['type'] !== undefined && prop['type'] !== 'string') typed.push(name);
     if (!/^[-a-zA-Z0-9_]+$/.test(name)) {
-      ctx.report('warning', ArgoExportCode.runData, `input "${name}" is not a valid Argo parameter name (letters, digits, - and _); rename it`);
+      ctx.report(ArgoExportCode.runData, undefined, `input "${name}" is not a valid Argo parameter name (letters, digits, - and _); rename it`);
     }
     return parameter;
   });
   if (typed.length) {
     ctx.report(
-      'info',
       ArgoExportCode.runData,
+      undefined,
       `inputs ${typed.join(', ')} are not strings: Argo parameters are text, so their values arrive as JSON text and the input schema's checks (type, pattern, required) are not applied`,
+      { severity: 'info' },
     );
   }
   return parameters;

@@ -36,10 +36,10 @@ export function mapTarget(
   if (step.as !== undefined) annotations[Annotation.as] = step.as;
   Object.assign(outer, annotate({ ...outer, metadata: { annotations } }, id, step));
   if (step.retry !== undefined) {
-    ctx.report('warning', ArgoExportCode.map, 'retry on a map step was left out: retry the steps of its body instead', id);
+    ctx.report(ArgoExportCode.map, id, 'retry on a map step was left out: retry the steps of its body instead');
   }
   if (step.timeout !== undefined) {
-    ctx.report('warning', ArgoExportCode.map, `timeout ${step.timeout} on a map step was left out: Argo applies timeouts to pods, not to DAG templates; set timeouts on the body's steps`, id);
+    ctx.report(ArgoExportCode.map, id, `timeout ${step.timeout} on a map step was left out: Argo applies timeouts to pods, not to DAG templates; set timeouts on the body's steps`);
   }
   const loop = items(ctx, parent, id, step.items);
   const itemArgument = { parameters: [{ name: 'item', value: '{{item}}' }] };
@@ -47,10 +47,10 @@ export function mapTarget(
   if (!wrapped) return { template: bodyTemplate.name, arguments: itemArgument, ...loop };
 
   ctx.report(
-    'info',
     ArgoExportCode.map,
-    `concurrency ${step.concurrency} became parallelism ${step.concurrency} on template ${outer.name}, which fans out the items; Argo counts the nodes running under it`,
     id,
+    `concurrency ${step.concurrency} became parallelism ${step.concurrency} on template ${outer.name}, which fans out the items; Argo counts the nodes running under it`,
+    { severity: 'info' },
   );
   const inner: ArgoTask = { name: 'each', template: bodyTemplate.name, arguments: itemArgument };
   if (loop.withItems) inner.withItems = loop.withItems;
@@ -87,11 +87,6 @@ function items(ctx: ExportContext, parent: Scope, id: StepId, expr: string): Pic
   const parsed = parseJsonataSubset(expr);
   const printed = parsed.ok ? printItems(parsed.expr, resolverFor(ctx, parent)) : parsed;
   if (printed.ok) return { withParam: printed.text };
-  ctx.report(
-    'warning',
-    ArgoExportCode.expression,
-    `items "${expr}" cannot be written for Argo (${printed.reason}); withParam is "[untranslated: …]", which fails until you rewrite it`,
-    id,
-  );
+  ctx.report(ArgoExportCode.expression, id, `items "${expr}" cannot be written for Argo (${printed.reason}); withParam is "[untranslated: …]", which fails until you rewrite it`);
   return { withParam: `[untranslated: ${expr}]` };
 }

@@ -21,18 +21,13 @@ export function retryStrategy(ctx: ExportContext, policy: RetryPolicy, step: Ste
     const multiplier = policy.multiplier ?? 2;
     const factor = Math.max(1, Math.round(multiplier));
     if (factor !== multiplier) {
-      ctx.report(
-        'warning',
-        ArgoExportCode.retry,
-        `Argo's backoff factor is a whole number; the multiplier ${multiplier} was rounded to ${factor}`,
-        step,
-      );
+      ctx.report(ArgoExportCode.retry, step, `Argo's backoff factor is a whole number; the multiplier ${multiplier} was rounded to ${factor}`);
     }
     if (factor > 1) backoff['factor'] = String(factor);
   }
   if (policy.maxDelay !== undefined) backoff['cap'] = toGoDuration(policy.maxDelay);
   if (policy.jitter) {
-    ctx.report('warning', ArgoExportCode.retry, 'Argo has no retry jitter; retries wait exactly the backoff delay', step);
+    ctx.report(ArgoExportCode.retry, step, 'Argo has no retry jitter; retries wait exactly the backoff delay');
   }
   return { limit: String(policy.maxAttempts - 1), retryPolicy: 'Always', backoff };
 }

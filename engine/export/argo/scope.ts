@@ -21,7 +21,7 @@ export function buildScope(ctx: ExportContext, scope: Scope): ScopeDag {
     const name = names.take(id);
     scope.taskNames.set(id, name);
     if (name !== id) {
-      ctx.report('info', ArgoExportCode.rename, `step ${id} is the Argo task ${name} (task names are lowercase DNS-1123 labels)`, id);
+      ctx.report(ArgoExportCode.rename, id, `step ${id} is the Argo task ${name} (task names are lowercase DNS-1123 labels)`, { severity: 'info' });
     }
   }
   const graph = scopeGraph(ctx, scope);
@@ -35,10 +35,9 @@ export function buildScope(ctx: ExportContext, scope: Scope): ScopeDag {
   const handled = [...new Set(graph.edges.filter((e) => e.outcome !== 'success').map((e) => e.from))];
   for (const id of handled) {
     ctx.report(
-      'warning',
       ArgoExportCode.handledFailure,
-      `when ${id} fails, the flow goes on, and so does Argo (failFast is off for this DAG), but Argo may still mark the workflow Failed in the end; failFast off also lets other branches finish after an unhandled failure`,
       id,
+      `when ${id} fails, the flow goes on, and so does Argo (failFast is off for this DAG), but Argo may still mark the workflow Failed in the end; failFast off also lets other branches finish after an unhandled failure`,
     );
   }
   return handled.length ? { tasks, failFast: false, order: graph.order } : { tasks, order: graph.order };

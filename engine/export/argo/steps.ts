@@ -44,7 +44,7 @@ export function stepTarget(ctx: ExportContext, text: TextRewriter, id: StepId, s
       const limits = { timeout: step.timeout ?? ctx.flow.defaults?.timeout, retry: step.retry ?? ctx.flow.defaults?.retry };
       if (target.kind === 'ref') {
         if (limits.timeout !== undefined || limits.retry !== undefined) {
-          ctx.report('warning', ArgoExportCode.subflow, 'timeout and retry of a subflow call are not applied; set them in the called WorkflowTemplate', id);
+          ctx.report(ArgoExportCode.subflow, id, 'timeout and retry of a subflow call are not applied; set them in the called WorkflowTemplate');
         }
         return { templateRef: target.templateRef, ...(target.parameters.length ? { arguments: { parameters: target.parameters } } : {}) };
       }
@@ -90,17 +90,15 @@ function approvalTemplate(ctx: ExportContext, text: TextRewriter, id: StepId, st
   const annotations: Record<string, string> = { [Annotation.approvers]: step.approvers.join(', '), [Annotation.quorum]: String(quorum) };
   if (step.message !== undefined) annotations[Annotation.message] = step.message;
   ctx.report(
-    'warning',
     ArgoExportCode.approvalIdentity,
-    `Argo's suspend does not check who resumes it: approvers ${step.approvers.join(', ')} (quorum ${quorum}) and the message are kept as annotations only; restrict who may resume with RBAC`,
     id,
+    `Argo's suspend does not check who resumes it: approvers ${step.approvers.join(', ')} (quorum ${quorum}) and the message are kept as annotations only; restrict who may resume with RBAC`,
   );
   const timeoutNote = timeout === undefined ? '' : `; when ${timeout} pass without a decision, Argo resumes the node itself and the decision is "timeout"`;
   ctx.report(
-    'warning',
     ArgoExportCode.approvalDecision,
-    `approve or reject by resuming the workflow with the output parameter ${DECISION} set to approve or reject (Argo UI form, or argo node set --output-parameter ${DECISION}=approve); a plain argo resume leaves it unset${timeoutNote}`,
     id,
+    `approve or reject by resuming the workflow with the output parameter ${DECISION} set to approve or reject (Argo UI form, or argo node set --output-parameter ${DECISION}=approve); a plain argo resume leaves it unset${timeoutNote}`,
   );
   const valueFrom: ArgoParameter['valueFrom'] = { supplied: {} };
   if (timeout !== undefined) valueFrom.default = 'timeout';
@@ -121,10 +119,9 @@ function waitTemplate(ctx: ExportContext, id: StepId, step: WaitStep): ArgoTempl
   const name = ctx.templateNames.take(id);
   if (step.duration !== undefined) return { name, suspend: { duration: toGoDuration(step.duration) } };
   ctx.report(
-    'warning',
     ArgoExportCode.waitUntil,
-    `wait until "${step.until ?? ''}" cannot be computed by Argo, whose suspend only takes a fixed duration; the workflow suspends here until someone resumes it`,
     id,
+    `wait until "${step.until ?? ''}" cannot be computed by Argo, whose suspend only takes a fixed duration; the workflow suspends here until someone resumes it`,
   );
   return { name, metadata: { annotations: { [Annotation.until]: step.until ?? '' } }, suspend: {} };
 }
@@ -132,7 +129,7 @@ function waitTemplate(ctx: ExportContext, id: StepId, step: WaitStep): ArgoTempl
 /** A script that prints the message to stderr and exits 1, failing the workflow (or its handler path). */
 export function failTemplate(ctx: ExportContext, text: TextRewriter, name: string, step: Pick<FailStep, 'error' | 'message'>, id: StepId): ArgoTemplate {
   const error = step.error ?? 'Failed';
-  ctx.report('info', ArgoExportCode.failStep, `Argo only sees a failed pod: the error name ${error} is kept as an annotation`, id);
+  ctx.report(ArgoExportCode.failStep, id, `Argo only sees a failed pod: the error name ${error} is kept as an annotation`, { severity: 'info' });
   return {
     name,
     metadata: { annotations: { [Annotation.error]: error } },
@@ -150,9 +147,9 @@ export function failTemplate(ctx: ExportContext, text: TextRewriter, name: strin
 
 function reportRunData(ctx: ExportContext, id: StepId, step: Step): void {
   if (step.set !== undefined) {
-    ctx.report('warning', ArgoExportCode.runData, `set: ${Object.keys(step.set).join(', ')} was left out: Argo has no run variables`, id);
+    ctx.report(ArgoExportCode.runData, id, `set: ${Object.keys(step.set).join(', ')} was left out: Argo has no run variables`);
   }
   if (step.output !== undefined) {
-    ctx.report('warning', ArgoExportCode.runData, `output: ${step.output} was left out: Argo keeps a task's stdout as its result, unshaped`, id);
+    ctx.report(ArgoExportCode.runData, id, `output: ${step.output} was left out: Argo keeps a task's stdout as its result, unshaped`);
   }
 }

@@ -70,10 +70,9 @@ export class TextRewriter {
     const printed = parsed.ok ? printWhen(parsed.expr, resolverFor(this.ctx, this.scope)) : parsed;
     if (printed.ok) return printed.text;
     this.ctx.report(
-      'warning',
       ArgoExportCode.expression,
-      `${what} "${expr}" cannot be written as an Argo condition (${printed.reason}); it was written as "[untranslated: …]", which fails in Argo until you rewrite it by hand`,
       this.step,
+      `${what} "${expr}" cannot be written as an Argo condition (${printed.reason}); it was written as "[untranslated: …]", which fails in Argo until you rewrite it by hand`,
     );
     return `[untranslated: ${expr}]`;
   }
@@ -82,12 +81,7 @@ export class TextRewriter {
     const parsed = parseJsonataSubset(expr);
     const printed = parsed.ok ? printTemplateValue(parsed.expr, resolverFor(this.ctx, this.scope)) : parsed;
     if (printed.ok) return printed.text;
-    this.ctx.report(
-      'warning',
-      ArgoExportCode.expression,
-      `{{ ${expr} }} cannot be written for Argo (${printed.reason}); it was replaced by the text "[untranslated: ${expr}]"`,
-      this.step,
-    );
+    this.ctx.report(ArgoExportCode.expression, this.step, `{{ ${expr} }} cannot be written for Argo (${printed.reason}); it was replaced by the text "[untranslated: ${expr}]"`);
     return `[untranslated: ${expr}]`;
   }
 }

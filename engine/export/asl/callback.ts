@@ -45,9 +45,8 @@ export function callbackTaskWork(step: TaskStep & { callback: NonNullable<TaskSt
   work = { ...work, Resource: `${work.Resource}.waitForTaskToken`, result: '$states.result' };
   ctx.report(
     AslExportCode.approximated,
-    'warning',
-    `callback is a .waitForTaskToken task: ${how}; $callback.token is the task token ($states.context.Task.Token, $$.Task.Token in JSONPath), answered with SendTaskSuccess (output) or SendTaskFailure (error) instead of flowsmith callback; the executor's own result is not kept, and TimeoutSeconds covers the executor and the wait together`,
     id,
+    `callback is a .waitForTaskToken task: ${how}; $callback.token is the task token ($states.context.Task.Token, $$.Task.Token in JSONPath), answered with SendTaskSuccess (output) or SendTaskFailure (error) instead of flowsmith callback; the executor's own result is not kept, and TimeoutSeconds covers the executor and the wait together`,
   );
   return work;
 }

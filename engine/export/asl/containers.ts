@@ -22,7 +22,7 @@ export function parallelState(step: ParallelStep, site: StepSite): AslState {
   const join = builder.plan.scope[step.join] as JoinStep | undefined;
   if (join?.mode !== undefined && join.mode !== 'all') {
     const mode = typeof join.mode === 'object' ? `count ${join.mode.count}` : join.mode;
-    ctx.report(AslExportCode.joinMode, 'warning', `join "${step.join}" has mode ${mode}, but an ASL Parallel waits for every branch; exported as mode all`, step.join);
+    ctx.report(AslExportCode.joinMode, step.join, `join "${step.join}" has mode ${mode}, but an ASL Parallel waits for every branch; exported as mode all`);
   }
   if (join) reportJoinFields(step.join, join, site);
   const branches = (ctx.plan.children.get(site.step) ?? []).map((plan) => builder.buildChild(plan));
@@ -35,9 +35,8 @@ export function parallelState(step: ParallelStep, site: StepSite): AslState {
   if (step.catch?.length) {
     ctx.report(
       AslExportCode.parallelCatch,
-      'warning',
-      'catch on a parallel: in ASL it also catches a failure of any branch (which stops the other branches), where Flowsmith fails the run unless the failing step catches it',
       site.step,
+      'catch on a parallel: in ASL it also catches a failure of any branch (which stops the other branches), where Flowsmith fails the run unless the failing step catches it',
     );
   }
   const state: AslState = { Type: 'Parallel', Branches: branches.map((b) => b.machine) };
@@ -87,6 +86,6 @@ export function mapState(step: MapStep, site: StepSite): AslState {
 function reportJoinFields(id: string, join: JoinStep, site: StepSite): void {
   for (const field of ['timeout', 'retry', 'catch', 'output', 'continueOnError', 'compensate', 'mock'] as const) {
     if (join[field] === undefined) continue;
-    site.ctx.report(AslExportCode.unsupportedField, 'warning', `${field} on a join has no place in ASL (the join is part of the Parallel "${site.step}"); not exported`, id);
+    site.ctx.report(AslExportCode.unsupportedField, id, `${field} on a join has no place in ASL (the join is part of the Parallel "${site.step}"); not exported`);
   }
 }

@@ -2,7 +2,8 @@
  * Shared state of one ASL export: the findings, the machine plan, state names (unique across the
  * whole document, as ASL requires) and the ASL variable names that stand for native bindings.
  */
-import type { Finding } from '../../model/finding.js';
+import { flowScopes } from '../../model/blocks.js';
+import { createFindings } from '../../model/findings-reporter.js';
 import type { Flow, StepId } from '../../model/flow.js';
 import { AslExportCode } from './codes.js';
 import type { AslCatcher } from './errors.js';
@@ -19,7 +20,12 @@ const RESERVED = /^(input|error|item\d*|index\d*|fs_.*|states)$/;
 
 /** Everything the builders share while exporting one flow. */
 export class ExportContext {
-  readonly findings: Finding[] = [];
+  /** JSON pointer of each step in the flow document (`/steps/each/steps/ping`), for findings. */
+  private readonly pointers = new Map<StepId, string>();
+  private readonly reporter = createFindings<AslExportCode, string>({ pointer: (at) => at, placeOf: (step) => this.pointers.get(step) });
+  readonly findings = this.reporter.findings;
+  /** Records a finding about `step` (or the flow); `at` (a JSON pointer) defaults to the step's place in the flow. */
+  readonly report = this.reporter.report;
   /** True once an expression reads `$input`: the first state then assigns the `input` variable. */
   usesInput = false;
   /** True once an expression reads `$error`: every Catch then assigns the `error` variable. */
@@ -40,29 +46,13 @@ export class ExportContext {
   private readonly varNames = new Map<string, string>();
   private readonly usedVarNames = new Set<string>();
 
-  /** JSON pointer of each step in the flow document (`/steps/each/steps/ping`), for findings. */
-  private readonly pointers = new Map<StepId, string>();
-
   constructor(
     readonly flow: Flow,
     readonly plan: ExportPlan,
   ) {
-    const visit = (steps: Flow['steps'], at: string) => {
-      for (const [id, step] of Object.entries(steps)) {
-        this.pointers.set(id, `${at}/${id}`);
-        if (step.type === 'map') visit(step.steps, `${at}/${id}/steps`);
-      }
-    };
-    visit(flow.steps, '/steps');
-  }
-
-  /** Records a finding about `step` (or the flow); `path` defaults to the step's place in the flow. */
-  report(code: AslExportCode, severity: Finding['severity'], message: string, step?: StepId, path?: string): void {
-    const finding: Finding = { severity, code, message };
-    if (step !== undefined) finding.step = step;
-    const at = path ?? (step !== undefined ? this.pointers.get(step) : undefined);
-    if (at !== undefined) finding.path = at;
-    this.findings.push(finding);
+    for (const scope of flowScopes(flow)) {
+      for (const id of scope.steps.keys()) this.pointers.set(id, `/${[...scope.path, id].join('/')}`);
+    }
   }
 
   /** Claims a state name, unique in the whole document; `preferred` is shortened or numbered if needed. */
@@ -70,7 +60,7 @@ export class ExportContext {
     let base = preferred;
     if ([...base].length > MAX_NAME) {
       base = [...base].slice(0, MAX_NAME - 4).join('');
-      this.report(AslExportCode.longName, 'warning', `state name "${preferred}" is longer than ASL's 80 characters; exported as "${base}…"`, step);
+      this.report(AslExportCode.longName, step, `state name "${preferred}" is longer than ASL's 80 characters; exported as "${base}…"`);
     }
     let name = base;
     for (let n = 2; this.names.has(name); n++) name = `${base.slice(0, MAX_NAME - 6)} (${n})`;
@@ -92,7 +82,12 @@ export class ExportContext {
     let base = name.replace(/[^A-Za-z0-9_]/g, '_');
     if (!/^[A-Za-z_]/.test(base) || RESERVED.test(base)) base = `var_${base}`;
     if (base !== name) {
-      this.report(AslExportCode.approximated, 'info', `variable "${name}" is called $${base} in ASL (ASL variable names use letters, digits and _, and some names are taken by the export)`);
+      this.report(
+        AslExportCode.approximated,
+        undefined,
+        `variable "${name}" is called $${base} in ASL (ASL variable names use letters, digits and _, and some names are taken by the export)`,
+        { severity: 'info' },
+      );
     }
     return this.claimVar(`var:${name}`, base);
   }

@@ -31,12 +31,12 @@ export function wholeSeconds(text: DurationText, step: StepId, field: string, ct
   try {
     ms = parseDurationMs(text);
   } catch (error) {
-    ctx.report(AslExportCode.approximated, 'warning', `${field}: ${(error as Error).message}; not exported`, step);
+    ctx.report(AslExportCode.approximated, step, `${field}: ${(error as Error).message}; not exported`);
     return undefined;
   }
   const seconds = Math.max(min, Math.ceil(ms / 1000));
   if (seconds * 1000 !== ms) {
-    ctx.report(AslExportCode.durationRounded, 'warning', `${field}: ${text} is exported as ${seconds} s (ASL counts whole seconds${min > 0 ? `, at least ${min}` : ''})`, step);
+    ctx.report(AslExportCode.durationRounded, step, `${field}: ${text} is exported as ${seconds} s (ASL counts whole seconds${min > 0 ? `, at least ${min}` : ''})`);
   }
   return seconds;
 }
@@ -83,7 +83,7 @@ export function aslErrorNames(names: string[], kind: WorkKind, step: StepId, ctx
       if (EXECUTOR_ERRORS.has(name) && kind !== 'approval') notes.push(`${name} only matches if the placeholder function fails with that error name`);
     }
   }
-  if (notes.length > 0) ctx.report(AslExportCode.errorNames, 'info', `catch: ${[...new Set(notes)].join('; ')}`, step);
+  if (notes.length > 0) ctx.report(AslExportCode.errorNames, step, `catch: ${[...new Set(notes)].join('; ')}`, { severity: 'info' });
   return [...new Set(out)];
 }
 
@@ -104,7 +104,7 @@ export function catchField(
   let catchesAll = false;
   for (const clause of clauses) {
     if (catchesAll) {
-      ctx.report(AslExportCode.unsupportedField, 'warning', `catch clause for ${clause.errors.join(', ')} comes after one for "*" and can never match; not exported`, step);
+      ctx.report(AslExportCode.unsupportedField, step, `catch clause for ${clause.errors.join(', ')} comes after one for "*" and can never match; not exported`);
       continue;
     }
     const names = aslErrorNames(clause.errors, kind, step, ctx);
@@ -112,12 +112,7 @@ export function catchField(
     catchers.push({ ErrorEquals: catchesAll ? ['States.ALL'] : names, Next: target(clause.next) });
   }
   if (extra.continueTo && !catchesAll) {
-    ctx.report(
-      AslExportCode.continueOnError,
-      'warning',
-      'continueOnError is exported as a Catch of States.ALL to the next state, which receives the error output instead of a step output',
-      step,
-    );
+    ctx.report(AslExportCode.continueOnError, step, 'continueOnError is exported as a Catch of States.ALL to the next state, which receives the error output instead of a step output');
     catchers.push({ ErrorEquals: ['States.ALL'], Next: extra.continueTo() });
   }
   ctx.catchers.push(...catchers);

@@ -39,7 +39,7 @@ export function toAslExpression(expr: string, site: ExprSite, ctx: ExportContext
   const text = quoteStepIds(expr);
   const scan = scanJsonata(text);
   if (!scan.ok) {
-    ctx.report(AslExportCode.approximated, 'warning', `${site.field}: ${JSON.stringify(expr)} does not parse (${scan.reason}); exported as null`, site.step);
+    ctx.report(AslExportCode.approximated, site.step, `${site.field}: ${JSON.stringify(expr)} does not parse (${scan.reason}); exported as null`);
     return 'null';
   }
   const edits: TextEdit[] = [];
@@ -136,7 +136,7 @@ function bindingEdit(ref: VariableRef, site: ExprSite, ctx: ExportContext): Text
     return replace(end, `$${what === 'index' ? names.index : names.item}`);
   };
   const unmapped = (end: number, what: string, instead = 'null'): TextEdit => {
-    ctx.report(AslExportCode.unmappedBinding, 'warning', `${site.field}: ${what} has no equivalent in ASL; exported as ${instead}`, site.step);
+    ctx.report(AslExportCode.unmappedBinding, site.step, `${site.field}: ${what} has no equivalent in ASL; exported as ${instead}`);
     return replace(end, instead);
   };
   // A map's `as` names a run variable that holds the item (runtime/map-call.ts): `$vars.<as>`.

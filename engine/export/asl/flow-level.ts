@@ -63,21 +63,21 @@ export function reportFlowLevel(flow: Flow, ctx: ExportContext): void {
   for (const trigger of flow.triggers ?? []) {
     if (!isCronTrigger(trigger)) {
       // Issue #12: webhooks are served by `flowsmith serve`.
-      ctx.report(AslExportCode.flowSettings, 'warning', `webhook trigger "${trigger.webhook.name}" is not part of ASL; an API Gateway route or EventBridge rule can start the state machine with the request body as input`);
+      ctx.report(
+        AslExportCode.flowSettings,
+        undefined,
+        `webhook trigger "${trigger.webhook.name}" is not part of ASL; an API Gateway route or EventBridge rule can start the state machine with the request body as input`,
+      );
       continue;
     }
     ctx.report(
       AslExportCode.flowSettings,
-      'warning',
+      undefined,
       `trigger cron "${trigger.cron}"${trigger.timezone ? ` (${trigger.timezone})` : ''} is not part of ASL; create an EventBridge Scheduler schedule that starts the state machine${trigger.input ? ' with the same input' : ''}`,
     );
   }
   if (flow.inputs !== undefined) {
-    ctx.report(
-      AslExportCode.flowSettings,
-      'info',
-      'the input schema is not checked by Step Functions; its top-level defaults are merged into $input by the first state',
-    );
+    ctx.report(AslExportCode.flowSettings, undefined, 'the input schema is not checked by Step Functions; its top-level defaults are merged into $input by the first state', { severity: 'info' });
   }
   const owned = new Set(ctx.plan.home.keys());
   const joins = new Set<StepId>();
@@ -91,7 +91,7 @@ export function reportFlowLevel(flow: Flow, ctx: ExportContext): void {
   const report = (steps: Record<StepId, Step>) => {
     for (const [id, step] of Object.entries(steps)) {
       if (!owned.has(id) && !joins.has(id)) {
-        ctx.report(AslExportCode.approximated, 'warning', 'step is never reached from start; not exported', id);
+        ctx.report(AslExportCode.approximated, id, 'step is never reached from start; not exported');
       }
       if (step.type === 'map' && owned.has(id)) report(step.steps);
     }

@@ -47,14 +47,14 @@ export function waitState(step: WaitStep, site: StepSite): AslState {
 /** A succeed step as a Succeed state (it ends the path; a `next` would never be taken). */
 export function succeedState(step: SucceedStep, site: StepSite): AslState {
   reportUnsupported(step, site, []);
-  if (step.set) site.ctx.report(AslExportCode.unsupportedField, 'warning', 'set on a succeed step has no place in an ASL Succeed state; not exported', site.step);
+  if (step.set) site.ctx.report(AslExportCode.unsupportedField, site.step, 'set on a succeed step has no place in an ASL Succeed state; not exported');
   return { Type: 'Succeed' };
 }
 
 /** A fail step as a Fail state: error → Error (`Failed` when unset, as natively), message → Cause. */
 export function failState(step: FailStep, site: StepSite): AslState {
   reportUnsupported(step, site, []);
-  if (step.set) site.ctx.report(AslExportCode.unsupportedField, 'warning', 'set on a fail step has no place in an ASL Fail state; not exported', site.step);
+  if (step.set) site.ctx.report(AslExportCode.unsupportedField, site.step, 'set on a fail step has no place in an ASL Fail state; not exported');
   const message = step.message ?? `${site.step} failed the run`;
   return { Type: 'Fail', Error: plainString(step.error ?? 'Failed'), Cause: templateToAsl(message, { ...site, field: 'message' }, site.ctx) };
 }

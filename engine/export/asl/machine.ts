@@ -35,12 +35,7 @@ export class MachineBuilder implements Builder {
       const isCopy = ctx.plan.home.get(id) !== plan;
       this.names.set(id, ctx.stateName(isCopy ? `${id} (copy)` : id, id));
       if (isCopy) {
-        ctx.report(
-          AslExportCode.copiedStep,
-          'warning',
-          `step is reached from several branches of a parallel; ASL branches cannot share states, so it is copied into each (as "${this.names.get(id)}")`,
-          id,
-        );
+        ctx.report(AslExportCode.copiedStep, id, `step is reached from several branches of a parallel; ASL branches cannot share states, so it is copied into each (as "${this.names.get(id)}")`);
       }
     }
   }
@@ -88,9 +83,8 @@ export class MachineBuilder implements Builder {
     this.escapes.set(to, error);
     this.ctx.report(
       AslExportCode.leavesParallel,
-      'warning',
-      `a step in branch "${this.plan.entry}" of parallel "${owner.step}" leads to "${to}" outside it; ASL branches cannot leave their Parallel, so the branch fails with ${error}, the Parallel catches it and goes to "${to}" (the other branches are stopped)`,
       owner.step,
+      `a step in branch "${this.plan.entry}" of parallel "${owner.step}" leads to "${to}" outside it; ASL branches cannot leave their Parallel, so the branch fails with ${error}, the Parallel catches it and goes to "${to}" (the other branches are stopped)`,
     );
     return name;
   }

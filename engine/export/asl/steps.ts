@@ -86,7 +86,7 @@ export function assignOf(set: Record<string, string>, kept: string, site: StepSi
   for (const [name, expr] of Object.entries(set)) {
     // Native set assigns in order, each seeing the ones before; ASL evaluates all Assign values first.
     if (earlier.some((e) => new RegExp(`\\$vars\\.${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(expr))) {
-      site.ctx.report(AslExportCode.variableScope, 'warning', `set.${name} reads a variable set earlier by the same step; ASL evaluates every Assign with the values from before the state`, site.step);
+      site.ctx.report(AslExportCode.variableScope, site.step, `set.${name} reads a variable set earlier by the same step; ASL evaluates every Assign with the values from before the state`);
     }
     assign[site.ctx.varName(name)] = braced(toAslExpression(expr, { ...site, field: `set.${name}` }, site.ctx, kept));
     earlier.push(name);
@@ -94,12 +94,7 @@ export function assignOf(set: Record<string, string>, kept: string, site: StepSi
   // Map items already run with their own copy of the variables (runtime/map-call.ts); parallel
   // branches natively share them, while an ASL branch's assignments stay inside the branch.
   if (inParallelBranch(site.machine)) {
-    site.ctx.report(
-      AslExportCode.variableScope,
-      'warning',
-      'set inside a parallel branch stays local to that branch in ASL (variables assigned in a Parallel branch are not visible after it)',
-      site.step,
-    );
+    site.ctx.report(AslExportCode.variableScope, site.step, 'set inside a parallel branch stays local to that branch in ASL (variables assigned in a Parallel branch are not visible after it)');
   }
   return { Assign: assign };
 }
@@ -109,7 +104,7 @@ export function reportUnsupported(step: Step, site: StepSite, allowed: ('timeout
   const fields = ['timeout', 'retry', 'catch', 'output', 'continueOnError', 'next'] as const;
   for (const field of fields) {
     if (step[field] === undefined || allowed.includes(field)) continue;
-    site.ctx.report(AslExportCode.unsupportedField, 'warning', `${field} on a ${step.type} step has no place in an ASL ${aslType(step)} state; not exported`, site.step);
+    site.ctx.report(AslExportCode.unsupportedField, site.step, `${field} on a ${step.type} step has no place in an ASL ${aslType(step)} state; not exported`);
   }
 }
 
@@ -131,15 +126,14 @@ function comment(step: Step): AslState {
 
 function reportDropped(step: Step, site: StepSite): void {
   if (step.mock !== undefined) {
-    site.ctx.report(AslExportCode.mockDropped, 'info', 'mock is for simulation only; not exported', site.step);
+    site.ctx.report(AslExportCode.mockDropped, site.step, 'mock is for simulation only; not exported', { severity: 'info' });
   }
   if (step.compensate !== undefined) {
     const kind = taskExecutor(step.compensate) ?? 'task';
     site.ctx.report(
       AslExportCode.compensationDropped,
-      'warning',
-      `compensate (${kind}) has no ASL equivalent and was not exported: Step Functions does not undo completed states when an execution fails; to keep the saga, add a Catch on the later states that leads to a state doing this ${kind} work`,
       site.step,
+      `compensate (${kind}) has no ASL equivalent and was not exported: Step Functions does not undo completed states when an execution fails; to keep the saga, add a Catch on the later states that leads to a state doing this ${kind} work`,
     );
   }
 }

@@ -42,9 +42,8 @@ export function taskWork(step: TaskStep, site: ExprSite, ctx: ExportContext): Ta
     const payload: Record<string, Json> = { step: id, ...shellPayload(spec, site, ctx) };
     ctx.report(
       AslExportCode.placeholderRunner,
-      'warning',
-      `shell command runs in the placeholder Lambda ${Placeholder.shellFunction} (Step Functions cannot run commands): deploy a function that runs Payload.command with /bin/sh, passing args[n] as FLOWSMITH_ARG_n, returns the JSON it prints (else {exitCode, stdout, stderr}) and fails with error ShellExit on a non-zero exit; or replace this state`,
       id,
+      `shell command runs in the placeholder Lambda ${Placeholder.shellFunction} (Step Functions cannot run commands): deploy a function that runs Payload.command with /bin/sh, passing args[n] as FLOWSMITH_ARG_n, returns the JSON it prints (else {exitCode, stdout, stderr}) and fails with error ShellExit on a non-zero exit; or replace this state`,
     );
     return lambda(Placeholder.shellFunction, payload, 'lambda');
   }
@@ -61,9 +60,8 @@ export function taskWork(step: TaskStep, site: ExprSite, ctx: ExportContext): Ta
     if (spec.memoryMb !== undefined) payload['memoryMb'] = spec.memoryMb;
     ctx.report(
       AslExportCode.placeholderRunner,
-      'warning',
-      `script runs in the placeholder Lambda ${Placeholder.scriptFunction}: deploy a function that runs Payload.code with $input and $vars ($steps, $run and $error are not passed), returns its value and fails with error ScriptError; or replace this state`,
       id,
+      `script runs in the placeholder Lambda ${Placeholder.scriptFunction}: deploy a function that runs Payload.code with $input and $vars ($steps, $run and $error are not passed), returns its value and fails with error ScriptError; or replace this state`,
     );
     return lambda(Placeholder.scriptFunction, payload, 'lambda');
   }
@@ -72,18 +70,13 @@ export function taskWork(step: TaskStep, site: ExprSite, ctx: ExportContext): Ta
   if (step.call !== undefined) {
     const spec = typeof step.call === 'string' ? { flow: step.call } : step.call;
     const arn = `\${FlowsmithFlowArn_${spec.flow.replace(/\.[a-z]+$/i, '').replace(/[^A-Za-z0-9]/g, '_')}}`;
-    ctx.report(
-      AslExportCode.placeholderIntegration,
-      'warning',
-      `call of ${spec.flow} is a nested execution of ${arn}; export that flow too and substitute its state machine ARN`,
-      id,
-    );
+    ctx.report(AslExportCode.placeholderIntegration, id, `call of ${spec.flow} is a nested execution of ${arn}; export that flow too and substitute its state machine ARN`);
     const args: Record<string, Json> = { StateMachineArn: arn };
     if (spec.input !== undefined) args['Input'] = payloadToAsl(spec.input, site, ctx);
     // `.sync:2` waits for the child and returns its output as JSON (AWS "Start a new AWS Step Functions state machine").
     return { Resource: 'arn:aws:states:::states:startExecution.sync:2', Arguments: args, result: '$states.result.Output', kind: 'integration' };
   }
-  ctx.report(AslExportCode.approximated, 'warning', 'task has no shell, http, script, notify or call; exported as a Lambda placeholder', id);
+  ctx.report(AslExportCode.approximated, id, 'task has no shell, http, script, notify or call; exported as a Lambda placeholder');
   return lambda(Placeholder.shellFunction, { step: id }, 'lambda');
 }
 
@@ -104,9 +97,8 @@ export function approvalWork(step: ApprovalStep, site: ExprSite, ctx: ExportCont
   if (step.message !== undefined) payload['message'] = templateToAsl(step.message, { ...site, field: 'message' }, ctx);
   ctx.report(
     AslExportCode.approvalCallback,
-    'warning',
-    `approval is a callback task on the placeholder Lambda ${Placeholder.approvalFunction}: Step Functions does not check who answers, so the function must enforce approvers [${step.approvers.join(', ')}] and quorum ${step.quorum ?? 1}, and reject with SendTaskFailure error "Rejected"`,
     site.step,
+    `approval is a callback task on the placeholder Lambda ${Placeholder.approvalFunction}: Step Functions does not check who answers, so the function must enforce approvers [${step.approvers.join(', ')}] and quorum ${step.quorum ?? 1}, and reject with SendTaskFailure error "Rejected"`,
   );
   return { ...lambda(Placeholder.approvalFunction, payload, 'approval'), Resource: `${LAMBDA}.waitForTaskToken`, result: '$states.result' };
 }
@@ -147,7 +139,7 @@ function httpWork(http: NonNullable<TaskStep['http']>, site: ExprSite, ctx: Expo
   if (http.expectStatus !== undefined) {
     notes.push(`expectStatus [${http.expectStatus.join(', ')}] is not checked: the HTTP Task succeeds on any 2xx and fails with States.Http.StatusCode.<code> otherwise`);
   }
-  ctx.report(AslExportCode.httpTask, 'warning', `http is an HTTP Task (arn:aws:states:::http:invoke): ${notes.join('; ')}`, site.step);
+  ctx.report(AslExportCode.httpTask, site.step, `http is an HTTP Task (arn:aws:states:::http:invoke): ${notes.join('; ')}`);
   return {
     Resource: 'arn:aws:states:::http:invoke',
     Arguments: args,
@@ -169,7 +161,7 @@ function notifyWork(notify: NotifySpec, site: ExprSite, ctx: ExportContext): Tas
     const notes = [`the webhook is an HTTP Task POST; it needs an EventBridge connection in ${Placeholder.httpConnection}`];
     if (notify.format !== undefined && notify.format !== 'generic') notes.push(`the ${notify.format} body format is sent as the generic {title, message, flow, step}`);
     if (notify.desktop) notes.push('the desktop notification has no ASL equivalent and is left out');
-    ctx.report(AslExportCode.placeholderIntegration, 'warning', `notify: ${notes.join('; ')}`, site.step);
+    ctx.report(AslExportCode.placeholderIntegration, site.step, `notify: ${notes.join('; ')}`);
     const args: Record<string, Json> = {
       ApiEndpoint: templateToAsl(notify.webhook, field, ctx),
       Method: 'POST',
@@ -178,7 +170,7 @@ function notifyWork(notify: NotifySpec, site: ExprSite, ctx: ExportContext): Tas
     };
     return { Resource: 'arn:aws:states:::http:invoke', Arguments: args, result: '{"delivered": ["webhook"], "status": $states.result.StatusCode}', kind: 'http' };
   }
-  ctx.report(AslExportCode.placeholderIntegration, 'warning', `the desktop notification is an SNS publish to ${Placeholder.notifyTopic}; subscribe the people who should see it`, site.step);
+  ctx.report(AslExportCode.placeholderIntegration, site.step, `the desktop notification is an SNS publish to ${Placeholder.notifyTopic}; subscribe the people who should see it`);
   return {
     Resource: 'arn:aws:states:::sns:publish',
     Arguments: { TopicArn: Placeholder.notifyTopic, Subject: title, Message: message },

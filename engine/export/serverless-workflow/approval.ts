@@ -69,18 +69,14 @@ export function approvalItems(id: StepId, step: ApprovalStep, plan: ListPlan, ct
     items.push(item(`${id}-rejected`, { ...raise, metadata: { [META_KEY]: { role: TaskRole.rejected, step: id } } }));
   }
   if (step.onTimeout !== undefined && timeout === undefined) {
-    ctx.add(SwExportCode.fieldDropped, id, `onTimeout ${step.onTimeout} has no effect without a timeout and was not exported`, 'info');
+    ctx.report(SwExportCode.fieldDropped, id, `onTimeout ${step.onTimeout} has no effect without a timeout and was not exported`, { severity: 'info' });
   }
-  ctx.add(
-    SwExportCode.approvalListen,
-    id,
-    `the approval is exported as emit ${APPROVAL_REQUEST_EVENT} + listen for ${APPROVAL_EVENT} (subject ${id}); ` +
+  ctx.report(SwExportCode.approvalListen, id, `the approval is exported as emit ${APPROVAL_REQUEST_EVENT} + listen for ${APPROVAL_EVENT} (subject ${id}); ` +
       `SW does not check that the sender is one of ${step.approvers.join(', ')}` +
       `${(step.quorum ?? 1) > 1 ? ` nor count a quorum of ${step.quorum}` : ''}: the first decision event wins, ` +
-      'and reject/timeout are routed by a switch on its data.decision (reject) or the listen timeout',
-  );
+      'and reject/timeout are routed by a switch on its data.decision (reject) or the listen timeout');
   if (step.retry !== undefined || step.catch !== undefined || step.continueOnError) {
-    ctx.add(SwExportCode.fieldDropped, id, 'retry, catch and continueOnError on an approval are not exported; route the outcome with onReject/onTimeout instead');
+    ctx.report(SwExportCode.fieldDropped, id, 'retry, catch and continueOnError on an approval are not exported; route the outcome with onReject/onTimeout instead');
   }
   return items;
 }

@@ -36,13 +36,9 @@ export function callbackDo(id: StepId, step: TaskStep & { callback: NonNullable<
     listen: { to: { one: { with: { type: CALLBACK_EVENT, subject: id }, correlate: { token: { from: '${ .data.token }', expect: token } } } } },
     timeout: { after: toIsoDuration(step.callback.timeout) },
   };
-  ctx.add(
-    SwExportCode.callbackListen,
-    id,
-    `callback is exported as the executor followed by listen for one ${CALLBACK_EVENT} event (subject ${id}, data.token correlated with ` +
+  ctx.report(SwExportCode.callbackListen, id, `callback is exported as the executor followed by listen for one ${CALLBACK_EVENT} event (subject ${id}, data.token correlated with ` +
       `$callback.token, which becomes "<workflow id>:${id}"): the token is neither secret nor single-use, an answer's data.error ` +
       'does not fail the step (its data.output becomes the output; route errors with a switch), and a retry sends the same token again' +
-      (step.script !== undefined ? '; the script reads $callback.token, which run.script does not define: pass the token to it yourself' : ''),
-  );
+      (step.script !== undefined ? '; the script reads $callback.token, which run.script does not define: pass the token to it yourself' : ''));
   return { do: [item(`${id}-call`, executor), item(`${id}-callback`, listen)] };
 }

@@ -1,71 +1,55 @@
 /**
  * Finding codes of the Serverless Workflow 1.0 exporter, FS160–FS179 (issue #4). Each names one way a
  * native flow loses meaning in the SW DSL; the finding's message says which step and what was done
- * instead. Leaf module: no imports. Add codes at the end of the range; never reuse or renumber one.
+ * instead. Written with model/code-table.ts. Add codes at the end of the range; never reuse or renumber one.
  * Source of the target semantics: https://github.com/serverlessworkflow/specification/blob/main/dsl-reference.md
  */
+import { defineCodes, type CodeOf } from '../../model/code-table.js';
 
-export const SwExportCode = {
+const table = defineCodes({
   /** @serverlessworkflow/sdk rejected the exported document: a bug in the exporter, reported rather than hidden. */
-  invalidDocument: 'FS160',
+  invalidDocument: { code: 'FS160', meaning: 'exported Serverless Workflow document rejected by @serverlessworkflow/sdk' },
   /** An expression is outside the translatable JSONata subset; it was left as JSONata inside `${ }`. */
-  expressionNotTranslated: 'FS161',
+  expressionNotTranslated: { code: 'FS161', meaning: 'expression not translated to jq' },
   /** An approval became emit + listen: approver identity, quorum and the decision event are conventions, not enforced. */
-  approvalListen: 'FS162',
+  approvalListen: { code: 'FS162', meaning: 'approval exported as emit + listen; approvers and quorum not enforced' },
   /** A compensation (saga) body has no SW 1.0 equivalent; it was kept in task metadata only. */
-  compensationDropped: 'FS163',
+  compensationDropped: { code: 'FS163', meaning: 'compensation not exported' },
   /** A join with mode {count: n}: SW fork waits for all branches or, with compete, for the first. */
-  joinMode: 'FS164',
+  joinMode: { code: 'FS164', meaning: 'join count approximated by fork' },
   /** A wait `until` a time: SW 1.0.0 waits only take durations. */
-  waitUntil: 'FS165',
+  waitUntil: { code: 'FS165', meaning: 'wait until a time not expressible' },
   /** A retry setting with no SW field (multiplier, maxDelay) or a different meaning (jitter). */
-  retryApproximated: 'FS166',
+  retryApproximated: { code: 'FS166', meaning: 'retry policy approximated' },
   /** An http detail SW cannot express (expectStatus other than "any 2xx"). */
-  httpApproximated: 'FS167',
+  httpApproximated: { code: 'FS167', meaning: 'http detail approximated' },
   /** A desktop notification became a CloudEvent (emit), since SW has no notification task. */
-  notifyAsEvent: 'FS168',
+  notifyAsEvent: { code: 'FS168', meaning: 'desktop notification exported as an event' },
   /** A shell or script detail SW cannot express (custom shell, script memory limit, return vs stdout). */
-  processApproximated: 'FS169',
+  processApproximated: { code: 'FS169', meaning: 'shell or script detail approximated' },
   /** A subflow call became run.workflow: the called flow must be exported and deployed under that name. */
-  subflowReference: 'FS170',
+  subflowReference: { code: 'FS170', meaning: 'subflow exported as run.workflow reference' },
   /** A map step became `for`, which runs items one after another. */
-  mapSequential: 'FS171',
+  mapSequential: { code: 'FS171', meaning: 'map exported as sequential for' },
   /** A trigger detail SW's single schedule cannot hold (several triggers, a time zone, a fixed input). */
-  triggerApproximated: 'FS172',
+  triggerApproximated: { code: 'FS172', meaning: 'trigger approximated by schedule' },
   /** A catch or continueOnError was mapped to SW error types that are broader or narrower than the native names. */
-  errorTypes: 'FS173',
+  errorTypes: { code: 'FS173', meaning: 'error names mapped to SW error types' },
   /** A field that has no SW meaning on this step type (retry on an approval, output on a join…) was not exported. */
-  fieldDropped: 'FS174',
+  fieldDropped: { code: 'FS174', meaning: 'field not exported' },
   /** A flow-level detail was adjusted to fit SW (name length, input defaults, subflow input shape). */
-  documentApproximated: 'FS175',
+  documentApproximated: { code: 'FS175', meaning: 'document detail adjusted' },
   /** A flow directive whose SW meaning differs slightly from the native path end (exit inside for). */
-  directiveApproximated: 'FS176',
+  directiveApproximated: { code: 'FS176', meaning: 'flow directive approximated' },
   /** A translated expression may evaluate differently in jq (JSONata treats 0 and "" as false, jq does not). */
-  expressionSemantics: 'FS177',
+  expressionSemantics: { code: 'FS177', meaning: 'translated expression may differ in truthiness' },
   /** A task with callback became the executor + listen: the token is not secret or single-use, an error answer does not fail the step. */
-  callbackListen: 'FS178',
-} as const;
-export type SwExportCode = (typeof SwExportCode)[keyof typeof SwExportCode];
+  callbackListen: { code: 'FS178', meaning: 'callback exported as listen; token neither secret nor single-use' },
+});
+
+export const SwExportCode = table.codes;
+/** One SwExportCode code. */
+export type SwExportCode = CodeOf<typeof SwExportCode>;
 
 /** One-line meaning of each code, for the docs and `flowsmith export --json` consumers. */
-export const swExportCodeMeanings: Readonly<Record<SwExportCode, string>> = {
-  FS160: 'exported Serverless Workflow document rejected by @serverlessworkflow/sdk',
-  FS161: 'expression not translated to jq',
-  FS162: 'approval exported as emit + listen; approvers and quorum not enforced',
-  FS163: 'compensation not exported',
-  FS164: 'join count approximated by fork',
-  FS165: 'wait until a time not expressible',
-  FS166: 'retry policy approximated',
-  FS167: 'http detail approximated',
-  FS168: 'desktop notification exported as an event',
-  FS169: 'shell or script detail approximated',
-  FS170: 'subflow exported as run.workflow reference',
-  FS171: 'map exported as sequential for',
-  FS172: 'trigger approximated by schedule',
-  FS173: 'error names mapped to SW error types',
-  FS174: 'field not exported',
-  FS175: 'document detail adjusted',
-  FS176: 'flow directive approximated',
-  FS177: 'translated expression may differ in truthiness',
-  FS178: 'callback exported as listen; token neither secret nor single-use',
-};
+export const swExportCodeMeanings = table.meanings;

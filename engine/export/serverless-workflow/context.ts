@@ -4,6 +4,7 @@
  * once every expression has been translated (index.ts applyData).
  */
 import type { Finding } from '../../model/finding.js';
+import { createFindings, type FindingsReporter } from '../../model/findings-reporter.js';
 import type { Flow, Json, Step, StepId } from '../../model/flow.js';
 import { SwExportCode } from './codes.js';
 import type { JqScope } from './jq-print.js';
@@ -45,15 +46,18 @@ export interface ExportContext {
   /** Native steps that became a task somewhere (a fail step may only be raised inside a catch). */
   emitted: Set<StepId>;
   inputDefaults: Record<string, Json>;
-  /** Adds a finding; severity defaults to warning (an approximation). */
-  add(code: SwExportCode, step: StepId | undefined, message: string, severity?: Finding['severity']): void;
+  /** Records a finding (model/findings-reporter.ts); severity defaults to warning (an approximation). */
+  report: FindingsReporter<SwExportCode>['report'];
   /** A ValueContext for expressions of `step` in a list of the given plan, with `dot` bound or not. */
   values(step: StepId, plan: ListPlan | undefined, dot?: string): ValueContext;
 }
 
 /** Creates the context of one export. */
 export function createContext(flow: Flow): ExportContext {
-  const findings: Finding[] = [];
+  // The same loss reported twice for one step (or the flow) says nothing new.
+  const { findings, report } = createFindings<SwExportCode>({
+    isRepeat: (f, earlier) => f.code === earlier.code && f.step === earlier.step && f.message === earlier.message,
+  });
   const readOutputs = new Set<StepId>();
   const inputDefaults: Record<string, Json> = {};
   const props = flow.inputs?.['properties'];
@@ -71,13 +75,7 @@ export function createContext(flow: Flow): ExportContext {
     data: [],
     emitted: new Set(),
     inputDefaults,
-    add(code, step, message, severity = 'warning') {
-      // The same loss reported twice for one step (or the flow) says nothing new.
-      if (findings.some((f) => f.code === code && f.step === step && f.message === message)) return;
-      const f: Finding = { severity, code, message };
-      if (step !== undefined) f.step = step;
-      findings.push(f);
-    },
+    report,
     values(step, plan, dot) {
       const scope: JqScope = {
         inputDefaults,
@@ -88,13 +86,9 @@ export function createContext(flow: Flow): ExportContext {
       return {
         scope,
         untranslated: (expr, reason) =>
-          ctx.add(
-            SwExportCode.expressionNotTranslated,
-            step,
-            `expression \`${expr}\` was not translated to jq (${reason}); it is left as JSONata inside \${ }: rewrite it in jq`,
-          ),
+          ctx.report(SwExportCode.expressionNotTranslated, step, `expression \`${expr}\` was not translated to jq (${reason}); it is left as JSONata inside \${ }: rewrite it in jq`),
         note: (expr, note) =>
-          ctx.add(SwExportCode.expressionSemantics, step, `expression \`${expr}\`: ${note}; check the jq`, 'info'),
+          ctx.report(SwExportCode.expressionSemantics, step, `expression \`${expr}\`: ${note}; check the jq`, { severity: 'info' }),
       };
     },
   };

@@ -19,7 +19,7 @@ export function documentHead(ctx: ExportContext): Record<string, unknown> {
   let name = flow.name;
   if (!SW_NAME.test(name)) {
     name = name.slice(0, 63).replace(/-+$/, '') || 'flow';
-    ctx.add(SwExportCode.documentApproximated, undefined, `the flow name is longer than SW's 63 characters: exported as ${name}`);
+    ctx.report(SwExportCode.documentApproximated, undefined, `the flow name is longer than SW's 63 characters: exported as ${name}`);
   }
   const document: Record<string, unknown> = { dsl: SW_DSL_VERSION, namespace: SW_NAMESPACE, name, version: SW_FLOW_VERSION };
   if (flow.title !== undefined) document['title'] = flow.title;
@@ -29,18 +29,22 @@ export function documentHead(ctx: ExportContext): Record<string, unknown> {
     head['input'] = { schema: { format: 'json', document: flow.inputs } };
     const defaults = Object.keys(ctx.inputDefaults);
     if (defaults.length > 0) {
-      ctx.add(
+      ctx.report(
         SwExportCode.documentApproximated,
         undefined,
         `SW does not apply input schema defaults: expressions read ${defaults.map((d) => `$workflow.input.${d}`).join(', ')} with the default as a fallback (\`// value\`)`,
-        'info',
+        { severity: 'info' },
       );
     }
   }
   const [first, ...others] = (flow.triggers ?? []).filter(isCronTrigger);
   // Issue #12: webhooks are served by `flowsmith serve`; SW starts workflows on events elsewhere.
   for (const t of (flow.triggers ?? []).filter((x) => !isCronTrigger(x))) {
-    ctx.add(SwExportCode.triggerApproximated, undefined, `the webhook trigger "${'webhook' in t ? t.webhook.name : ''}" was not exported: SW has no webhook start; start the workflow from the runtime's event source`);
+    ctx.report(
+      SwExportCode.triggerApproximated,
+      undefined,
+      `the webhook trigger "${'webhook' in t ? t.webhook.name : ''}" was not exported: SW has no webhook start; start the workflow from the runtime's event source`,
+    );
   }
   if (first !== undefined) {
     head['schedule'] = { cron: first.cron };
@@ -48,7 +52,7 @@ export function documentHead(ctx: ExportContext): Record<string, unknown> {
     if (others.length > 0) lost.push(`${others.length} more trigger(s) (${others.map((t) => t.cron).join(', ')}) were not exported: SW has one schedule`);
     if (first.timezone !== undefined) lost.push(`the time zone ${first.timezone} is not expressible (the runtime's zone applies)`);
     if (first.input !== undefined) lost.push('the trigger input is not expressible (scheduled runs start with no input)');
-    for (const l of lost) ctx.add(SwExportCode.triggerApproximated, undefined, l);
+    for (const l of lost) ctx.report(SwExportCode.triggerApproximated, undefined, l);
   }
   return head;
 }
@@ -63,7 +67,7 @@ export function varsTask(ctx: ExportContext, taken: ReadonlySet<string>): SwTask
   let name = 'init-vars';
   for (let n = 2; taken.has(name); n++) name = `init-vars-${n}`;
   if (Object.hasOwn(vars, 'steps')) {
-    ctx.add(SwExportCode.documentApproximated, undefined, 'a var named steps shares $context.steps with the exported step outputs; rename it');
+    ctx.report(SwExportCode.documentApproximated, undefined, 'a var named steps shares $context.steps with the exported step outputs; rename it');
   }
   const set = jsonToSw(vars, ctx.values(name, undefined));
   return item(name, { set, export: { as: '${ $context + . }' }, metadata: { [META_KEY]: { role: TaskRole.vars } } });

@@ -35,11 +35,11 @@ export const exportServerlessWorkflow: Exporter = (flow: Flow): ExportResult => 
   const init = varsTask(ctx, new Set(Object.keys(flow.steps)));
   applyData(ctx);
   for (const id of Object.keys(flow.steps)) {
-    if (!ctx.emitted.has(id)) ctx.add(SwExportCode.fieldDropped, id, 'the step is never reached from start and was not exported', 'info');
+    if (!ctx.emitted.has(id)) ctx.report(SwExportCode.fieldDropped, id, 'the step is never reached from start and was not exported', { severity: 'info' });
   }
   const document = { ...head, do: init === undefined ? tasks : [init, ...tasks] };
   for (const p of checkWithSdk(document)) {
-    ctx.add(SwExportCode.invalidDocument, undefined, `@serverlessworkflow/sdk rejects the export at ${p.path}: ${p.message}`, 'error');
+    ctx.report(SwExportCode.invalidDocument, undefined, `@serverlessworkflow/sdk rejects the export at ${p.path}: ${p.message}`, { severity: 'error' });
   }
   const header = `# Serverless Workflow ${SW_DSL_VERSION} exported by Flowsmith from flow ${flow.name}\n`;
   const text = header + stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });

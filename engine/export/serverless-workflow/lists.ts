@@ -23,7 +23,7 @@ export function buildList(entry: StepId, plan: ListPlan, ctx: ExportContext, con
   const names = items.map(itemName);
   for (const [i, name] of names.entries()) {
     if (names.indexOf(name) !== i) {
-      ctx.add(SwExportCode.fieldDropped, name, `two tasks are named ${name} in one list, so then: ${name} is ambiguous; rename the step`, 'error');
+      ctx.report(SwExportCode.fieldDropped, name, `two tasks are named ${name} in one list, so then: ${name} is ambiguous; rename the step`, { severity: 'error' });
     }
   }
   resolveGotos(items, plan, ctx);
@@ -105,14 +105,14 @@ function resolveGotos(items: SwTaskItem[], plan: ListPlan, ctx: ExportContext): 
     if (target === undefined || target === plan.stop) {
       if (!isCase && following === undefined) return undefined;
       if (plan.kind === 'map' && target === undefined && following !== undefined) {
-        ctx.add(SwExportCode.directiveApproximated, from, 'the path of this map item ends here: exported as then: exit, which leaves the for body for this item', 'info');
+        ctx.report(SwExportCode.directiveApproximated, from, 'the path of this map item ends here: exported as then: exit, which leaves the for body for this item', { severity: 'info' });
       }
       return pathEnd;
     }
     if (!isCase && target === following) return undefined;
     if (names.has(target)) return target;
     // Not in this list: only possible for a reference the native validator already rejects.
-    ctx.add(SwExportCode.fieldDropped, from, `the transition to ${target} leaves this task list, which SW cannot express; the path ends here instead`, 'error');
+    ctx.report(SwExportCode.fieldDropped, from, `the transition to ${target} leaves this task list, which SW cannot express; the path ends here instead`, { severity: 'error' });
     return pathEnd;
   };
   items.forEach((it, i) => {

@@ -26,7 +26,7 @@ export function raiseTask(id: StepId, step: FailStep, values: ValueContext): SwT
 /** A wait step: ISO 8601 duration; `until` cannot be expressed in SW 1.0.0 and waits zero instead. */
 export function waitTask(id: StepId, step: WaitStep, ctx: ExportContext): { task: SwTask; meta: Record<string, unknown> } {
   if (step.duration !== undefined) return { task: { wait: toIsoDuration(step.duration) }, meta: {} };
-  ctx.add(
+  ctx.report(
     SwExportCode.waitUntil,
     id,
     `wait until \`${step.until ?? ''}\` is not expressible: SW 1.0.0 waits take a fixed duration; exported as a zero wait with the expression in metadata.flowsmith.until`,

@@ -23,7 +23,7 @@ export function stepConverter(ctx: ExportContext): StepConverter {
   const convert: StepConverter = (id, step, plan) => {
     ctx.emitted.add(id);
     if (step.compensate !== undefined) {
-      ctx.add(
+      ctx.report(
         SwExportCode.compensationDropped,
         id,
         'compensate is not exported: SW 1.0 has no compensation (saga), so nothing undoes this step when the workflow faults; the body is kept in metadata.flowsmith.compensate',
@@ -36,7 +36,7 @@ export function stepConverter(ctx: ExportContext): StepConverter {
         const items = approvalItems(id, step, plan, ctx);
         // The route switch reads the decision from the approval's output, so `output` must not reshape it.
         const { output, ...rest } = step;
-        if (output !== undefined) ctx.add(SwExportCode.fieldDropped, id, 'output on an approval is not exported (the route switch reads the raw decision)');
+        if (output !== undefined) ctx.report(SwExportCode.fieldDropped, id, 'output on an approval is not exported (the route switch reads the raw decision)');
         registerData(id, rest, itemTask(items[0]!), undefined, plan, ctx);
         return items;
       }
@@ -44,7 +44,7 @@ export function stepConverter(ctx: ExportContext): StepConverter {
         const task = switchTask(step, ctx.values(id, plan));
         addMeta(task, taskMetadata(step));
         if (step.catch !== undefined || step.continueOnError) {
-          ctx.add(SwExportCode.fieldDropped, id, 'catch and continueOnError on a branch are not exported (a switch inside try could not name the targets)');
+          ctx.report(SwExportCode.fieldDropped, id, 'catch and continueOnError on a branch are not exported (a switch inside try could not name the targets)');
         }
         registerData(id, step, task, undefined, plan, ctx);
         return [item(id, task)];
@@ -67,7 +67,7 @@ export function stepConverter(ctx: ExportContext): StepConverter {
         return [item(id, task)];
       }
       case 'join':
-        ctx.add(SwExportCode.fieldDropped, id, 'this join closes no parallel that leads to it; it was not exported', 'error');
+        ctx.report(SwExportCode.fieldDropped, id, 'this join closes no parallel that leads to it; it was not exported', { severity: 'error' });
         return [];
     }
   };
@@ -118,21 +118,22 @@ function forkItems(id: StepId, step: ParallelStep, plan: ListPlan, ctx: ExportCo
   const fork: Record<string, unknown> = { branches };
   if (mode === 'any' || (typeof mode === 'object' && mode.count === 1)) {
     fork['compete'] = true;
-    ctx.add(SwExportCode.joinMode, step.join, 'the join takes the first branch to arrive: exported as fork compete, where the first branch to finish sets the output and SW cancels the others', 'info');
-  }
-  if (typeof mode === 'object' && mode.count !== 1 && mode.count < step.branches.length) {
-    ctx.add(
+    ctx.report(
       SwExportCode.joinMode,
       step.join,
-      `join waits for ${mode.count} of ${step.branches.length} branches, which SW fork cannot express: it waits for all of them`,
+      'the join takes the first branch to arrive: exported as fork compete, where the first branch to finish sets the output and SW cancels the others',
+      { severity: 'info' },
     );
+  }
+  if (typeof mode === 'object' && mode.count !== 1 && mode.count < step.branches.length) {
+    ctx.report(SwExportCode.joinMode, step.join, `join waits for ${mode.count} of ${step.branches.length} branches, which SW fork cannot express: it waits for all of them`);
   }
   const task: SwTask = { fork };
   addMeta(task, withFlowsmithMeta(taskMetadata(step), { join: step.join, joinMode: join?.mode }));
   if (join !== undefined) {
     ctx.emitted.add(step.join);
     const dropped = (['set', 'output', 'retry', 'catch', 'timeout', 'compensate'] as const).filter((k) => join[k] !== undefined);
-    if (dropped.length > 0) ctx.add(SwExportCode.fieldDropped, step.join, `${dropped.join(', ')} on a join is not exported (the join becomes the end of the fork)`);
+    if (dropped.length > 0) ctx.report(SwExportCode.fieldDropped, step.join, `${dropped.join(', ')} on a join is not exported (the join becomes the end of the fork)`);
   }
   registerData(id, step, task, undefined, plan, ctx);
   return wrapErrors(id, { ...step, next: join?.next }, task, undefined, plan, ctx);
@@ -144,11 +145,11 @@ function forItems(id: StepId, step: MapStep, plan: ListPlan, ctx: ExportContext,
   const body = buildList(step.start, bodyPlan, ctx, convert);
   const task: SwTask = { for: { each: 'item', in: expressionToSw(step.items, ctx.values(id, plan)), at: 'index' }, do: body };
   if (step.concurrency !== 1) {
-    ctx.add(
+    ctx.report(
       SwExportCode.mapSequential,
       id,
       `SW for runs the items one after another, where Flowsmith runs ${step.concurrency === undefined ? 'all of them' : step.concurrency} at once`,
-      'info',
+      { severity: 'info' },
     );
   }
   addMeta(task, withFlowsmithMeta(taskMetadata(step), { as: step.as, concurrency: step.concurrency }));

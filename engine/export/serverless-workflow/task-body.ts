@@ -32,11 +32,7 @@ export function bodyToSw(body: TaskBody, step: StepId, ctx: ExportContext, value
       const http = body.http!;
       const expected = http.expectStatus;
       if (expected !== undefined && !isAny2xx(expected)) {
-        ctx.add(
-          SwExportCode.httpApproximated,
-          step,
-          `expectStatus [${expected.join(', ')}] is not expressible: SW raises a communication error for any status outside 2xx`,
-        );
+        ctx.report(SwExportCode.httpApproximated, step, `expectStatus [${expected.join(', ')}] is not expressible: SW raises a communication error for any status outside 2xx`);
       }
       const args: Record<string, unknown> = { method: (http.method ?? 'GET').toLowerCase(), endpoint: templateToSw(http.url, values) };
       if (http.headers !== undefined) args['headers'] = jsonToSw(http.headers, values);
@@ -47,7 +43,7 @@ export function bodyToSw(body: TaskBody, step: StepId, ctx: ExportContext, value
     case 'script': {
       const script = typeof body.script === 'string' ? { code: body.script } : body.script!;
       const limit = 'memoryMb' in script && script.memoryMb !== undefined ? `; the ${script.memoryMb} MiB memory limit is not expressible` : '';
-      ctx.add(
+      ctx.report(
         SwExportCode.processApproximated,
         step,
         `script runs as run.script (language js), where $input, $vars and $steps are not defined and the output is what the code prints, not its last value: adapt the code${limit}`,
@@ -65,19 +61,19 @@ export function bodyToSw(body: TaskBody, step: StepId, ctx: ExportContext, value
         if (input !== null && typeof input === 'object' && !Array.isArray(input)) workflow['input'] = input;
         else {
           workflow['input'] = { input };
-          ctx.add(SwExportCode.documentApproximated, step, 'the subflow input is not an object, which SW requires: it is passed as {input: …}');
+          ctx.report(SwExportCode.documentApproximated, step, 'the subflow input is not an object, which SW requires: it is passed as {input: …}');
         }
       }
-      ctx.add(
+      ctx.report(
         SwExportCode.subflowReference,
         step,
         `the subflow ${call.flow} runs as run.workflow ${SW_NAMESPACE}/${name} version ${SW_FLOW_VERSION}: export that flow too and deploy it under this name`,
-        'info',
+        { severity: 'info' },
       );
       return { task: { run: { workflow } } };
     }
     default:
-      ctx.add(SwExportCode.fieldDropped, step, 'the task has no shell, http, script, notify or call: exported as a no-op wait');
+      ctx.report(SwExportCode.fieldDropped, step, 'the task has no shell, http, script, notify or call: exported as a no-op wait');
       return { task: { wait: 'PT0S' } };
   }
 }
@@ -87,7 +83,7 @@ function shellBody(spec: ShellSpec, step: StepId, ctx: ExportContext, values: Va
   const text = spec.cwd === undefined ? spec.command : `cd ${shellQuote(spec.cwd)} || exit 1\n${spec.command}`;
   const { command, environment } = shellToSw(text, values);
   if (spec.shell !== undefined) {
-    ctx.add(SwExportCode.processApproximated, step, `the command runs in the runtime's shell, not ${spec.shell}`);
+    ctx.report(SwExportCode.processApproximated, step, `the command runs in the runtime's shell, not ${spec.shell}`);
   }
   const env: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(spec.env ?? {})) env[k] = templateToSw(v, values);
@@ -113,7 +109,7 @@ function notifyBody(notify: NotifySpec, step: StepId, ctx: ExportContext, values
   if (desktop) {
     const also = notify.webhook === undefined ? '' : '; the webhook is still called';
     const instead = notify.webhook === undefined ? `it is emitted as a ${NOTIFY_EVENT} event for a listener to show` : 'it was not exported';
-    ctx.add(SwExportCode.notifyAsEvent, step, `a desktop notification has no SW equivalent: ${instead}${also}`);
+    ctx.report(SwExportCode.notifyAsEvent, step, `a desktop notification has no SW equivalent: ${instead}${also}`);
   }
   if (notify.webhook === undefined) return { task: event };
   let body: Json;
@@ -123,7 +119,7 @@ function notifyBody(notify: NotifySpec, step: StepId, ctx: ExportContext, values
       break;
     case 'dingtalk':
       body = { msgtype: 'text', text: { content: message } };
-      ctx.add(SwExportCode.httpApproximated, step, 'DingTalk answers errors with status 200 and a non-zero errcode, which SW does not check', 'info');
+      ctx.report(SwExportCode.httpApproximated, step, 'DingTalk answers errors with status 200 and a non-zero errcode, which SW does not check', { severity: 'info' });
       break;
     default:
       body = { title, message, run: '${ $workflow.id }', step, flow: ctx.flow.name };

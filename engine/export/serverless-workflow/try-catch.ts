@@ -57,7 +57,7 @@ export function wrapErrors(
     // A policy from `defaults` is reported once for the flow, not once per task.
     c['retry'] = retryPolicy(retry, retry === step.retry ? id : undefined, ctx);
     if (!catchAll && names.length > 0) {
-      ctx.add(SwExportCode.retryApproximated, id, `SW retries only the errors its catch filters (${names.join(', ')}); Flowsmith retries every error`, 'info');
+      ctx.report(SwExportCode.retryApproximated, id, `SW retries only the errors its catch filters (${names.join(', ')}); Flowsmith retries every error`, { severity: 'info' });
     }
   }
   const wrapper: SwTask = { try: [item(id, core)], catch: c };
@@ -97,7 +97,12 @@ function errorFilter(names: string[], step: StepId, ctx: ExportContext): Record<
   const types = [...new Set(names.map(errorTypeOf))];
   const shared = names.filter((n) => SHARED_TYPE_NAMES.has(n));
   if (shared.length > 0 && !(names.includes('ShellExit') && names.includes('ScriptError'))) {
-    ctx.add(SwExportCode.errorTypes, step, `${shared.join(', ')} maps to SW's runtime error type, which also covers ${shared.includes('ShellExit') ? 'ScriptError' : 'ShellExit'}`, 'info');
+    ctx.report(
+      SwExportCode.errorTypes,
+      step,
+      `${shared.join(', ')} maps to SW's runtime error type, which also covers ${shared.includes('ShellExit') ? 'ScriptError' : 'ShellExit'}`,
+      { severity: 'info' },
+    );
   }
   if (types.length === 1) return { errors: { with: { type: types[0] } } };
   return { when: `\${ ${types.map((t) => `$error.type == ${JSON.stringify(t)}`).join(' or ')} }` };
@@ -136,13 +141,13 @@ export function retryPolicy(policy: RetryPolicy, step: StepId | undefined, ctx: 
   out['limit'] = { attempt: { count: Math.max(0, policy.maxAttempts - 1) } };
   if (policy.jitter) {
     out['jitter'] = { from: 'PT0S', to: toIsoDuration(delay) };
-    ctx.add(SwExportCode.retryApproximated, step, 'jitter is exported as a 0…delay range, which SW runtimes add to the delay rather than draw the delay from', 'info');
+    ctx.report(SwExportCode.retryApproximated, step, 'jitter is exported as a 0…delay range, which SW runtimes add to the delay rather than draw the delay from', { severity: 'info' });
   }
   if (policy.backoff === 'exponential' && policy.multiplier !== undefined && policy.multiplier !== 2) {
-    ctx.add(SwExportCode.retryApproximated, step, `the backoff multiplier ${policy.multiplier} is not expressible: SW's exponential backoff uses the runtime's factor`);
+    ctx.report(SwExportCode.retryApproximated, step, `the backoff multiplier ${policy.multiplier} is not expressible: SW's exponential backoff uses the runtime's factor`);
   }
   if (policy.maxDelay !== undefined) {
-    ctx.add(SwExportCode.retryApproximated, step, `maxDelay ${policy.maxDelay} is not expressible in SW 1.0 retry; delays are not capped`);
+    ctx.report(SwExportCode.retryApproximated, step, `maxDelay ${policy.maxDelay} is not expressible in SW 1.0 retry; delays are not capped`);
   }
   return out;
 }

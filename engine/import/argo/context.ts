@@ -5,6 +5,7 @@
  */
 import { NameAllocator } from '../../interop/argo/names.js';
 import type { Finding } from '../../model/finding.js';
+import { createFindings, type FindingsReporter } from '../../model/findings-reporter.js';
 import type { StepId } from '../../model/flow.js';
 import type { ArgoImportCode } from './codes.js';
 import { obj, str, type ArgoSource, type Obj } from './source.js';
@@ -35,7 +36,9 @@ export function scopeOf(frame: Frame): VarScope {
 
 /** The import in progress. */
 export class ImportContext {
-  readonly findings: Finding[] = [];
+  readonly findings: Finding[];
+  /** Records a finding (model/findings-reporter.ts); `at` is the template whose position it gets. */
+  readonly report: FindingsReporter<ArgoImportCode, string>['report'];
   /** Step ids: lowercase letters, digits and dashes, unique in the whole flow (map bodies too). */
   readonly ids = new NameAllocator();
   readonly templates = new Map<string, Obj>();
@@ -47,21 +50,14 @@ export class ImportContext {
   constructor(
     readonly source: ArgoSource,
     readonly flowName: string,
-    private readonly file?: string,
+    file?: string,
   ) {
+    const reporter = createFindings<ArgoImportCode, string>({ file, locate: (template) => source.locate(template) });
+    this.findings = reporter.findings;
+    this.report = reporter.report;
     for (const t of Array.isArray(source.spec['templates']) ? source.spec['templates'] : []) {
       const name = str(obj(t)?.['name']);
       if (name !== undefined && !this.templates.has(name)) this.templates.set(name, obj(t)!);
     }
-  }
-
-  /** Records a finding at `template`'s position; `step` is the native step id it concerns. */
-  report(severity: Finding['severity'], code: ArgoImportCode, message: string, where: { template?: string; step?: StepId } = {}): void {
-    const finding: Finding = { severity, code, message };
-    if (this.file !== undefined) finding.file = this.file;
-    const pos = where.template === undefined ? undefined : this.source.locate(where.template);
-    if (pos) Object.assign(finding, pos);
-    if (where.step !== undefined) finding.step = where.step;
-    this.findings.push(finding);
   }
 }

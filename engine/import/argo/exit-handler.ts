@@ -37,7 +37,7 @@ export function catchIntoExitHandler(ctx: ImportContext, { exit, main, handler, 
   });
   if (!ctx.templates.has(exit)) return;
   if (catching.length === 0) {
-    ctx.report('warning', ArgoImportCode.exitHandler, `the exit handler ${exit} runs after the flow with workflow.status "Succeeded": no step of the flow can fail`, { template: exit });
+    ctx.report(ArgoImportCode.exitHandler, undefined, `the exit handler ${exit} runs after the flow with workflow.status "Succeeded": no step of the flow can fail`, { at: exit });
     return;
   }
   const failed = ctx.ids.take('workflow-failed');
@@ -51,11 +51,6 @@ export function catchIntoExitHandler(ctx: ImportContext, { exit, main, handler, 
   const entry = emit(handler, failed, steps, ctx.ids) ?? failed;
   for (const id of catching) steps[id]!.catch = [...(steps[id]!.catch ?? []), { errors: ['*'], next: entry }];
   const leftOut = main.filter((id) => steps[id]!.type === 'fail');
-  ctx.report(
-    'warning',
-    ArgoImportCode.exitHandler,
-    `the exit handler ${exit} runs after the flow: after success with workflow.status "Succeeded", and after a failure of ${catching.length === 1 ? 'the main step' : `any of the ${catching.length} main steps`} (each catches every error into ${entry}) with workflow.status "Failed" (Argo's "Error" too); the run then fails at ${failed} with the caught error` +
-      (leftOut.length ? `; fail steps ${leftOut.join(', ')} end the run without it` : ''),
-    { template: exit },
-  );
+  ctx.report(ArgoImportCode.exitHandler, undefined, `the exit handler ${exit} runs after the flow: after success with workflow.status "Succeeded", and after a failure of ${catching.length === 1 ? 'the main step' : `any of the ${catching.length} main steps`} (each catches every error into ${entry}) with workflow.status "Failed" (Argo's "Error" too); the run then fails at ${failed} with the caught error` +
+      (leftOut.length ? `; fail steps ${leftOut.join(', ')} end the run without it` : ''), { at: exit });
 }

@@ -53,10 +53,10 @@ export function expandCall(ctx: ImportContext, call: Call, frame: Frame, nested:
     if (name !== undefined && value !== undefined) passed.set(name, text(value));
   }
   if (arr(args?.['artifacts']).length) {
-    ctx.report('warning', ArgoImportCode.artifacts, `${call.name}: artifacts passed to it are not imported`, { template: frame.template, step: id });
+    ctx.report(ArgoImportCode.artifacts, id, `${call.name}: artifacts passed to it are not imported`, { at: frame.template });
   }
   for (const hook of ['hooks', 'onExit'] as const) {
-    if (raw[hook] !== undefined) ctx.report('warning', ArgoImportCode.exitHandler, `${call.name}: its ${hook} (lifecycle hooks) were not imported`, { template: frame.template, step: id });
+    if (raw[hook] !== undefined) ctx.report(ArgoImportCode.exitHandler, id, `${call.name}: its ${hook} (lifecycle hooks) were not imported`, { at: frame.template });
   }
   const looped = raw['withItems'] !== undefined || raw['withParam'] !== undefined || raw['withSequence'] !== undefined;
   const innerId = looped ? ctx.ids.take(`${id}-each`) : id;
@@ -73,20 +73,25 @@ function inner(ctx: ImportContext, call: Call, id: StepId, frame: Frame, passed:
   const name = str(call.raw['template']);
   if (ref) {
     const target = `${str(ref['name']) ?? '?'}/${str(ref['template']) ?? '?'}`;
-    ctx.report('warning', ArgoImportCode.templateRef, `${call.name} runs template ${target} of another WorkflowTemplate; it became a call of ${str(ref['name']) ?? 'subflow'}.yaml: import that WorkflowTemplate too`, { template: frame.template, step: id });
+    ctx.report(
+      ArgoImportCode.templateRef,
+      id,
+      `${call.name} runs template ${target} of another WorkflowTemplate; it became a call of ${str(ref['name']) ?? 'subflow'}.yaml: import that WorkflowTemplate too`,
+      { at: frame.template },
+    );
     return callStep(id, call.name, `${str(ref['name']) ?? 'subflow'}.yaml`, passed, `Argo templateRef ${target}`);
   }
   const inline = obj(call.raw['inline']);
   // An inline template has no name of its own: it is named after the task for messages.
   const tmpl = inline ? { ...inline, name: str(inline['name']) ?? `${call.name}-inline` } : ctx.templates.get(name ?? '');
   if (!tmpl) {
-    ctx.report('warning', ArgoImportCode.unsupportedTemplate, `${call.name} runs template ${name ?? '(none)'}, which is not in this document; the step is a placeholder that fails`, { template: frame.template, step: id });
+    ctx.report(ArgoImportCode.unsupportedTemplate, id, `${call.name} runs template ${name ?? '(none)'}, which is not in this document; the step is a placeholder that fails`, { at: frame.template });
     return { kind: 'step', id, step: { type: 'task', title: call.name, shell: failingCommand(`template ${name ?? '(none)'} is missing`) } };
   }
   const tmplName = str(tmpl['name']) ?? name ?? call.name;
   if (frame.stack.includes(tmplName)) {
     const file = frame.stack[0] === tmplName ? `${ctx.flowName}.yaml` : `${ctx.flowName}-${tmplName}.yaml`;
-    ctx.report('warning', ArgoImportCode.recursion, `${call.name} calls template ${tmplName} again (recursion); it became a call of ${file}, which runs the flow from that template`, { template: tmplName, step: id });
+    ctx.report(ArgoImportCode.recursion, id, `${call.name} calls template ${tmplName} again (recursion); it became a call of ${file}, which runs the flow from that template`, { at: tmplName });
     return callStep(id, call.name, file, passed, `Argo recursive call of template ${tmplName}`);
   }
   ctx.used.add(tmplName);
@@ -104,9 +109,9 @@ function inner(ctx: ImportContext, call: Call, id: StepId, frame: Frame, passed:
   }
   if (nestedCall) {
     for (const field of ['retryStrategy', 'activeDeadlineSeconds', 'timeout'] as const) {
-      if (tmpl[field] !== undefined) ctx.report('warning', ArgoImportCode.retry, `template ${tmplName}: ${field} on a steps/dag template was left out; set it on the steps inside`, { template: tmplName, step: id });
+      if (tmpl[field] !== undefined) ctx.report(ArgoImportCode.retry, id, `template ${tmplName}: ${field} on a steps/dag template was left out; set it on the steps inside`, { at: tmplName });
     }
-    if (call.raw['continueOn'] !== undefined) ctx.report('warning', ArgoImportCode.depends, `${call.name}: continueOn on a nested template was left out`, { template: frame.template, step: id });
+    if (call.raw['continueOn'] !== undefined) ctx.report(ArgoImportCode.depends, id, `${call.name}: continueOn on a nested template was left out`, { at: frame.template });
     return nested(ctx, tmpl, calleeFrame, id);
   }
   const { step } = leafStep(ctx, tmpl, calleeFrame, id, call.name);
@@ -130,21 +135,26 @@ function conditionOf(ctx: ImportContext, call: Call, frame: Frame): { when: stri
     const where = { template: frame.template, step: call.id };
     if (parsed.ok) {
       parts.unshift(printJExpr(parsed.expr));
-      for (const note of parsed.notes) ctx.report('warning', ArgoImportCode.condition, `${call.name}: when "${when}": ${note}`, where);
+      for (const note of parsed.notes) ctx.report(ArgoImportCode.condition, where.step, `${call.name}: when "${when}": ${note}`, { at: where.template });
       // Each copy of the exit handler knows workflow.status (workflow.ts: one after success, one
       // on the failure path): a branch on it is decided per copy, and said so (issue #11 item 17).
       if (frame.exitHandler && /workflow\.status/.test(when) && isConstant(parsed.expr)) {
         description = `Argo exit-handler branch on the workflow status (${literalText(when)}); in this copy of the exit handler the status is ${frame.exitHandler}`;
         ctx.report(
-          'warning',
           ArgoImportCode.exitHandler,
+          where.step,
           `${call.name}: when "${when}" reads workflow.status, which the import maps to the run's outcome: the exit handler is appended after success (status "Succeeded", here ${printJExpr(parsed.expr)}) and again on the path that catches a failure of the main steps (status "Failed"), so this branch runs in whichever copy its condition holds`,
-          where,
+          { at: where.template },
         );
       }
     } else {
       description = `Argo condition, not translated: ${literalText(when)}`;
-      ctx.report('warning', ArgoImportCode.condition, `${call.name}: when "${when}" could not be translated (${parsed.reason}); the branch always runs it: rewrite the case by hand`, where);
+      ctx.report(
+        ArgoImportCode.condition,
+        where.step,
+        `${call.name}: when "${when}" could not be translated (${parsed.reason}); the branch always runs it: rewrite the case by hand`,
+        { at: where.template },
+      );
       parts.unshift('true');
     }
   }

@@ -6,7 +6,7 @@
  * parallel branches and the join they meet at, next, catch and continueOnError.
  */
 import { parseJsonataSubset, printJsonata, type SubsetExpr } from '../../expr/subset.js';
-import type { Step, StepId } from '../../model/flow.js';
+import { successors, type Step, type StepId } from '../../model/flow.js';
 import { ArgoImportCode } from './codes.js';
 import { parseWhen } from './conditions.js';
 import type { ImportContext } from './context.js';
@@ -29,7 +29,7 @@ export function wireEdges(ctx: ImportContext, steps: Record<StepId, Step>, edges
   const jsonata = (when: string): string => {
     const parsed = parseWhen(when, scope);
     if (parsed.ok) return printJExpr(parsed.expr);
-    ctx.report('warning', ArgoImportCode.condition, `the condition "${when}" could not be translated (${parsed.reason}); it was replaced by true`);
+    ctx.report(ArgoImportCode.condition, undefined, `the condition "${when}" could not be translated (${parsed.reason}); it was replaced by true`);
     return 'true';
   };
   for (const [id, step] of Object.entries(steps)) {
@@ -101,11 +101,8 @@ function reach(steps: Record<StepId, Step>, from: StepId): Map<StepId, number> {
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     const step = steps[id];
     if (!step) continue;
-    const next = [step.next, ...(step.catch ?? []).map((c) => c.next), ...(step.type === 'parallel' ? step.branches : [])];
-    if (step.type === 'branch') next.push(...step.cases.map((c) => c.next), step.default);
-    if (step.type === 'approval') next.push(step.onReject, step.onTimeout);
-    for (const n of next) {
-      if (n === undefined || seen.has(n)) continue;
+    for (const n of successors(step)) {
+      if (seen.has(n)) continue;
       seen.set(n, seen.get(id)! + 1);
       queue.push(n);
     }

@@ -71,7 +71,7 @@ export function scopeOf(ctx: ImportContext, dagTemplate: Obj, inMap: boolean): {
   const first = tasks.find((t) => roles.get(str(t['name']) ?? '')?.role === 'step' && str(t['depends']) === undefined);
   const start = first ? (roles.get(str(first['name'])!) as { id: StepId }).id : Object.keys(steps)[0];
   if (start === undefined) {
-    ctx.report('warning', ArgoImportCode.invalidResult, 'the exported DAG has no tasks');
+    ctx.report(ArgoImportCode.invalidResult, undefined, 'the exported DAG has no tasks');
     return { start: 'done', steps: { done: { type: 'succeed' } } };
   }
   return { start, steps: ordered(steps, start) };

@@ -57,9 +57,7 @@ export const importArgo: Importer = (text: string, file?: string): ImportResult 
   ctx.findings.push(...guarded);
   for (const problem of validateFlow(flow)) {
     if (problem.severity !== 'error') continue;
-    ctx.report('error', ArgoImportCode.invalidResult, `the imported flow does not validate: ${problem.message} (a Flowsmith importer bug; please report it)`, {
-      ...(problem.step === undefined ? {} : { step: problem.step }),
-    });
+    ctx.report(ArgoImportCode.invalidResult, problem.step, `the imported flow does not validate: ${problem.message} (a Flowsmith importer bug; please report it)`, { severity: 'error' });
   }
   return { flow, findings: ctx.findings };
 };

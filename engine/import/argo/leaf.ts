@@ -38,7 +38,12 @@ export function leafStep(ctx: ImportContext, tmpl: Obj, frame: Frame, id: StepId
     // The action is one quoted word and no manifest line can end the heredoc (issue #11 item 3).
     const doc = quotedHeredoc(manifest, 'FLOWSMITH_MANIFEST');
     step = { type: 'task', shell: `kubectl ${shellWordMin(action)} -f - ${doc.open}\n${doc.body}\n${doc.close}` };
-    ctx.report('warning', ArgoImportCode.unsupportedTemplate, `template ${name} is a Kubernetes resource template; it became a kubectl ${action} command, without its success/failure conditions`, { template: name, step: id });
+    ctx.report(
+      ArgoImportCode.unsupportedTemplate,
+      id,
+      `template ${name} is a Kubernetes resource template; it became a kubectl ${action} command, without its success/failure conditions`,
+      { at: name },
+    );
   } else if (tmpl['suspend'] !== undefined) {
     step = suspendStep(ctx, tmpl, id, text);
     output = 'other';
@@ -48,7 +53,7 @@ export function leafStep(ctx: ImportContext, tmpl: Obj, frame: Frame, id: StepId
   } else {
     const kind = ['data', 'plugin', 'containerSet'].find((k) => tmpl[k] !== undefined) ?? 'empty';
     step = { type: 'task', shell: failingCommand(`Argo ${kind} template ${name} has no Flowsmith equivalent; replace this step`) };
-    ctx.report('warning', ArgoImportCode.unsupportedTemplate, `template ${name} is a ${kind} template, which Flowsmith cannot run; the step is a placeholder that fails`, { template: name, step: id });
+    ctx.report(ArgoImportCode.unsupportedTemplate, id, `template ${name} is a ${kind} template, which Flowsmith cannot run; the step is a placeholder that fails`, { at: name });
   }
   applyOptions(ctx, tmpl, step, id);
   const annotations = obj(obj(tmpl['metadata'])?.['annotations']);
@@ -62,7 +67,7 @@ export function leafStep(ctx: ImportContext, tmpl: Obj, frame: Frame, id: StepId
 export function textTranslator(ctx: ImportContext, frame: Frame, template: string, step: StepId): (s: string) => string {
   return (s) =>
     translateText(s, scopeOf(frame), (problem, replaced) =>
-      ctx.report('warning', ArgoImportCode.variable, `template ${template}: ${problem}${replaced ? '; a placeholder ARGO_VAR/ARGO_EXPR text stands in its place' : ''}`, { template, step }),
+      ctx.report(ArgoImportCode.variable, step, `template ${template}: ${problem}${replaced ? '; a placeholder ARGO_VAR/ARGO_EXPR text stands in its place' : ''}`, { at: template }),
     );
 }
 
@@ -82,10 +87,10 @@ function reportContainer(ctx: ImportContext, template: string, step: StepId, ima
   if (seen.has(template)) return;
   seen.add(template);
   ctx.report(
-    'info',
     ArgoImportCode.container,
+    step,
     `template ${template} ran in container image ${image ?? '(none)'}; it is imported as a local shell command, which needs the same tools on this machine`,
-    { template, step },
+    { severity: 'info', at: template },
   );
 }
 

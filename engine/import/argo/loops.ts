@@ -27,7 +27,7 @@ export function loopItems(ctx: ImportContext, raw: Obj, frame: Frame, name: stri
   }
   const expr = listExpr(param, frame);
   if (expr !== undefined) return expr;
-  ctx.report('warning', ArgoImportCode.loop, `${name}: withParam "${param}" could not be translated; the map runs over an empty list until you write its items`, where);
+  ctx.report(ArgoImportCode.loop, where.step, `${name}: withParam "${param}" could not be translated; the map runs over an empty list until you write its items`, { at: where.template });
   return '[]';
 }
 
@@ -65,7 +65,7 @@ function sequenceItems(ctx: ImportContext, sequence: Obj, frame: Frame, name: st
   };
   const start = number(sequence['start'], 0);
   if (sequence['format'] !== undefined) {
-    ctx.report('warning', ArgoImportCode.loop, `${name}: withSequence format "${str(sequence['format']) ?? ''}" was not kept; items are plain numbers`, where);
+    ctx.report(ArgoImportCode.loop, where.step, `${name}: withSequence format "${str(sequence['format']) ?? ''}" was not kept; items are plain numbers`, { at: where.template });
   }
   if (sequence['count'] !== undefined) {
     const count = number(sequence['count'], 0);

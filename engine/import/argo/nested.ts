@@ -52,10 +52,10 @@ function dagBlock(ctx: ImportContext, tmpl: Obj, frame: Frame, prefix: string): 
   for (const t of tasks) {
     const dep = dependencyOf(t.raw, idOf);
     const unknown = dep.on.filter((n) => !byName.has(n));
-    if (unknown.length) ctx.report('warning', ArgoImportCode.depends, `task ${t.name} depends on ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not in DAG ${name}; ignored`, { template: name, step: t.id });
+    if (unknown.length) ctx.report(ArgoImportCode.depends, t.id, `task ${t.name} depends on ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not in DAG ${name}; ignored`, { at: name });
     dep.on = dep.on.filter((n) => byName.has(n) && n !== t.name);
-    if (dep.anyOf) ctx.report('warning', ArgoImportCode.depends, `task ${t.name} runs in Argo when any of ${dep.on.join(', ')} succeeded; it now waits for all of them to succeed`, { template: name, step: t.id });
-    if (dep.condition) ctx.report('info', ArgoImportCode.depends, `task ${t.name} depends on task results (${str(t.raw['depends'])}); a branch checks their statuses before it`, { template: name, step: t.id });
+    if (dep.anyOf) ctx.report(ArgoImportCode.depends, t.id, `task ${t.name} runs in Argo when any of ${dep.on.join(', ')} succeeded; it now waits for all of them to succeed`, { at: name });
+    if (dep.condition) ctx.report(ArgoImportCode.depends, t.id, `task ${t.name} depends on task results (${str(t.raw['depends'])}); a branch checks their statuses before it`, { severity: 'info', at: name });
     dep.onFailure.forEach((n) => failing.add(n));
     deps.set(t.name, dep);
   }
@@ -79,10 +79,15 @@ function dagBlock(ctx: ImportContext, tmpl: Obj, frame: Frame, prefix: string): 
   };
   const graph = new DagGraph(tasks.map((t) => t.name), (n) => deps.get(n)!.on);
   const cyclic = tasks.filter((t) => graph.dependsOnItself(t.name)).map((t) => t.name);
-  if (cyclic.length) ctx.report('warning', ArgoImportCode.notBlockStructured, `tasks ${cyclic.join(', ')} of DAG ${name} depend on each other in a cycle, which Argo rejects; they were put in an order that breaks it`, { template: name });
+  if (cyclic.length) ctx.report(ArgoImportCode.notBlockStructured, undefined, `tasks ${cyclic.join(', ')} of DAG ${name} depend on each other in a cycle, which Argo rejects; they were put in an order that breaks it`, { at: name });
   const shaped = graph.decompose(graph.all(), node);
   if (shaped) return shaped;
-  ctx.report('warning', ArgoImportCode.notBlockStructured, `DAG ${name} is not made of nested parallel blocks, which Flowsmith flows are; its tasks run one after the other in dependency order`, { template: name });
+  ctx.report(
+    ArgoImportCode.notBlockStructured,
+    undefined,
+    `DAG ${name} is not made of nested parallel blocks, which Flowsmith flows are; its tasks run one after the other in dependency order`,
+    { at: name },
+  );
   return seq(graph.topological(graph.all()).map(node));
 }
 

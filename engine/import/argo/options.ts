@@ -26,7 +26,12 @@ export function reportIgnored(ctx: ImportContext, tmpl: Obj, step?: StepId): voi
   const name = str(tmpl['name']) ?? '?';
   const ignored = Object.keys(tmpl).filter((k) => !KNOWN.has(k));
   if (ignored.length) {
-    ctx.report('info', ArgoImportCode.ignoredField, `template ${name}: ${ignored.join(', ')} ${ignored.length === 1 ? 'has' : 'have'} no Flowsmith meaning and ${ignored.length === 1 ? 'was' : 'were'} ignored`, { template: name, ...(step ? { step } : {}) });
+    ctx.report(
+      ArgoImportCode.ignoredField,
+      step || undefined,
+      `template ${name}: ${ignored.join(', ')} ${ignored.length === 1 ? 'has' : 'have'} no Flowsmith meaning and ${ignored.length === 1 ? 'was' : 'were'} ignored`,
+      { severity: 'info', at: name },
+    );
   }
   const outputs = obj(tmpl['outputs']);
   const inputs = obj(tmpl['inputs']);
@@ -37,7 +42,7 @@ export function reportIgnored(ctx: ImportContext, tmpl: Obj, step?: StepId): voi
     ...(Array.isArray(inputs?.['artifacts']) ? ['input artifacts'] : []),
   ];
   if (kept.length) {
-    ctx.report('warning', ArgoImportCode.artifacts, `template ${name}: ${kept.join(' and ')} are not imported; Flowsmith steps pass data as their stdout/JSON output`, { template: name, ...(step ? { step } : {}) });
+    ctx.report(ArgoImportCode.artifacts, step || undefined, `template ${name}: ${kept.join(' and ')} are not imported; Flowsmith steps pass data as their stdout/JSON output`, { at: name });
   }
 }
 
@@ -50,19 +55,19 @@ export function applyOptions(ctx: ImportContext, tmpl: Obj, step: Step, id: Step
     if (raw === undefined) continue;
     const timeout = fromArgoDuration(raw);
     if (timeout !== undefined) step.timeout = timeout;
-    else ctx.report('warning', ArgoImportCode.timeout, `template ${name}: ${field} ${JSON.stringify(raw)} is not a fixed duration and was left out`, where);
+    else ctx.report(ArgoImportCode.timeout, where.step, `template ${name}: ${field} ${JSON.stringify(raw)} is not a fixed duration and was left out`, { at: where.template });
   }
   const strategy = obj(tmpl['retryStrategy']);
   if (strategy) {
     const retry = retryPolicy(ctx, strategy, name, id);
     if (step.type === 'task') step.retry = retry;
-    else ctx.report('warning', ArgoImportCode.retry, `template ${name}: Flowsmith retries only task steps; the retryStrategy was left out`, where);
+    else ctx.report(ArgoImportCode.retry, where.step, `template ${name}: Flowsmith retries only task steps; the retryStrategy was left out`, { at: where.template });
   }
 }
 
 function retryPolicy(ctx: ImportContext, strategy: Obj, name: string, id: StepId): RetryPolicy {
   const where = { template: name, step: id };
-  const note = (what: string) => ctx.report('warning', ArgoImportCode.retry, `template ${name}: ${what}`, where);
+  const note = (what: string) => ctx.report(ArgoImportCode.retry, where.step, `template ${name}: ${what}`, { at: where.template });
   const limitText = str(strategy['limit']);
   const limit = limitText !== undefined && /^\d+$/.test(limitText.trim()) ? Number(limitText) : undefined;
   if (limitText !== undefined && limit === undefined) note(`retry limit ${limitText} is not a number; 1 retry was assumed`);

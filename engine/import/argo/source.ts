@@ -7,6 +7,7 @@
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import type { Finding } from '../../model/finding.js';
+import { createFindings } from '../../model/findings-reporter.js';
 import { ArgoImportCode } from './codes.js';
 
 /** Largest Argo file accepted, in bytes of UTF-8: as for flows (DESIGN.md "Security": parsing limits size). */
@@ -49,9 +50,9 @@ export function str(value: unknown): string | undefined {
 
 /** The first workflow-kind document of `text`, or findings saying why there is none. Never throws. */
 export function readArgo(text: string): { source?: ArgoSource; findings: Finding[] } {
-  const findings: Finding[] = [];
+  const { findings, report } = createFindings<ArgoImportCode, { line: number; col: number }>({ locate: (at) => at });
   const fail = (message: string, line = 1, col = 1) => {
-    findings.push({ severity: 'error', code: ArgoImportCode.unreadable, message, line, col });
+    report(ArgoImportCode.unreadable, undefined, message, { severity: 'error', at: { line, col } });
     return { findings };
   };
   if (Buffer.byteLength(text, 'utf8') > MAX_ARGO_BYTES) return fail(`the file is larger than ${MAX_ARGO_BYTES / 1024 / 1024} MiB`);
@@ -77,12 +78,8 @@ export function readArgo(text: string): { source?: ArgoSource; findings: Finding
     if (source || !o || !WORKFLOW_KINDS.includes(kind as ArgoSource['kind'])) {
       const what = o ? `${kind ?? 'a document without kind'} ${str(obj(o['metadata'])?.['name']) ?? ''}`.trim() : 'not a mapping';
       if (value !== null && value !== undefined) {
-        findings.push({
-          severity: 'info',
-          code: ArgoImportCode.extraDocuments,
-          message: `document ${index + 1} (${what}) was not imported: only the first workflow document of a file is; import it from a file of its own`,
-          ...start,
-        });
+        const message = `document ${index + 1} (${what}) was not imported: only the first workflow document of a file is; import it from a file of its own`;
+        report(ArgoImportCode.extraDocuments, undefined, message, { severity: 'info', at: start });
       }
       continue;
     }

@@ -22,7 +22,7 @@ export function suspendStep(ctx: ImportContext, tmpl: Obj, id: StepId, text: (s:
   const rawDuration = obj(tmpl['suspend'])?.['duration'];
   const duration = fromArgoDuration(rawDuration);
   if (rawDuration !== undefined && duration === undefined) {
-    ctx.report('warning', ArgoImportCode.timeout, `template ${name}: suspend duration ${JSON.stringify(rawDuration)} is not a fixed duration and was left out`, { template: name, step: id });
+    ctx.report(ArgoImportCode.timeout, id, `template ${name}: suspend duration ${JSON.stringify(rawDuration)} is not a fixed duration and was left out`, { at: name });
   }
   if (type === 'wait' || (type === undefined && duration !== undefined)) {
     const until = str(annotations['flowsmith.io/until']);
@@ -33,16 +33,21 @@ export function suspendStep(ctx: ImportContext, tmpl: Obj, id: StepId, text: (s:
   const approvers = listed.length ? listed : [PLACEHOLDER_APPROVER];
   if (!listed.length) {
     ctx.report(
-      'warning',
       ArgoImportCode.approval,
+      id,
       `template ${name} suspends the workflow until someone resumes it; it became an approval with the placeholder approver ${PLACEHOLDER_APPROVER}: fill in who may approve`,
-      { template: name, step: id },
+      { at: name },
     );
   }
   const supplied = arr(obj(tmpl['outputs'])?.['parameters']).filter((p) => obj(obj(p)?.['valueFrom'])?.['supplied'] !== undefined);
   if (supplied.length && type !== 'approval') {
     const names = supplied.map((p) => str(obj(p)?.['name'])).join(', ');
-    ctx.report('warning', ArgoImportCode.artifacts, `template ${name}: the values supplied on resume (${names}) are not collected; a Flowsmith approval records approve or reject, its approvers and comments`, { template: name, step: id });
+    ctx.report(
+      ArgoImportCode.artifacts,
+      id,
+      `template ${name}: the values supplied on resume (${names}) are not collected; a Flowsmith approval records approve or reject, its approvers and comments`,
+      { at: name },
+    );
   }
   const step: Step = { type: 'approval', approvers };
   const quorum = Number(str(annotations['flowsmith.io/quorum']));
@@ -71,13 +76,13 @@ export function httpStep(ctx: ImportContext, tmpl: Obj, id: StepId, text: (s: st
   if (condition !== undefined) {
     const codes = condition.split('||').map((part) => /^\s*response\.statusCode\s*==\s*(\d{3})\s*$/.exec(part)?.[1]);
     if (codes.every((c) => c !== undefined)) spec.expectStatus = codes.map(Number);
-    else ctx.report('warning', ArgoImportCode.condition, `template ${name}: successCondition "${condition}" has no Flowsmith equivalent; any 2xx status counts as success`, { template: name, step: id });
+    else ctx.report(ArgoImportCode.condition, id, `template ${name}: successCondition "${condition}" has no Flowsmith equivalent; any 2xx status counts as success`, { at: name });
   }
   const step: Step = { type: 'task', http: spec };
   const timeout = fromArgoDuration(http['timeoutSeconds']);
   if (timeout !== undefined) step.timeout = timeout;
   if (http['bodyFrom'] !== undefined || http['insecureSkipVerify'] !== undefined) {
-    ctx.report('info', ArgoImportCode.ignoredField, `template ${name}: http bodyFrom/insecureSkipVerify were ignored`, { template: name, step: id });
+    ctx.report(ArgoImportCode.ignoredField, id, `template ${name}: http bodyFrom/insecureSkipVerify were ignored`, { severity: 'info', at: name });
   }
   return step;
 }

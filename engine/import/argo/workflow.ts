@@ -32,7 +32,7 @@ export function importSpec(ctx: ImportContext): { start: StepId; steps: Record<S
   const { inputs, params } = inputsOf(ctx, arr(obj(ctx.templates.get(entry ?? '')?.['inputs'])?.['parameters']));
   if (ref) {
     const target = str(ref['name']) ?? 'workflow-template';
-    ctx.report('warning', ArgoImportCode.templateRef, `the workflow runs WorkflowTemplate ${target}; it became a call of ${target}.yaml: import that WorkflowTemplate too`);
+    ctx.report(ArgoImportCode.templateRef, undefined, `the workflow runs WorkflowTemplate ${target}; it became a call of ${target}.yaml: import that WorkflowTemplate too`);
     const input = Object.fromEntries(params);
     blocks.push({ kind: 'step', id: ctx.ids.take(target), step: { type: 'task', title: target, call: params.size ? { flow: `${target}.yaml`, input } : `${target}.yaml` } });
   }
@@ -56,10 +56,10 @@ export function importSpec(ctx: ImportContext): { start: StepId; steps: Record<S
     start = emit(seq(blocks), undefined, steps, ctx.ids);
   }
   for (const [hook] of Object.entries(obj(spec['hooks']) ?? {}).filter(([k]) => k !== 'exit')) {
-    ctx.report('warning', ArgoImportCode.exitHandler, `the lifecycle hook ${hook} was not imported: Flowsmith has no hooks`);
+    ctx.report(ArgoImportCode.exitHandler, undefined, `the lifecycle hook ${hook} was not imported: Flowsmith has no hooks`);
   }
   for (const name of ctx.templates.keys()) {
-    if (!ctx.used.has(name)) ctx.report('info', ArgoImportCode.unusedTemplate, `template ${name} is not reached from the entrypoint and was not imported`, { template: name });
+    if (!ctx.used.has(name)) ctx.report(ArgoImportCode.unusedTemplate, undefined, `template ${name} is not reached from the entrypoint and was not imported`, { severity: 'info', at: name });
   }
   if (start === undefined) {
     start = ctx.ids.take('done');
@@ -72,7 +72,7 @@ export function importSpec(ctx: ImportContext): { start: StepId; steps: Record<S
 function templateCall(ctx: ImportContext, name: string, params: Map<string, string>, exitHandler: ExitStatus | false): Block {
   const tmpl = ctx.templates.get(name);
   if (!tmpl) {
-    ctx.report('error', ArgoImportCode.unreadable, `template ${name} is named as ${exitHandler ? 'exit handler' : 'entrypoint'} but is not in the document`);
+    ctx.report(ArgoImportCode.unreadable, undefined, `template ${name} is named as ${exitHandler ? 'exit handler' : 'entrypoint'} but is not in the document`, { severity: 'error' });
     return seq([]);
   }
   ctx.used.add(name);
@@ -102,7 +102,7 @@ function defaultEntry(ctx: ImportContext): string | undefined {
   for (const tmpl of ctx.templates.values()) visit(tmpl['steps'] ?? obj(tmpl['dag'])?.['tasks']);
   const names = [...ctx.templates.keys()];
   const entry = names.find((n) => !called.has(n) && (ctx.templates.get(n)!['steps'] || ctx.templates.get(n)!['dag'])) ?? names.find((n) => !called.has(n)) ?? names[0];
-  if (entry !== undefined) ctx.report('info', ArgoImportCode.unusedTemplate, `the document has no entrypoint; template ${entry} was imported as the flow`, { template: entry });
+  if (entry !== undefined) ctx.report(ArgoImportCode.unusedTemplate, undefined, `the document has no entrypoint; template ${entry} was imported as the flow`, { severity: 'info', at: entry });
   return entry;
 }
 
@@ -127,18 +127,18 @@ export function inputsOf(ctx: ImportContext, extra: unknown[] = []): { inputs?: 
     if (choices.length) prop['enum'] = choices;
     const description = str(o['description']);
     if (description !== undefined) prop['description'] = description;
-    if (o['valueFrom'] !== undefined) ctx.report('warning', ArgoImportCode.variable, `workflow parameter ${name} takes its value from elsewhere (valueFrom); it became a plain input`);
+    if (o['valueFrom'] !== undefined) ctx.report(ArgoImportCode.variable, undefined, `workflow parameter ${name} takes its value from elsewhere (valueFrom); it became a plain input`);
     properties[name] = prop;
     params.set(name, `{{ ${printJExpr({ kind: 'path', root: 'input', segments: [name] })} }}`);
   }
-  if (arr(args?.['artifacts']).length) ctx.report('warning', ArgoImportCode.artifacts, 'workflow artifacts (spec.arguments.artifacts) are not imported');
+  if (arr(args?.['artifacts']).length) ctx.report(ArgoImportCode.artifacts, undefined, 'workflow artifacts (spec.arguments.artifacts) are not imported');
   if (params.size === 0) return { params };
   return { inputs: { type: 'object', properties, ...(required.length ? { required } : {}) }, params };
 }
 
 function reportSpecFields(ctx: ImportContext): void {
   const ignored = Object.keys(ctx.source.spec).filter((k) => !READ.has(k));
-  if (ignored.length) ctx.report('info', ArgoImportCode.ignoredField, `workflow spec fields ${ignored.join(', ')} have no Flowsmith meaning and were ignored`);
+  if (ignored.length) ctx.report(ArgoImportCode.ignoredField, undefined, `workflow spec fields ${ignored.join(', ')} have no Flowsmith meaning and were ignored`, { severity: 'info' });
 }
 
 /** A CronWorkflow's schedules as cron triggers; its other options are reported (FS233). */
@@ -148,7 +148,7 @@ export function cronTriggers(ctx: ImportContext): Trigger[] {
   const schedules = [str(cron['schedule']), ...arr(cron['schedules']).map(str)].filter((s): s is string => s !== undefined);
   const timezone = str(cron['timezone']);
   const other = Object.keys(cron).filter((k) => !['schedule', 'schedules', 'timezone', 'workflowSpec', 'workflowMetadata'].includes(k));
-  if (other.length) ctx.report('info', ArgoImportCode.cron, `CronWorkflow options ${other.join(', ')} are not imported: Flowsmith triggers have a schedule and a timezone`);
+  if (other.length) ctx.report(ArgoImportCode.cron, undefined, `CronWorkflow options ${other.join(', ')} are not imported: Flowsmith triggers have a schedule and a timezone`, { severity: 'info' });
   return schedules.map((schedule) => (timezone === undefined ? { cron: schedule } : { cron: schedule, timezone }));
 }
 

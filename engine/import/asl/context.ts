@@ -4,6 +4,7 @@
  * body) that the state converters work in.
  */
 import type { Finding } from '../../model/finding.js';
+import { createFindings, type FindingsReporter } from '../../model/findings-reporter.js';
 import type { Json, Step, StepId } from '../../model/flow.js';
 import type { LoadedFlow } from '../../yaml/load.js';
 import type { AslImportCode } from './codes.js';
@@ -42,7 +43,9 @@ export interface Frame {
 
 /** Everything the converters share while importing one document. */
 export class ImportContext {
-  readonly findings: Finding[] = [];
+  readonly findings: Finding[];
+  /** Records a finding (model/findings-reporter.ts) at `at`, a path in the source: line:col when known, and its JSON pointer. */
+  readonly report: FindingsReporter<AslImportCode, SourcePath>['report'];
   /** Variables some state assigns (`Assign`): `$name` in an expression reads `$vars.name`. */
   readonly assigned = new Set<string>();
   /** Variables that stand for a native binding instead (`input` of a Flowsmith export → `$input`). */
@@ -58,27 +61,21 @@ export class ImportContext {
 
   constructor(
     readonly file: string | undefined,
-    private readonly locate: LoadedFlow['locate'] | undefined,
-  ) {}
-
-  /** Records a finding at `path` in the source (line:col when known), about `step` when given. */
-  report(code: AslImportCode, severity: Finding['severity'], message: string, path?: SourcePath, step?: StepId): void {
-    const finding: Finding = { severity, code, message };
-    if (this.file !== undefined) finding.file = this.file;
-    const position = path ? this.locate?.(path) : undefined;
-    if (position) {
-      finding.line = position.line;
-      finding.col = position.col;
-    }
-    if (path) finding.path = `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
-    if (step !== undefined) finding.step = step;
-    this.findings.push(finding);
+    locate: LoadedFlow['locate'] | undefined,
+  ) {
+    const reporter = createFindings<AslImportCode, SourcePath>({
+      file,
+      locate: (path) => locate?.(path),
+      pointer: (path) => `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
+    });
+    this.findings = reporter.findings;
+    this.report = reporter.report;
   }
 
   /** Records a finding about the state `name` of `frame` (at its place in the source, on its step). */
   reportState(frame: Frame, name: string, code: AslImportCode, severity: Finding['severity'], message: string, field?: string): void {
     const path = [...frame.statesPath, name, ...(field ? [field] : [])];
-    this.report(code, severity, `state "${name}": ${message}`, path, frame.ids.get(name));
+    this.report(code, frame.ids.get(name), message, { severity, at: path, subject: `state "${name}"` });
   }
 
   /** A new step id from `name`: lowercase letters, digits and dashes, unique in the whole flow. */

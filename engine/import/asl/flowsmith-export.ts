@@ -45,7 +45,7 @@ function initialValue(value: unknown, ctx: ImportContext): Json {
     } catch {
       // not a plain string literal: an expression
     }
-    const env: ExprEnv = { ctx, input: '$input', note: (code, message) => ctx.report(code, 'warning', `initial variable value: ${message}`) };
+    const env: ExprEnv = { ctx, input: '$input', note: (code, message) => ctx.report(code, undefined, `initial variable value: ${message}`) };
     return `{{ ${jsonataToNative(inner, env)} }}`;
   }
   if (Array.isArray(value)) return value.map((v) => initialValue(v, ctx));

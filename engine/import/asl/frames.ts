@@ -45,7 +45,7 @@ export function buildFrame(ctx: ImportContext, setup: FrameSetup, entryOf: (owne
   for (const [name, state] of Object.entries(rawStates)) {
     const path = [...frame.statesPath, name];
     if (!isObject(state) || typeof state['Type'] !== 'string') {
-      ctx.report(AslImportCode.unknown, 'warning', `"${name}" in States is not a state (no Type); left out`, path);
+      ctx.report(AslImportCode.unknown, undefined, `"${name}" in States is not a state (no Type); left out`, { at: path });
       continue;
     }
     states[name] = state;

@@ -50,7 +50,7 @@ export const importAsl: Importer = (text, file): ImportResult => {
   if (Object.keys(ctx.vars).length > 0) flow.vars = ctx.vars;
   reportDocument(doc, ctx, text);
   if (!steps[flow.start]) {
-    ctx.report(AslImportCode.unreadable, 'error', `StartAt "${String(doc['StartAt'])}" is not a state of the definition`, ['StartAt']);
+    ctx.report(AslImportCode.unreadable, undefined, `StartAt "${String(doc['StartAt'])}" is not a state of the definition`, { severity: 'error', at: ['StartAt'] });
   }
   const validation = validateFlow(flow).map((f) => (file === undefined ? f : { ...f, file }));
   return { flow, findings: dedupe([...loaded.findings, ...ctx.findings, ...validation]) };
@@ -88,11 +88,16 @@ function collectAssigned(value: unknown, ctx: ImportContext): void {
 /** Findings about the whole document: its own timeout, and deploy-time placeholders kept as text. */
 function reportDocument(doc: Record<string, unknown>, ctx: ImportContext, text: string): void {
   if (doc['TimeoutSeconds'] !== undefined) {
-    ctx.report(AslImportCode.timeout, 'warning', `the state machine's TimeoutSeconds (${String(doc['TimeoutSeconds'])}) has no native equivalent (Flowsmith times steps, not runs); left out`, ['TimeoutSeconds']);
+    ctx.report(
+      AslImportCode.timeout,
+      undefined,
+      `the state machine's TimeoutSeconds (${String(doc['TimeoutSeconds'])}) has no native equivalent (Flowsmith times steps, not runs); left out`,
+      { at: ['TimeoutSeconds'] },
+    );
   }
   const placeholders = [...new Set(text.match(/\$\{[A-Za-z0-9_:.-]+\}/g) ?? [])];
   if (placeholders.length > 0) {
     const shown = placeholders.slice(0, 8).join(', ') + (placeholders.length > 8 ? ` and ${placeholders.length - 8} more` : '');
-    ctx.report(AslImportCode.deployPlaceholder, 'info', `deploy-time placeholders ${shown} are kept as text; substitute real values before running the flow`);
+    ctx.report(AslImportCode.deployPlaceholder, undefined, `deploy-time placeholders ${shown} are kept as text; substitute real values before running the flow`, { severity: 'info' });
   }
 }

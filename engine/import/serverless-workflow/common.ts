@@ -11,7 +11,7 @@ import { META_KEY } from '../../interop/serverless-workflow/conventions.js';
 import { HTTP_OUTPUT, SHELL_OUTPUT } from '../../interop/serverless-workflow/conventions.js';
 import { inlineDurationMs, shortDuration } from '../../interop/serverless-workflow/iso-duration.js';
 import { SwImportCode } from './codes.js';
-import type { ImportContext, Scope, SourcePath, Target } from './context.js';
+import { taskSubject, type ImportContext, type Scope, type SourcePath, type Target } from './context.js';
 import { expressionField, jqToJsonata, parseSwExpression, runtimeExpression, type ExprEnv } from './expressions.js';
 
 /** A path expression (what `.` stands for), with renames of the first segment read after it. */
@@ -69,7 +69,7 @@ export interface TaskResult {
 
 /** Adds a finding about the task being imported, at its place in the source. Severity defaults to warning. */
 export function report(env: TaskEnv, code: SwImportCode, message: string, severity?: Finding['severity']): void {
-  env.ctx.add(code, env.name, message, env.at, severity);
+  env.ctx.report(code, undefined, message, { subject: taskSubject(env.name), at: env.at, severity });
 }
 
 /**
@@ -136,12 +136,12 @@ export function applyCommon(env: TaskEnv, step: Step, shape: (string | number)[]
     if (after !== undefined && (step.type === 'task' || step.type === 'approval')) step.timeout = after;
     else {
       const why = 'only tasks and approvals time out natively, after a fixed duration';
-      ctx.add(SwImportCode.fieldDropped, name, `this timeout has no native equivalent (${why}); dropped`, [...at, 'timeout']);
+      ctx.report(SwImportCode.fieldDropped, undefined, `this timeout has no native equivalent (${why}); dropped`, { subject: taskSubject(name), at: [...at, 'timeout'] });
     }
   }
   if (task['input'] !== undefined) {
     const why = 'expressions read $steps and $input directly';
-    ctx.add(SwImportCode.dataFlow, name, `input.from/schema has no native equivalent (${why}); dropped`, [...at, 'input']);
+    ctx.report(SwImportCode.dataFlow, undefined, `input.from/schema has no native equivalent (${why}); dropped`, { subject: taskSubject(name), at: [...at, 'input'] });
   }
   const rawDot: PathExpr = { kind: 'path', root: '', segments: shape, ...(rename === undefined ? {} : { rename }) };
   const output = (task['output'] as Record<string, unknown> | undefined)?.['as'];
@@ -150,13 +150,13 @@ export function applyCommon(env: TaskEnv, step: Step, shape: (string | number)[]
     if (text.ok) {
       if (text.text !== undefined) step.output = text.text;
     } else {
-      ctx.add(SwImportCode.dataFlow, name, `output.as was not translated (${text.reason}); the step keeps its whole output`, [...at, 'output']);
+      ctx.report(SwImportCode.dataFlow, undefined, `output.as was not translated (${text.reason}); the step keeps its whole output`, { subject: taskSubject(name), at: [...at, 'output'] });
     }
   }
   const exported = (task['export'] as Record<string, unknown> | undefined)?.['as'];
   if (exported !== undefined) {
     const set = exportAs(exported, exprEnv(env, rawDot), (reason) =>
-      ctx.add(SwImportCode.dataFlow, name, `export.as: ${reason}`, [...at, 'export']),
+      ctx.report(SwImportCode.dataFlow, undefined, `export.as: ${reason}`, { subject: taskSubject(name), at: [...at, 'export'] }),
     );
     if (Object.keys(set).length > 0) step.set = { ...(step.set ?? {}), ...set };
   }

@@ -5,6 +5,7 @@
  * name a task further down, whose first step does not exist yet).
  */
 import type { Finding } from '../../model/finding.js';
+import { createFindings, type FindingsReporter } from '../../model/findings-reporter.js';
 import type { Step, StepId } from '../../model/flow.js';
 import { SwImportCode } from './codes.js';
 
@@ -33,8 +34,11 @@ export interface ImportContext {
   inputDefaults: Record<string, unknown>;
   /** Reusable components from `use` (functions, errors, retries), by name. */
   use: { functions: Record<string, unknown>; errors: Record<string, unknown>; retries: Record<string, unknown> };
-  /** Adds a finding about task `name` (its source path gives line:col). Severity defaults to warning. */
-  add(code: SwImportCode, name: string | undefined, message: string, at?: SourcePath, severity?: Finding['severity']): void;
+  /**
+   * Records a finding (model/findings-reporter.ts): `at` is the source path that gives line:col,
+   * `subject: taskSubject(name)` names the task. Severity defaults to warning.
+   */
+  report: FindingsReporter<SwImportCode, SourcePath>['report'];
   /** A fresh step id derived from a task name: lowercase letters, digits and dashes, unique in the flow. */
   newId(name: string): StepId;
   /** Adds a step to a scope under `id`, inside the branches of parallel `block` if given. */
@@ -52,19 +56,17 @@ export function createContext(
 ): ImportContext {
   const used = new Set<StepId>();
   const links: [Target, (id: StepId | undefined) => void][] = [];
+  const { findings, report } = createFindings<SwImportCode, SourcePath>({
+    file,
+    locate,
+    isRepeat: (f, earlier) => f.code === earlier.code && f.message === earlier.message && f.line === earlier.line,
+  });
   const ctx: ImportContext = {
-    findings: [],
+    findings,
     isFlowsmithExport: false,
     inputDefaults: {},
     use: { functions: {}, errors: {}, retries: {} },
-    add(code, name, message, at, severity = 'warning') {
-      const f: Finding = { severity, code, message: name === undefined ? message : `task ${name}: ${message}` };
-      if (file !== undefined) f.file = file;
-      const pos = at === undefined ? undefined : locate(at);
-      if (pos) Object.assign(f, pos);
-      if (ctx.findings.some((g) => g.code === f.code && g.message === f.message && g.line === f.line)) return;
-      ctx.findings.push(f);
-    },
+    report,
     newId(name) {
       const base = stepIdOf(name);
       let id = base;
@@ -87,6 +89,11 @@ export function createContext(
   };
   if (file !== undefined) ctx.file = file;
   return ctx;
+}
+
+/** The subject of a finding about SW task `name` (`task <name>`), or none. */
+export function taskSubject(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : `task ${name}`;
 }
 
 /**

@@ -50,18 +50,18 @@ export function flowHead(doc: Obj, ctx: ImportContext): Omit<Flow, 'start' | 'st
     }
   }
   else if (schema['resource'] !== undefined) {
-    ctx.add(SwImportCode.documentField, undefined, 'the input schema is an external resource: copy it into inputs', ['input']);
+    ctx.report(SwImportCode.documentField, undefined, 'the input schema is an external resource: copy it into inputs', { at: ['input'] });
   }
-  if (input['from'] !== undefined) ctx.add(SwImportCode.dataFlow, undefined, 'input.from has no native equivalent; dropped', ['input', 'from']);
+  if (input['from'] !== undefined) ctx.report(SwImportCode.dataFlow, undefined, 'input.from has no native equivalent; dropped', { at: ['input', 'from'] });
   const schedule = obj(doc['schedule']);
   if (typeof schedule['cron'] === 'string') flow.triggers = [{ cron: schedule['cron'] } as Trigger];
   for (const k of ['every', 'after', 'on'] as const) {
     if (schedule[k] !== undefined) {
-      ctx.add(SwImportCode.documentField, undefined, `schedule.${k} has no native trigger (only cron); dropped`, ['schedule', k]);
+      ctx.report(SwImportCode.documentField, undefined, `schedule.${k} has no native trigger (only cron); dropped`, { at: ['schedule', k] });
     }
   }
   for (const k of ['timeout', 'output', 'evaluate'] as const) {
-    if (doc[k] !== undefined) ctx.add(SwImportCode.documentField, undefined, `the workflow's ${k} has no native equivalent; dropped`, [k]);
+    if (doc[k] !== undefined) ctx.report(SwImportCode.documentField, undefined, `the workflow's ${k} has no native equivalent; dropped`, { at: [k] });
   }
   const use = obj(doc['use']);
   ctx.use.functions = obj(use['functions']);
@@ -70,7 +70,7 @@ export function flowHead(doc: Obj, ctx: ImportContext): Omit<Flow, 'start' | 'st
   for (const k of Object.keys(use)) {
     if (['functions', 'errors', 'retries'].includes(k)) continue;
     const message = `use.${k} has no native equivalent; dropped (tasks that refer to it are reported too)`;
-    ctx.add(SwImportCode.documentField, undefined, message, ['use', k], 'info');
+    ctx.report(SwImportCode.documentField, undefined, message, { at: ['use', k], severity: 'info' });
   }
   return flow;
 }

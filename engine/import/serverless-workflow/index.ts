@@ -10,7 +10,7 @@ import type { Flow, JsonObject, Step } from '../../model/flow.js';
 import { validateFlow } from '../../validate/index.js';
 import type { Importer, ImportResult } from '../../interop/types.js';
 import { SwImportCode } from './codes.js';
-import { createContext, type ImportContext, type Scope, type SourcePath } from './context.js';
+import { createContext, taskSubject, type ImportContext, type Scope, type SourcePath } from './context.js';
 import { flowHead, flowNameOf, unsupportedVersion } from './document.js';
 import { listImporter } from './lists.js';
 import { escapeEndlessLoops, joinFailingBranches } from './loops.js';
@@ -32,20 +32,20 @@ export const importServerlessWorkflow: Importer = (text: string, file?: string):
   const ctx = createContext(file, (path) => locate(doc, lineCounter, path));
   if (doc === undefined || doc.errors.length > 0 || !isMap(doc.contents)) {
     const why = doc === undefined ? `it is larger than ${MAX_FLOW_BYTES} bytes` : doc.errors[0]?.message.split('\n')[0] ?? 'it is not a mapping';
-    ctx.add(SwImportCode.unreadable, undefined, `not a Serverless Workflow document: ${why}`, [], 'error');
+    ctx.report(SwImportCode.unreadable, undefined, `not a Serverless Workflow document: ${why}`, { at: [], severity: 'error' });
     return { flow: emptyFlow('imported'), findings: ctx.findings };
   }
   let value: Record<string, unknown>;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
   } catch {
-    ctx.add(SwImportCode.unreadable, undefined, `the YAML expands aliases more than ${MAX_ALIAS_COUNT} times`, [], 'error');
+    ctx.report(SwImportCode.unreadable, undefined, `the YAML expands aliases more than ${MAX_ALIAS_COUNT} times`, { at: [], severity: 'error' });
     return { flow: emptyFlow('imported'), findings: ctx.findings };
   }
   const version = unsupportedVersion(value);
   if (version !== undefined) {
     const message = `${version}: only Serverless Workflow DSL 1.0.x is supported; convert the document to 1.0 first`;
-    ctx.add(SwImportCode.unsupportedVersion, undefined, message, ['document'], 'error');
+    ctx.report(SwImportCode.unsupportedVersion, undefined, message, { at: ['document'], severity: 'error' });
     const name = (value['document'] as Record<string, unknown> | undefined)?.['name'] ?? value['id'] ?? value['name'];
     return { flow: emptyFlow(flowNameOf(name)), findings: ctx.findings };
   }
@@ -83,7 +83,7 @@ function buildFlow(value: Record<string, unknown>, ctx: ImportContext): Flow {
     const message =
       `the task input \`.\` was read ${dotReads} time(s) as the output of the step before it ` +
       '(the workflow input for the first); check expressions after jumps and branches';
-    ctx.add(SwImportCode.dataInput, undefined, message, undefined, 'info');
+    ctx.report(SwImportCode.dataInput, undefined, message, { severity: 'info' });
   }
   const flow: Flow = { ...head, start, steps };
   pruneUnreachable(flow, ctx);
@@ -92,7 +92,7 @@ function buildFlow(value: Record<string, unknown>, ctx: ImportContext): Flow {
   for (const f of validateFlow(flow)) {
     if (f.severity !== 'error') continue;
     const message = `the imported flow fails validation (${f.code} ${f.message}): please report this importer bug`;
-    ctx.add(SwImportCode.invalidFlow, f.step, message, undefined, 'error');
+    ctx.report(SwImportCode.invalidFlow, undefined, message, { subject: taskSubject(f.step), severity: 'error' });
   }
   return flow;
 }

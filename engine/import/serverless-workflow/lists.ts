@@ -11,7 +11,7 @@ import { importFlowsmithApproval, importListen, isFlowsmithApproval } from './ap
 import { condition, importFor, importFork, importSwitch, stepTarget } from './branching.js';
 import { SwImportCode } from './codes.js';
 import { addSimpleStep, flowsmithMeta, report, type ListEnv, type TaskEnv, type TaskResult } from './common.js';
-import { guarded, type ImportContext, type SourcePath, type Target } from './context.js';
+import { guarded, taskSubject, type ImportContext, type SourcePath, type Target } from './context.js';
 import { importCall } from './http-call.js';
 import { importRun, placeholder } from './process.js';
 import { importEmit, importRaise, importSet, importWait } from './tasks.js';
@@ -99,7 +99,7 @@ export function listImporter(ctx: ImportContext, hooks: { onDot: () => void; onV
     if (task['do'] !== undefined && task['for'] === undefined) {
       const dropped = ['timeout', 'output', 'export', 'input'].filter((k) => task[k] !== undefined);
       if (dropped.length > 0) report(env, SwImportCode.fieldDropped, `${dropped.join(', ')} on a group of tasks has no native equivalent; dropped`);
-      ctx.add(SwImportCode.compositeInlined, name, 'this do group is not a step: its tasks were imported in place', env.at, 'info');
+      ctx.report(SwImportCode.compositeInlined, undefined, 'this do group is not a step: its tasks were imported in place', { subject: taskSubject(name), at: env.at, severity: 'info' });
       const mark = env.list.scope.created.length;
       const inner: ListEnv = { ...env.list, exit: env.after, at: [...env.at, 'do'] };
       if (env.dot !== undefined) inner.dot = env.dot;
@@ -151,7 +151,7 @@ function directiveTarget(
   if (directive === undefined || directive === 'continue') return next;
   if (directive === 'exit') return list.exit;
   if (directive === 'end') {
-    if (list.endNote !== undefined) ctx.add(SwImportCode.directive, name, list.endNote, at, 'info');
+    if (list.endNote !== undefined) ctx.report(SwImportCode.directive, undefined, list.endNote, { subject: taskSubject(name), at, severity: 'info' });
     return list.end;
   }
   const target = String(directive);
@@ -159,11 +159,11 @@ function directiveTarget(
     const j = f.names.get(target);
     if (j === undefined) continue;
     if (f !== frame) {
-      ctx.add(SwImportCode.directive, name, `then: ${target} names a task of an enclosing list, which SW does not allow; imported as a jump to it`, at);
+      ctx.report(SwImportCode.directive, undefined, `then: ${target} names a task of an enclosing list, which SW does not allow; imported as a jump to it`, { subject: taskSubject(name), at });
     }
     return f.entries[j]!;
   }
-  ctx.add(SwImportCode.directive, name, `then: ${target} names no task here; it continues with the next task instead`, at);
+  ctx.report(SwImportCode.directive, undefined, `then: ${target} names no task here; it continues with the next task instead`, { subject: taskSubject(name), at });
   return next;
 }
 
@@ -171,7 +171,7 @@ function directiveTarget(
 function taskItems(tasks: unknown, at: SourcePath, ctx: ImportContext): [string, Obj, SourcePath][] {
   if (tasks === undefined || tasks === null) return [];
   if (!Array.isArray(tasks)) {
-    ctx.add(SwImportCode.directive, undefined, 'a task list is not a list (DSL 1.0 writes `- name: {…}` items); skipped', at, 'error');
+    ctx.report(SwImportCode.directive, undefined, 'a task list is not a list (DSL 1.0 writes `- name: {…}` items); skipped', { at, severity: 'error' });
     return [];
   }
   const out: [string, Obj, SourcePath][] = [];
@@ -179,7 +179,7 @@ function taskItems(tasks: unknown, at: SourcePath, ctx: ImportContext): [string,
     const pairs = entry !== null && typeof entry === 'object' ? Object.entries(entry as Obj) : [];
     const [pair] = pairs;
     if (pairs.length !== 1 || pair === undefined || pair[1] === null || typeof pair[1] !== 'object') {
-      ctx.add(SwImportCode.directive, undefined, `item ${i + 1} is not one named task; it was skipped`, [...at, i], 'error');
+      ctx.report(SwImportCode.directive, undefined, `item ${i + 1} is not one named task; it was skipped`, { at: [...at, i], severity: 'error' });
       return;
     }
     out.push([pair[0], pair[1] as Obj, [...at, i, pair[0]]]);

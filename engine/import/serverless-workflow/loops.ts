@@ -6,7 +6,7 @@
  * a real condition.
  */
 import type { BranchStep, Flow, Step, StepId } from '../../model/flow.js';
-import { successors } from '../../model/flow.js';
+import { blockTree } from '../../model/blocks.js';
 import { validateFlow } from '../../validate/index.js';
 import { SwImportCode } from './codes.js';
 import type { ImportContext } from './context.js';
@@ -27,7 +27,7 @@ export function escapeEndlessLoops(flow: Flow, ctx: ImportContext): void {
       const step = scope?.[id];
       if (scope === undefined || step === undefined) continue;
       addExit(ctx, scope, id, step);
-      ctx.add(SwImportCode.directive, undefined, `step ${id} loops for ever in the Serverless Workflow document: a never-taken exit was added; give it a real condition`);
+      ctx.report(SwImportCode.directive, undefined, `step ${id} loops for ever in the Serverless Workflow document: a never-taken exit was added; give it a real condition`);
     }
   }
 }
@@ -49,7 +49,12 @@ export function joinFailingBranches(flow: Flow, ctx: ImportContext): void {
     const guardId = ctx.newId(`${parallel.branches[index]}-or-join`);
     scope[guardId] = { type: 'branch', title: 'Always fails', cases: [{ when: NEVER_JOINS, next: parallel.join }], default: parallel.branches[index] };
     parallel.branches[index] = guardId;
-    ctx.add(SwImportCode.directive, undefined, `branch ${guardId} of fork ${parallelId} always fails in the Serverless Workflow document: a never-taken path to the join was added`, undefined, 'info');
+    ctx.report(
+      SwImportCode.directive,
+      undefined,
+      `branch ${guardId} of fork ${parallelId} always fails in the Serverless Workflow document: a never-taken path to the join was added`,
+      { severity: 'info' },
+    );
   }
 }
 
@@ -80,18 +85,5 @@ function newEnd(ctx: ImportContext, scope: Record<StepId, Step>, id: StepId): St
 
 /** The join of the innermost parallel whose block holds `id` (an exit must stay inside it), if any. */
 function joinAround(scope: Record<StepId, Step>, id: StepId): StepId | undefined {
-  let best: { join: StepId; size: number } | undefined;
-  for (const p of Object.values(scope)) {
-    if (p.type !== 'parallel') continue;
-    const seen = new Set<StepId>();
-    const todo = [...p.branches];
-    while (todo.length > 0) {
-      const s = todo.pop()!;
-      if (s === p.join || seen.has(s) || scope[s] === undefined) continue;
-      seen.add(s);
-      todo.push(...successors(scope[s]!));
-    }
-    if (seen.has(id) && (best === undefined || seen.size < best.size)) best = { join: p.join, size: seen.size };
-  }
-  return best?.join;
+  return blockTree({ steps: scope }).innermost.get(id)?.join;
 }

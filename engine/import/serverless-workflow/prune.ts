@@ -5,7 +5,7 @@
  * named in a finding, so nothing disappears silently.
  */
 import type { Flow, Step, StepId } from '../../model/flow.js';
-import { successors } from '../../model/flow.js';
+import { isSameScope, stepReferences } from '../../model/step-references.js';
 import { SwImportCode } from './codes.js';
 import type { ImportContext } from './context.js';
 
@@ -21,14 +21,13 @@ function pruneScope(steps: Record<StepId, Step>, start: StepId, ctx: ImportConte
     const id = todo.pop()!;
     if (seen.has(id) || steps[id] === undefined) continue;
     seen.add(id);
-    const step = steps[id]!;
-    // A parallel names its join even when no branch reaches it (every branch may fail).
-    todo.push(...successors(step), ...(step.type === 'parallel' ? [step.join] : []));
+    // Every reference counts: a parallel names its join even when no branch reaches it (every branch may fail).
+    for (const ref of stepReferences(steps[id]!)) if (isSameScope(ref.kind)) todo.push(ref.to);
   }
   for (const id of Object.keys(steps)) {
     if (seen.has(id)) continue;
     delete steps[id];
-    ctx.add(SwImportCode.directive, undefined, `step ${id} could never run (nothing leads to it) and was not imported`, undefined, 'info');
+    ctx.report(SwImportCode.directive, undefined, `step ${id} could never run (nothing leads to it) and was not imported`, { severity: 'info' });
   }
   for (const step of Object.values(steps)) if (step.type === 'map') pruneScope(step.steps, step.start, ctx);
 }

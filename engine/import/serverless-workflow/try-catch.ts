@@ -16,7 +16,7 @@ import { errorNamesOf } from '../../interop/serverless-workflow/error-types.js';
 import { stepTarget, type ImportList } from './branching.js';
 import { SwImportCode } from './codes.js';
 import { flowsmithMeta, report, type TaskEnv, type TaskResult } from './common.js';
-import { stepIdOf, type Target } from './context.js';
+import { stepIdOf, taskSubject, type Target } from './context.js';
 import { retryOf } from './retry.js';
 
 type Obj = Record<string, unknown>;
@@ -104,7 +104,7 @@ function genericClauses(
   importList: ImportList,
 ): { errors: string[]; target: Target }[] {
   const at = [...env.at, 'catch'];
-  const note = (message: string, severity?: 'info') => env.ctx.add(SwImportCode.errorHandling, env.name, message, at, severity);
+  const note = (message: string, severity?: 'info') => env.ctx.report(SwImportCode.errorHandling, undefined, message, { subject: taskSubject(env.name), at, severity });
   const filter = obj(obj(c['errors'])['with']);
   let errors: string[] = ['*'];
   const type = filter['type'];

@@ -7,6 +7,7 @@ import { shellWordMin } from '../shell-text.js';
 import type { SubsetExpr } from '../../expr/subset.js';
 import { printJsonata } from '../../expr/subset.js';
 import { SwImportCode } from './codes.js';
+import { taskSubject } from './context.js';
 import { exprEnv, type TaskEnv } from './common.js';
 import { expressionField, parseSwExpression, runtimeExpression } from './expressions.js';
 
@@ -44,7 +45,7 @@ export function dataOutput(env: TaskEnv, value: unknown): { static: boolean; tex
 }
 
 function report(env: TaskEnv, jq: string, reason: string): void {
-  env.ctx.add(SwImportCode.expressionNotTranslated, env.name, `\`${jq}\` in set was not translated (${reason}); kept as text`, env.at);
+  env.ctx.report(SwImportCode.expressionNotTranslated, undefined, `\`${jq}\` in set was not translated (${reason}); kept as text`, { subject: taskSubject(env.name), at: env.at });
 }
 
 /** Words joined for `sh`, each single-quoted unless it is plainly safe, templates escaped (import/shell-text.ts). */
