@@ -3,7 +3,7 @@
  * Pure: the driver carries the commands out and journals their results.
  */
 import type { Flow, JoinMode, ParallelStep, Step, StepId } from '../model/flow.js';
-import { successors } from '../model/flow.js';
+import { blockTree } from '../model/blocks.js';
 import type { EpochMs } from './events.js';
 import type { RunState, StepState } from './state.js';
 import { isMachineWork } from './state.js';
@@ -156,29 +156,21 @@ export function nextCompensation(flow: Flow, run: RunState): StepId | undefined 
 }
 
 /** Steps inside each parallel/join block, per Flow object: reachable from the branches before the join. */
-const regions = new WeakMap<Flow, Map<StepId, Set<StepId>>>();
+const regions = new WeakMap<Flow, Map<StepId, ReadonlySet<StepId>>>();
+const NO_STEPS: ReadonlySet<StepId> = new Set();
 
 /**
  * The steps between join `joinId`'s parallel and the join (the branches' steps, nested blocks
- * included). Used to cancel what is still running when an `any`/`count` join fires.
+ * included): the members of its block in model/blocks.ts. Used to cancel what is still running
+ * when an `any`/`count` join fires. Empty for a step that closes no parallel.
  */
-export function joinRegion(flow: Flow, joinId: StepId): Set<StepId> {
+export function joinRegion(flow: Flow, joinId: StepId): ReadonlySet<StepId> {
   let byJoin = regions.get(flow);
   if (!byJoin) {
+    // The model's block tree (one analysis for validation, runtime, exporters and canvas), read once per flow.
     byJoin = new Map();
+    for (const scope of blockTree(flow).scopes) for (const block of scope.blocks) if (block.join !== undefined) byJoin.set(block.join, block.members);
     regions.set(flow, byJoin);
   }
-  let region = byJoin.get(joinId);
-  if (region) return region;
-  region = new Set();
-  const parallel = Object.values(flow.steps).find((s): s is ParallelStep => s.type === 'parallel' && s.join === joinId);
-  const todo = [...(parallel?.branches ?? [])];
-  while (todo.length > 0) {
-    const id = todo.pop()!;
-    if (id === joinId || region.has(id) || !flow.steps[id]) continue;
-    region.add(id);
-    todo.push(...successors(flow.steps[id]!));
-  }
-  byJoin.set(joinId, region);
-  return region;
+  return byJoin.get(joinId) ?? NO_STEPS;
 }
