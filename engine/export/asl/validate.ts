@@ -13,6 +13,28 @@ import { AslExportCode } from './codes.js';
  * the validator comes back as a message too.
  */
 export function aslValidationErrors(definition: unknown): string[] {
+  // asl-validator 4 builds Ajv and its 15 schemas again on every call (0.1–0.35 s here): the
+  // same document (the export preview after an edit elsewhere, a check right after an export)
+  // is answered from the last few results.
+  let key: string;
+  try {
+    key = JSON.stringify(definition);
+  } catch {
+    return validate(definition); // not JSON (a cycle): the validator says what it says, uncached
+  }
+  const known = recent.get(key);
+  if (known) return [...known];
+  const errors = validate(definition);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, errors);
+  return [...errors];
+}
+
+/** How many documents' results are kept (oldest dropped first). */
+const RECENT_MAX = 16;
+const recent = new Map<string, string[]>();
+
+function validate(definition: unknown): string[] {
   try {
     const result = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: true });
     if (result.isValid) return [];
