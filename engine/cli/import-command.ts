@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ExportTarget } from '../export/types.js';
+import { EngineFormat } from '../interop/types.js';
 
-const FORMATS = Object.values(ExportTarget);
+const FORMATS = Object.values(EngineFormat);
 import { formatFinding } from '../model/finding.js';
 import { writeFileAtomic } from '../yaml/files.js';
 import { ExitCode, UsageError } from './errors.js';

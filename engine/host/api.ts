@@ -3,7 +3,7 @@
  * STYLE.md §3). Types plus one list of method names; no runtime imports, so the renderer can
  * `import type` it. Only JSON crosses: errors arrive as HostError.
  */
-import type { ExportTarget } from '../export/types.js';
+import type { ExportTarget, ImportFormat } from '../export/types.js';
 import type { Finding } from '../model/finding.js';
 import type { Flow, Json, JsonObject, StepId } from '../model/flow.js';
 import type { JournalEntry, RunEvent, RunId, RunMode } from '../runtime/events.js';
@@ -187,7 +187,7 @@ export interface HostApi {
    */
   writeExport(p: { path: string; text: string; from?: { path: string; to: ExportTarget } }): Promise<{ path: string; release?: ReleaseInfo | null }>;
   /** Imports a document's text (a file the user picked; `name` labels findings and `origin`); writes nothing. */
-  importText(p: { text: string; name: string; from?: ExportTarget }): Promise<ImportedFlowInfo>;
+  importText(p: { text: string; name: string; from?: ImportFormat }): Promise<ImportedFlowInfo>;
   /** Records that the user (`as`, default the host's user) trusts the flow file at `path` (confined like openFlow), so it may run for real. */
   trustFlow(p: { path: string; as?: string }): Promise<{ trusted: boolean; trustReason: string }>;
   /**

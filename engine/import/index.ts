@@ -15,11 +15,11 @@ import { importArgo } from './argo/index.js';
 import { importAsl } from './asl/index.js';
 import { importServerlessWorkflow } from './serverless-workflow/index.js';
 import type { ImportResult, Importer } from '../interop/types.js';
-import type { ExportTarget } from '../interop/types.js';
+import type { ImportFormat } from '../interop/types.js';
 import { layoutFlow } from './layout.js';
 
 /** Formats `import --from` accepts: the export targets. */
-export type ImportFormat = ExportTarget;
+export type { ImportFormat } from '../interop/types.js';
 
 const importers: Record<ImportFormat, Importer> = {
   argo: importArgo,

@@ -7,12 +7,20 @@
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
 
-export const ExportTarget = {
+/** The production engines' formats Flowsmith writes and reads: Argo Workflows, AWS Step Functions (ASL), Serverless Workflow. */
+export const EngineFormat = {
   argo: 'argo',
   asl: 'asl',
   serverlessWorkflow: 'serverless-workflow',
 } as const;
-export type ExportTarget = (typeof ExportTarget)[keyof typeof ExportTarget];
+export type EngineFormat = (typeof EngineFormat)[keyof typeof EngineFormat];
+
+/** A format as an export's target (every engine format can be exported to). */
+export const ExportTarget = EngineFormat;
+export type ExportTarget = EngineFormat;
+
+/** A format as an import's source (every engine format can be imported from). */
+export type ImportFormat = EngineFormat;
 
 /**
  * What an exporter returns: the target document as data and as text (YAML for Argo and Serverless
