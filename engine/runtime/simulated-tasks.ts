@@ -32,6 +32,7 @@ export function simulatedTasks(clock: Clock, mockFor?: MockLookup): TaskRunner {
 }
 
 const sharedByClock = new WeakMap<Clock, SimulatedTasks>();
+const NULL_OUTPUT: { output: Json } = Object.freeze({ output: null });
 
 class SimulatedTasks implements TaskRunner {
   constructor(
@@ -62,7 +63,8 @@ class SimulatedTasks implements TaskRunner {
     const mock = this.mockOf(id, step, attempt);
     if (mock === undefined && step.call !== undefined && taskExecutor(step) === 'call') return undefined; // simulates the called flow
     if (mock?.duration || mock?.error) return undefined;
-    return { output: mock?.output ?? null };
+    const output = mock?.output;
+    return output === undefined || output === null ? NULL_OUTPUT : { output }; // most steps: no object per step
   };
 
   private mockOf(id: StepId, step: TaskStep, attempt: number): StepMock | undefined {
