@@ -270,7 +270,7 @@ function cancel(flow: Flow, run: RunState, reason: string, now: EpochMs): Transi
  * set aside, steps it completed (the saga's order), and whether the run stopped.
  */
 class Batch {
-  /** Replaced, not pushed to, while empty: see started(). */
+  /** Replaced, not pushed to, while empty: see enter(). */
   events: RunEvent[] = [];
   readonly commands: DriverCommand[] = [];
   /** The run ended, paused or began rolling back: nothing further in this batch. */
