@@ -19,10 +19,11 @@ import { inspector } from './en/inspector';
 import { panels } from './en/panels';
 import { runs } from './en/runs';
 import { shell } from './en/shell';
+import { templates } from './en/templates';
 import { versions } from './en/versions';
 
 /** The English catalogue by area: i18n.test.ts checks zh-CN against it area by area. */
-export const enAreas = { shell, canvas, inspector, files, runs, dialogs, panels, versions };
+export const enAreas = { shell, canvas, inspector, files, runs, dialogs, panels, versions, templates };
 
 /** The English catalogue: every area's top-level keys in one object (keys as `t()` sees them). */
 export const en = {
@@ -34,6 +35,7 @@ export const en = {
   ...dialogs,
   ...panels,
   ...versions,
+  ...templates,
 };
 
 /** The shape every catalogue has: the same keys as `en`, each a string. */

@@ -12,10 +12,11 @@ import { inspector } from './zh-CN/inspector';
 import { panels } from './zh-CN/panels';
 import { runs } from './zh-CN/runs';
 import { shell } from './zh-CN/shell';
+import { templates } from './zh-CN/templates';
 import { versions } from './zh-CN/versions';
 
 /** The Simplified Chinese catalogue by area, the same areas as `enAreas`. */
-export const zhCNAreas: AreaMessages = { shell, canvas, inspector, files, runs, dialogs, panels, versions };
+export const zhCNAreas: AreaMessages = { shell, canvas, inspector, files, runs, dialogs, panels, versions, templates };
 
 /** The Simplified Chinese catalogue, composed from its areas like `en`. */
 export const zhCN: Messages = {
@@ -27,4 +28,5 @@ export const zhCN: Messages = {
   ...dialogs,
   ...panels,
   ...versions,
+  ...templates,
 };
