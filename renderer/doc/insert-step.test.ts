@@ -4,6 +4,7 @@ import { structuralErrors } from './test-helpers';
 import { FRAME } from './layout';
 import { NODE_HEIGHT } from './node-size';
 import { addParallelBranch, insertPaletteStep, ROW } from './insert-step';
+import { BODY_ROW, mapFrameHeight } from './placement';
 import { allStepIds, freshId, newStep, paletteEntries, paletteKinds, toPaletteKind } from './new-step';
 
 function chain(): Flow {
@@ -132,9 +133,29 @@ describe('insertPaletteStep', () => {
     const map = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
     const gateY = map.flow.layout?.gate?.y ?? NaN;
     const grown = insertPaletteStep(map.flow, 'task', { x: 0, y: 0 }, 'item-1');
-    expect(grown.flow.layout?.gate?.y).toBe(gateY + ROW);
+    expect(grown.flow.layout?.gate?.y).toBe(gateY + BODY_ROW);
     expect(grown.flow.layout?.build).toEqual(map.flow.layout?.build); // above the map: unmoved
     expect(grown.flow.layout?.[map.id]).toEqual(map.flow.layout?.[map.id]);
+  });
+
+  it('moves the steps below the outer map when a map inside its body grows (nested maps)', () => {
+    // Given build → outer map (body: its item, then an inner map) → gate
+    const outer = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
+    const inner = insertPaletteStep(outer.flow, 'map', { x: 0, y: 0 }, 'item-1');
+    const outerBefore = outer.flow.steps[outer.id];
+    const outerWithInner = inner.flow.steps[outer.id];
+    if (outerBefore?.type !== 'map' || outerWithInner?.type !== 'map') throw new Error('no map');
+    // Adding the inner map grew the outer frame by the inner frame and a gap: gate moved that far.
+    const gate0 = outer.flow.layout!.gate!.y;
+    expect(inner.flow.layout!.gate!.y).toBe(gate0 + mapFrameHeight(outerWithInner) - mapFrameHeight(outerBefore));
+    expect(mapFrameHeight(outerWithInner) - mapFrameHeight(outerBefore)).toBeGreaterThan(ROW);
+    // When a step is appended inside the inner map's body
+    const innerItem = Object.keys((outerWithInner.steps[inner.id] as { steps: object }).steps)[0]!;
+    const grown = insertPaletteStep(inner.flow, 'task', { x: 0, y: 0 }, innerItem);
+    // Then the outer frame grew by a body row, and gate (below the outer frame) moved down by it
+    expect(grown.flow.layout!.gate!.y).toBe(inner.flow.layout!.gate!.y + BODY_ROW);
+    expect(grown.flow.layout![outer.id]).toEqual(outer.flow.layout![outer.id]);
+    expect(grown.flow.layout!.build).toEqual(outer.flow.layout!.build);
   });
 
   it('ends the path with an end step, and rewires nothing after one', () => {

@@ -7,10 +7,9 @@
 import type { Flow, ParallelStep, Position, Step, StepId } from '../../engine/model/flow';
 import { addStep, updateStep } from './edits';
 import { editScope, findStep } from './nested';
-import { FRAME } from './layout';
 import { NODE_HEIGHT } from './node-size';
 import { freshId, newStep, paletteEntries, type PaletteKind } from './new-step';
-import { freeSpot, makeRoomBelow } from './placement';
+import { freeSpot, makeRoomForBody, mapFrameHeight } from './placement';
 
 /** Vertical distance between a step and the one appended below it, in canvas pixels. */
 export const ROW = NODE_HEIGHT + 48;
@@ -66,8 +65,8 @@ export function insertPaletteStep(
     // Inside a map body: the new steps join that body (ids stay unique across the whole flow).
     // Positions inside a group are the canvas' business, so no layout is written for them.
     const edited = editScope(flow, nested.maps, (scope) => ({ ...scope, steps: splice(withNew(scope.steps, id, step, joinId), after!, id, joinId) }));
-    // The map's frame grows by a row (two with a join): the steps below it move down with it.
-    return { flow: makeRoomBelow(edited, nested.maps[0]!, joinId ? 2 * ROW : ROW), id };
+    // The map frames around the body grow: the steps below the outermost one move down with it.
+    return { flow: makeRoomForBody(flow, edited, nested.maps[nested.maps.length - 1]!), id };
   }
 
   // New's skeleton (its start, an end step, is its only step): a step added with nothing selected goes
@@ -97,14 +96,12 @@ export function insertPaletteStep(
 
 /**
  * How far below a step's top the next row starts: one ROW, or for a map the height of its frame
- * (header, one row per body step, padding) plus the gap, so a step appended after a map is not
- * drawn under the map's body.
+ * (placement.ts mapFrameHeight) plus the same gap, so a step appended after a map is not drawn
+ * under the map's body.
  */
 function rowBelow(step: Step | undefined): number {
   if (step?.type !== 'map') return ROW;
-  const body = Object.values(step.steps ?? {});
-  const rows = body.reduce((n, s) => n + (s.type === 'map' ? rowBelow(s) / ROW : 1), 0);
-  return FRAME.mapHeader + FRAME.pad + Math.max(1, rows) * ROW;
+  return mapFrameHeight(step) + ROW - NODE_HEIGHT;
 }
 
 function withNew(steps: Record<StepId, Step>, id: StepId, step: Step, joinId: StepId | undefined): Record<StepId, Step> {
