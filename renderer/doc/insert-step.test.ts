@@ -34,7 +34,6 @@ describe('palette kinds', () => {
 
   it('gives every kind a default body that validates once it is the whole flow', () => {
     for (const kind of paletteKinds) {
-      if (kind === 'branch' || kind === 'parallel') continue; // they need targets: checked below
       const flow: Flow = { flowsmith: '1.0', name: 'one', start: '', steps: {} };
       const { flow: out } = insertPaletteStep(flow, kind, { x: 0, y: 0 });
       expect([kind, errorsOf(out)]).toEqual([kind, []]);
@@ -71,14 +70,21 @@ describe('insertPaletteStep', () => {
     expect(flow.steps[id]?.next).toBe('done');
   });
 
-  it('puts a parallel in with its join, which takes over the old next', () => {
+  it('puts a parallel in with two branch tasks and its join, which takes over the old next', () => {
     const { flow, id } = insertPaletteStep(chain(), 'parallel', { x: 0, y: 0 }, 'build');
     const par = flow.steps[id];
-    expect(par).toMatchObject({ type: 'parallel', branches: [], join: 'join-1' });
+    expect(par).toEqual({ type: 'parallel', branches: ['task-1', 'task-2'], join: 'join-1' });
     expect(flow.steps.build?.next).toBe(id);
+    expect(flow.steps['task-1']).toEqual({ type: 'task', shell: 'echo "branch 1"', next: 'join-1' });
+    expect(flow.steps['task-2']).toEqual({ type: 'task', shell: 'echo "branch 2"', next: 'join-1' });
     expect(flow.steps['join-1']).toEqual({ type: 'join', mode: 'all', next: 'gate' });
-    expect(flow.layout?.['join-1']?.y).toBeGreaterThan(flow.layout?.[id]?.y ?? Infinity);
-    // A branch task from the inspector closes the block, and the flow validates.
+    // Drawn as a block: the branches side by side between the parallel and its join.
+    const y = (s: string) => flow.layout?.[s]?.y ?? NaN;
+    expect(y('task-1')).toBe(y('task-2'));
+    expect([y(id) < y('task-1'), y('task-1') < y('join-1')]).toEqual([true, true]);
+    expect(flow.layout?.['task-1']?.x).toBeLessThan(flow.layout?.['task-2']?.x ?? -Infinity);
+    expect(errorsOf(flow)).toEqual([]);
+    // A third branch from the inspector joins the block.
     const withBranch = addParallelBranch(flow, id);
     expect(withBranch.flow.steps[withBranch.id!]).toMatchObject({ next: 'join-1' });
     expect(errorsOf(withBranch.flow)).toEqual([]);
@@ -91,7 +97,8 @@ describe('insertPaletteStep', () => {
     expect(after.flow.steps[after.id]?.next).toBe('gate');
 
     const withBranch = insertPaletteStep(chain(), 'branch', { x: 0, y: 0 }, 'build');
-    expect(withBranch.flow.steps[withBranch.id]).toEqual({ type: 'branch', cases: [], default: 'gate' });
+    expect(withBranch.flow.steps[withBranch.id]).toEqual({ type: 'branch', cases: [{ when: 'true', next: 'task-1' }], default: 'gate' });
+    expect(withBranch.flow.steps['task-1']).toEqual({ type: 'task', shell: 'echo "case 1"', next: 'gate' });
     const next = insertPaletteStep(withBranch.flow, 'task', { x: 0, y: 0 }, withBranch.id);
     expect(next.flow.steps[withBranch.id]).toMatchObject({ default: next.id });
     expect(next.flow.steps[next.id]?.next).toBe('gate');
@@ -182,9 +189,12 @@ describe('insertPaletteStep inside a map body', () => {
     const map = flow.steps[withMap.id];
     expect(map?.type === 'map' && map.steps).toEqual({
       'item-1': { type: 'task', shell: 'echo "{{ $item }}"', next: id },
-      [id]: { type: 'parallel', branches: [], join: 'join-1' },
+      [id]: { type: 'parallel', branches: ['task-1', 'task-2'], join: 'join-1' },
+      'task-1': { type: 'task', shell: 'echo "branch 1"', next: 'join-1' },
+      'task-2': { type: 'task', shell: 'echo "branch 2"', next: 'join-1' },
       'join-1': { type: 'join', mode: 'all' },
     });
+    expect(errorsOf(flow)).toEqual([]);
     expect(flow.steps[id]).toBeUndefined();
     expect(flow.layout?.[id]).toBeUndefined();
     const again = insertPaletteStep(flow, 'task', { x: 0, y: 0 }, id);
