@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../engine/model/flow';
 import { structuralErrors } from './test-helpers';
 import { FRAME } from './layout';
-import { NODE_HEIGHT } from './node-size';
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size';
 import { addParallelBranch, insertPaletteStep, ROW } from './insert-step';
 import { BODY_ROW, mapFrameHeight } from './placement';
 import { allStepIds, freshId, newStep, paletteEntries, paletteKinds, toPaletteKind } from './new-step';
@@ -163,6 +163,41 @@ describe('insertPaletteStep', () => {
     expect(grown.flow.layout!.gate!.y).toBe(inner.flow.layout!.gate!.y + BODY_ROW);
     expect(grown.flow.layout![outer.id]).toEqual(outer.flow.layout![outer.id]);
     expect(grown.flow.layout!.build).toEqual(outer.flow.layout!.build);
+  });
+
+  it('inserted between two saved steps, moves the steps below down by the block and draws nothing over them', () => {
+    // Given build → gate → done (saved positions), when a parallel block goes in after build
+    const { flow, id } = insertPaletteStep(chain(), 'parallel', { x: 0, y: 0 }, 'build');
+    const blockIds = [id, 'task-1', 'task-2', 'join-1'];
+    // Then it sits straight below build, and gate, stop and done moved down below its join
+    expect(flow.layout?.[id]).toEqual({ x: 0, y: ROW });
+    const joinY = flow.layout?.['join-1']?.y ?? NaN;
+    expect(flow.layout?.gate?.y).toBe(200 + 3 * ROW);
+    expect(flow.layout?.gate?.y).toBeGreaterThan(joinY + NODE_HEIGHT);
+    expect([flow.layout?.done?.y, flow.layout?.stop?.y]).toEqual([400 + 3 * ROW, 400 + 3 * ROW]);
+    expect(flow.layout?.build).toEqual({ x: 0, y: 0 });
+    // And no two steps overlap
+    const boxes = Object.entries(flow.layout ?? {});
+    for (const [a, p] of boxes) for (const [b, q] of boxes) {
+      if (a >= b) continue;
+      expect([a, b, Math.abs(p.x - q.x) < NODE_WIDTH && Math.abs(p.y - q.y) < NODE_HEIGHT]).toEqual([a, b, false]);
+    }
+    expect(blockIds.every((b) => flow.layout?.[b] !== undefined)).toBe(true);
+  });
+
+  it('appended after the last step, finds room for the whole block, not only its first step', () => {
+    // Given a step to the lower left of done, where a parallel's left branch would land
+    const flow = chain();
+    flow.layout!.stop = { x: -150, y: 400 + 2 * ROW };
+    const { flow: out, id } = insertPaletteStep(flow, 'parallel', { x: 0, y: 0 }, 'done');
+    const taken = (n: string) => out.layout?.[n];
+    // 'done' is an end: nothing is rewired, the block is placed where no step of it covers another
+    expect(out.steps.done).toEqual({ type: 'succeed' });
+    for (const b of [id, 'task-1', 'task-2', 'join-1']) {
+      const p = taken(b)!;
+      const q = taken('stop')!;
+      expect([b, Math.abs(p.x - q.x) < NODE_WIDTH && Math.abs(p.y - q.y) < NODE_HEIGHT]).toEqual([b, false]);
+    }
   });
 
   it('ends the path with an end step, and rewires nothing after one', () => {

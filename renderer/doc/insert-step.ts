@@ -11,8 +11,8 @@ import { addStep, updateStep } from './edits';
 import { editScope, findStep } from './nested';
 import { NODE_HEIGHT } from './node-size';
 import { freshId, type PaletteKind } from './new-step';
-import { completeBranch, paletteBlock, ROW, type PaletteBlock } from './palette-blocks';
-import { freeSpot, makeRoomForBody, mapFrameHeight } from './placement';
+import { COLUMN, completeBranch, paletteBlock, ROW, type PaletteBlock } from './palette-blocks';
+import { freeSpot, makeRoomBelow, makeRoomForBody, mapFrameHeight } from './placement';
 
 export { ROW };
 
@@ -88,13 +88,36 @@ export function insertPaletteStep(
   let anchor = after && flow.steps[after] ? after : undefined;
   const anchorStep = anchor ? flow.steps[anchor] : undefined;
   if (anchorStep?.type === 'parallel' && flow.steps[anchorStep.join]) anchor = anchorStep.join;
-  const taken = Object.keys(flow.steps).flatMap((s) => positionOf(s) ?? []);
   const anchorPos = anchor ? positionOf(anchor) : undefined;
-  const where = anchorPos ? freeSpot({ x: anchorPos.x, y: anchorPos.y + rowBelow(flow.steps[anchor!]) }, taken) : at;
+  const below = anchorPos ? { x: anchorPos.x, y: anchorPos.y + rowBelow(flow.steps[anchor!]) } : undefined;
+  // Inserted between a saved step and where it went on: the steps below move down by the block's
+  // height and the block goes straight below (walkthrough: a parallel added after "Prepare data"
+  // was drawn over the "Archive folders" block under it).
+  const isBetween = anchor !== undefined && below !== undefined && flow.layout?.[anchor] !== undefined && goesOn(flow.steps, anchor, block);
+  const base = isBetween ? makeRoomBelow(flow, anchor!, blockHeight(block, kind)) : flow;
+  const taken = Object.keys(flow.steps).flatMap((s) => positionOf(s) ?? []);
+  const where = isBetween ? below! : below ? freeSpot(below, taken, [...block.steps, ...(kind === 'branch' ? placeholderOffsets : [])]) : at;
 
-  const out = addBlock(flow, block, where);
+  const out = addBlock(base, block, where);
   const wired = anchor ? { ...out, steps: splice(out.steps, anchor, block.entry, block.tail) } : out;
   return { flow: completeAt(wired, block, where), id };
+}
+
+/** Where completeBranch puts a branch's placeholders, relative to the branch (palette-blocks.ts). */
+const placeholderOffsets = [{ dx: -COLUMN, dy: ROW }, { dx: COLUMN, dy: ROW }];
+
+/** Whether splicing the block after `anchor` puts it between `anchor` and a step it went on to. */
+function goesOn(steps: Record<StepId, Step>, anchor: StepId, block: PaletteBlock): boolean {
+  const step = steps[anchor];
+  const route = step ? routeOf(step) : undefined;
+  if (!step || !route || (step as unknown as Record<string, unknown>)[route] === undefined) return false;
+  return !(isEnd(block.steps[0]!.step) && inParallelBranch(steps, anchor));
+}
+
+/** The height a block takes on the canvas with the gap below it, in canvas pixels. */
+function blockHeight(block: PaletteBlock, kind: PaletteKind): number {
+  const lowest = Math.max(...block.steps.map((s) => s.dy + rowBelow(s.step)));
+  return kind === 'branch' ? lowest + ROW : lowest;
 }
 
 /** `flow` with the block's steps added at the top level, placed at their offsets from `where`. */

@@ -18,7 +18,7 @@ import { freshId, newStep, paletteEntries, type PaletteKind } from './new-step';
 /** Vertical distance between a step and the one appended below it, in canvas pixels. */
 export const ROW = NODE_HEIGHT + 48;
 /** Horizontal offset of the two columns of a block (parallel branches, branch paths) from its entry. */
-const COLUMN = NODE_WIDTH / 2 + 24;
+export const COLUMN = NODE_WIDTH / 2 + 24;
 
 /** One step of a block, placed at an offset from the block's entry, in canvas pixels. */
 export interface BlockStep {

@@ -9,11 +9,12 @@ const GAP = 24;
 
 /**
  * The first place, trying `p` then steps to the right (then rows below), where a new node does not
- * overlap any step, so a new step never hides an existing one or its handles.
+ * overlap any step, so a new step never hides an existing one or its handles. With `offsets`, the
+ * place of a block: every one of its steps (at its offset from the place) must be free.
  */
-export function freeSpot(p: Position, taken: readonly Position[]): Position {
+export function freeSpot(p: Position, taken: readonly Position[], offsets: readonly { dx: number; dy: number }[] = [{ dx: 0, dy: 0 }]): Position {
   const overlaps = (q: Position) =>
-    taken.some((t) => Math.abs(t.x - q.x) < NODE_WIDTH + GAP && Math.abs(t.y - q.y) < NODE_HEIGHT + GAP);
+    offsets.some((o) => taken.some((t) => Math.abs(t.x - (q.x + o.dx)) < NODE_WIDTH + GAP && Math.abs(t.y - (q.y + o.dy)) < NODE_HEIGHT + GAP));
   for (let row = 0; row < 20; row++) {
     for (let col = 0; col < 6; col++) {
       const q = { x: p.x + col * (NODE_WIDTH / 2 + GAP), y: p.y + row * (NODE_HEIGHT + GAP) };
