@@ -136,6 +136,22 @@ describe('insertPaletteStep', () => {
     expect(insertPaletteStep(task.flow, 'wait', { x: 0, y: 0 }).flow.start).toBe(task.id);
   });
 
+  it('in New’s skeleton, moves the end step below the new block, and later appends push it down again', () => {
+    const skeleton: Flow = { flowsmith: '1.0', name: 'new-flow', start: 'done', steps: { done: { type: 'succeed' } } };
+    // A task: the end step goes one row below it
+    const task = insertPaletteStep(skeleton, 'task', { x: 300, y: 100 });
+    expect(task.flow.layout).toEqual({ [task.id]: { x: 300, y: 100 }, done: { x: 300, y: 100 + ROW } });
+    // A branch: below the branch and its case placeholder
+    const branch = insertPaletteStep(skeleton, 'branch', { x: 300, y: 100 });
+    expect(branch.flow.layout?.done).toEqual({ x: 300, y: 100 + 2 * ROW });
+    expect(branch.flow.layout?.done?.y).toBeGreaterThan(branch.flow.layout?.['task-1']?.y ?? Infinity);
+    // Then a step appended after the branch goes between it and done, and done moves down a row
+    const next = insertPaletteStep(branch.flow, 'task', { x: 0, y: 0 }, branch.id);
+    expect(next.flow.steps[branch.id]).toMatchObject({ default: next.id });
+    expect(next.flow.layout?.[next.id]).toEqual({ x: 300, y: 100 + ROW });
+    expect(next.flow.layout?.done?.y).toBe(100 + 3 * ROW);
+  });
+
   it('moves the steps below a map down when its body grows (walkthrough: the frame grew over wait-1)', () => {
     const map = insertPaletteStep(chain(), 'map', { x: 0, y: 0 }, 'build');
     const gateY = map.flow.layout?.gate?.y ?? NaN;

@@ -81,7 +81,15 @@ export function insertPaletteStep(
   const first = flow.steps[flow.start];
   if (!after && ids.length === 1 && ids[0] === flow.start && isEnd(first) && !isEnd(entry)) {
     const out = addBlock(flow, block, at);
-    const wired = { ...out, start: block.entry, steps: { ...out.steps, [block.tail]: withRoute(out.steps[block.tail]!, flow.start) } };
+    // The end step moves below the new block, where the flow now reaches it (walkthrough: it stayed
+    // above, and every edge into it went back up across the new steps).
+    const endAt = { x: Math.round(at.x), y: Math.round(at.y + blockHeight(block, kind)) };
+    const wired = {
+      ...out,
+      start: block.entry,
+      steps: { ...out.steps, [block.tail]: withRoute(out.steps[block.tail]!, flow.start) },
+      layout: { ...out.layout, [flow.start]: endAt },
+    };
     return { flow: completeAt(wired, block, at), id };
   }
 
