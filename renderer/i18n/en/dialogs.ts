@@ -63,6 +63,7 @@ export const dialogs = {
       inputHintRun: 'JSON object; Ctrl+Enter starts the run.',
       inputHintSimulate: 'JSON object; Ctrl+Enter starts the simulation.',
       notObject: 'the input must be a JSON object',
+      notStarted: 'Not started: {{error}}',
     },
     templates: {
       title: 'Templates',

@@ -64,6 +64,7 @@ export const dialogs: AreaMessages['dialogs'] = {
       inputHintRun: 'JSON 对象；Ctrl+Enter 开始运行。',
       inputHintSimulate: 'JSON 对象；Ctrl+Enter 开始模拟。',
       notObject: '输入必须是 JSON 对象',
+      notStarted: '未能开始：{{error}}',
     },
     templates: {
       title: '模板',
