@@ -50,7 +50,9 @@ for (const layout of ['laid out by the designer', 'saved by Tidy up'] as const) 
 
     // When I add two body steps to the inner map from the inspector
     for (let i = 0; i < 2; i++) {
-      await designer.select('inner');
+      // The frame's header: its middle is covered by its body steps
+      await designer.node('inner').click({ position: { x: 24, y: 12 } });
+      await expect(page.getByLabel('Step id', { exact: true })).toHaveValue('inner');
       await page.getByRole('region', { name: 'Inspector' }).getByRole('button', { name: 'Add body step' }).click();
       await canvas.settled();
     }
