@@ -71,10 +71,8 @@ test('authors a flow with every step type in the palette and inspector, and it v
   await ui.fill('Concurrency', '1');
   const wait = await ui.add('wait');
   await ui.fill('Duration', '500ms');
+  // A parallel comes as a valid block: two branch tasks and its join
   const parallel = await ui.add('parallel');
-  await ui.press('Add branch task');
-  await ui.find(parallel);
-  await ui.press('Add branch task');
 
   // The join came with the parallel; continue after it with a branch, an approval and an end
   await ui.find('join-1');
@@ -89,8 +87,8 @@ test('authors a flow with every step type in the palette and inspector, and it v
   await ui.selectNothing();
   const fail = await ui.add('fail');
   await ui.fill('Error', 'Stopped');
+  // The branch came with a case (to a placeholder task); point it at the fail step
   await ui.find(branch);
-  await ui.press('Add case');
   await ui.fill('Case 1 condition', '$input.mode = "fail"');
   await ui.choose('Case 1 next', fail);
   await ui.find(approval);

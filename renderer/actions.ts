@@ -131,18 +131,24 @@ export function createActions(host: HostApi, onEvent: EventSource, store: AppSto
       return id;
     },
 
-    /** Starts a real run, or a simulation (virtual clock, mocked steps) with `mode: 'simulate'`. */
-    async startRun(input: JsonObject, mode: 'run' | 'simulate' = 'run'): Promise<void> {
+    /**
+     * Starts a real run, or a simulation (virtual clock, mocked steps) with `mode: 'simulate'`.
+     * Resolves with the host's error message when the run could not start (also shown as a notice),
+     * so the Run dialog can show it beside the input; null otherwise.
+     */
+    async startRun(input: JsonObject, mode: 'run' | 'simulate' = 'run'): Promise<string | null> {
       const path = get().path;
-      if (!path || !get().flow) return;
-      if ((get().isDirty() || !files.ui.getState().isOnDisk) && !(await actions.save())) return;
+      if (!path || !get().flow) return null;
+      if ((get().isDirty() || !files.ui.getState().isOnDisk) && !(await actions.save())) return null;
       get().setStarting(true);
       try {
         await runs.start(path, input, mode);
         get().setBottomTab('run');
         get().openDialog(null);
+        return null;
       } catch (err) {
         fail(i18n.t('notices.runFailed'))(err);
+        return err instanceof Error ? err.message : String(err);
       } finally {
         get().setStarting(false);
       }

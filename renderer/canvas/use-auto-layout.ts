@@ -8,7 +8,7 @@ import { useEffect, useMemo } from 'react';
 import type { Flow, Position, StepId } from '../../engine/model/flow';
 import { useAppStore } from '../app-context';
 import type { Groups } from '../doc/groups';
-import { autoLayout, missingPositions } from '../doc/layout';
+import { autoLayout, missingPositions, positionsToKeep } from '../doc/layout';
 import { quickLayout } from '../doc/quick-layout';
 import { layoutEngine } from './layout-engine';
 import { i18n } from '../i18n';
@@ -43,11 +43,8 @@ export function useAutoLayout(flow: Flow | null, groups: Groups | null, isPrevie
       .then((elk) => autoLayout(flow, elk))
       .then((pos) => {
         if (!isCurrent) return;
-        const picked: typeof pos = {};
-        for (const id of missing) picked[id] = pos[id] ?? { x: 0, y: 0 };
-        // A map body is laid out as a whole: every nested step takes elk's new place.
-        for (const [id, scope] of groups?.scopeOf ?? []) if (scope !== undefined && pos[id]) picked[id] = pos[id];
-        setAutoPositions(picked);
+        // Map bodies, and the unsaved steps around them, take elk's new places (doc/layout.ts).
+        setAutoPositions(groups ? positionsToKeep(flow, groups, missing, pos) : pos);
       })
       .catch((err: unknown) => {
         if (!isCurrent || err === SUPERSEDED) return;

@@ -31,11 +31,16 @@ export function RunDialog() {
   const isTrusted = useAppStore((s) => s.isTrusted);
   const trustNoteId = useId();
   const [text, setText] = useState(() => JSON.stringify(flow ? defaultRunInput(flow) : {}, null, 2));
+  // Why the host refused the last start (e.g. the input does not match `inputs`), shown under the
+  // input until it is edited: as a notice alone it sat behind the dialog (session 6 walkthrough).
+  const [startError, setStartError] = useState<string | null>(null);
   const inputId = useId();
   const parsed = parseInput(text);
   const problem = typeof parsed === 'string' ? parsed : null;
-  const start = (mode: 'run' | 'simulate' = isTrusted ? 'run' : 'simulate') =>
-    typeof parsed !== 'string' && void actions.startRun(parsed, mode);
+  const start = (mode: 'run' | 'simulate' = isTrusted ? 'run' : 'simulate') => {
+    if (typeof parsed === 'string') return;
+    void actions.startRun(parsed, mode).then(setStartError);
+  };
   return (
     <Modal
       title={t('dialogs.run.title', { name: flow?.title ?? flow?.name ?? '' })}
@@ -61,9 +66,18 @@ export function RunDialog() {
       <div className="field">
         <label htmlFor={inputId}>{t('dialogs.run.input')}</label>
         <textarea id={inputId} className={`mono code-input${problem ? ' is-bad' : ''}`} rows={10} value={text}
-          spellCheck={false} onChange={(e) => setText(e.target.value)}
+          spellCheck={false} aria-invalid={problem !== null || startError !== null}
+          onChange={(e) => {
+            setText(e.target.value);
+            setStartError(null);
+          }}
           onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && start()} />
         {problem ? <div className="field-hint bad">{problem}</div> : <div className="field-hint">{isTrusted ? t('dialogs.run.inputHintRun') : t('dialogs.run.inputHintSimulate')}</div>}
+        {startError !== null && !problem && (
+          <div className="field-hint bad" role="alert">
+            {t('dialogs.run.notStarted', { error: startError })}
+          </div>
+        )}
       </div>
     </Modal>
   );

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { FlowFileInfo } from '../../engine/host/api';
 import { useActions, useAppStore } from '../app-context';
 import { useTranslation } from '../i18n';
+import { templateLabels } from '../i18n/template-labels';
 import { Modal } from './Modal';
 
 /** The Templates dialog. */
@@ -20,17 +21,21 @@ export function TemplatesDialog() {
     actions.host.listTemplates({}).then(setTemplates, (e: unknown) => setError(String(e instanceof Error ? e.message : e)));
     actions.host.getWorkspace({}).then((ws) => setFiles(ws.files), () => undefined);
   }, [actions]);
-  const list = (items: FlowFileInfo[], label: string, open: (path: string) => void) => (
+  // Shipped templates show their catalogue title in the UI language; workspace flows their own text.
+  const list = (items: FlowFileInfo[], label: string, open: (path: string) => void, isShipped: boolean) => (
     <ul className="template-list" aria-label={label}>
-      {items.map((t) => (
-        <li key={t.path}>
-          <button type="button" className="template" onClick={() => open(t.path)}>
-            <span className="template-title">{t.title || t.name}</span>
-            <span className="template-desc">{t.description}</span>
-            <span className="template-name mono">{t.name}</span>
-          </button>
-        </li>
-      ))}
+      {items.map((item) => {
+        const shown = isShipped ? templateLabels(item) : { title: item.title || item.name, description: item.description };
+        return (
+          <li key={item.path}>
+            <button type="button" className="template" onClick={() => open(item.path)}>
+              <span className="template-title">{shown.title}</span>
+              <span className="template-desc">{shown.description}</span>
+              <span className="template-name mono">{item.name}</span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
   return (
@@ -41,13 +46,13 @@ export function TemplatesDialog() {
       {templates && templates.length > 0 && (
         <>
           <p className="muted">{t('dialogs.templates.copyNote')}</p>
-          {list(templates, t('dialogs.templates.list'), (path) => void actions.files.openTemplate(path))}
+          {list(templates, t('dialogs.templates.list'), (path) => void actions.files.openTemplate(path), true)}
         </>
       )}
       {files.length > 0 && (
         <>
           <h3 className="list-title">{t('dialogs.templates.inWorkspace')}</h3>
-          {list(files, t('dialogs.templates.workspaceList'), (path) => void actions.open(path))}
+          {list(files, t('dialogs.templates.workspaceList'), (path) => void actions.open(path), false)}
         </>
       )}
     </Modal>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flow, Step } from '../../engine/model/flow';
 import { groupedFlow } from './group-fixtures';
 import { groupFlow } from './groups';
-import { FRAME, autoLayout, elkGraph, missingPositions } from './layout';
+import { FRAME, autoLayout, elkGraph, missingPositions, positionsToKeep } from './layout';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size';
 import { quickLayout } from './quick-layout';
 
@@ -87,5 +87,47 @@ describe('group layout (elk, bottom up)', () => {
     expect(quick.again!.y).toBeGreaterThan(quick.a3!.y);
     expect(quick.a1!.y).toBeLessThan(quick.a2!.y);
     expect(quick.lost).toBeDefined();
+  });
+});
+
+describe('positionsToKeep (a grown nested map body)', () => {
+  /** first → outer map (prep → inner map (disk…)) → last; `disks` body steps in the inner map. */
+  const nestedFlow = (disks: number, layout?: Flow['layout']): Flow => {
+    const steps: Record<string, Step> = {};
+    for (let i = 1; i <= disks; i++) steps[`disk-${i}`] = { type: 'task', shell: 'true', ...(i < disks ? { next: `disk-${i + 1}` } : {}) } as Step;
+    return {
+      flowsmith: '1.0', name: 'n', start: 'first',
+      steps: {
+        first: { type: 'task', shell: 'true', next: 'outer' },
+        outer: { type: 'map', items: '[]', start: 'prep', next: 'last', steps: {
+          prep: { type: 'task', shell: 'true', next: 'inner' },
+          inner: { type: 'map', items: '[]', start: 'disk-1', steps },
+        } },
+        last: { type: 'succeed' },
+      },
+      ...(layout ? { layout } : {}),
+    };
+  };
+
+  it('moves an unsaved step below the outer frame when the inner body grows, and keeps saved ones', async () => {
+    // Given the flow laid out with one disk, then a second disk added to the inner map
+    const small = nestedFlow(1);
+    const before = await autoLayout(small, elk);
+    const grown = nestedFlow(2);
+    const groups = groupFlow(grown);
+    const missing = missingPositions(grown, before, groups);
+    expect(missing).toEqual(['disk-2']);
+    const laid = await autoLayout(grown, elk);
+    // When the canvas takes elk's new layout
+    const kept = { ...before, ...positionsToKeep(grown, groups, missing, laid) };
+    // Then `last` moved down with the outer frame, which grew by a body row
+    expect(kept.last!.y).toBeGreaterThan(before.last!.y);
+    // (nested positions are relative to their map: outer → inner → disk-2, then both frames' padding)
+    const outerBottom = kept.outer!.y + kept.inner!.y + kept['disk-2']!.y + NODE_HEIGHT + 2 * FRAME.pad;
+    expect(kept.last!.y).toBeGreaterThan(outerBottom);
+    expect(before.last!.y).toBeLessThan(outerBottom); // the old place is under the grown frame
+    // And a step with a saved position keeps it (placement.ts moves those)
+    const saved = nestedFlow(2, { last: { x: 5, y: 9 } });
+    expect(positionsToKeep(saved, groupFlow(saved), missing, laid)).not.toHaveProperty('last');
   });
 });

@@ -194,3 +194,20 @@ export function missingPositions(flow: Flow, computed: Record<StepId, Position>,
   }
   return out;
 }
+
+/**
+ * Which of a new elk layout's positions the canvas takes: the steps that had none (`missing`),
+ * every nested step (a map body is laid out as a whole), and every top-level step without a saved
+ * position, since those were elk's too: when a body grew, elk moved what is below its outermost
+ * frame, and keeping their old places drew the grown frame over them (nested-maps e2e). Steps with
+ * a saved `layout` keep it (placement.ts moves those when a body grows).
+ */
+export function positionsToKeep(flow: Flow, groups: Groups, missing: readonly StepId[], laid: Record<StepId, Position>): Record<StepId, Position> {
+  const out: Record<StepId, Position> = {};
+  for (const id of missing) out[id] = laid[id] ?? { x: 0, y: 0 };
+  for (const [id, scope] of groups.scopeOf) {
+    const p = laid[id];
+    if (p && (scope !== undefined || !flow.layout?.[id])) out[id] = p;
+  }
+  return out;
+}

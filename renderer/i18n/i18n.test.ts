@@ -10,13 +10,13 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { paletteKinds } from '../doc/new-step';
-import { en } from './en';
+import { en, enAreas } from './en';
 import { formatDuration, formatNumber, formatTime } from './format';
 import { i18n } from './index';
 import { edgeLabel } from './edge-labels';
 import { catalogueFor, pickLanguage } from './language';
 import { findUntranslated } from './untranslated';
-import { zhCN } from './zh-CN';
+import { zhCN, zhCNAreas } from './zh-CN';
 
 /** `{ a: { b: 'x' } }` → `{ 'a.b': 'x' }`. */
 function flatten(tree: object, prefix = ''): Map<string, string> {
@@ -38,6 +38,30 @@ describe('catalogues', () => {
     expect([...enKeys.keys()].filter((k) => !zhKeys.has(k))).toEqual([]);
     expect([...zhKeys.keys()].filter((k) => !enKeys.has(k))).toEqual([]);
     expect(enKeys.size).toBeGreaterThan(200);
+  });
+
+  it('keeps each area file in step: the same keys in en/<area>.ts and zh-CN/<area>.ts', () => {
+    expect(Object.keys(zhCNAreas)).toEqual(Object.keys(enAreas));
+    for (const [area, messages] of Object.entries(enAreas)) {
+      const enArea = flatten(messages);
+      const zhArea = flatten(zhCNAreas[area as keyof typeof zhCNAreas]);
+      expect([...enArea.keys()].filter((k) => !zhArea.has(k)), `missing in zh-CN/${area}.ts`).toEqual([]);
+      expect([...zhArea.keys()].filter((k) => !enArea.has(k)), `not in en/${area}.ts`).toEqual([]);
+    }
+  });
+
+  it('gives every top-level group to exactly one area, and composes the catalogues from the areas', () => {
+    const groups = Object.values(enAreas).flatMap((area) => Object.keys(area));
+    expect(new Set(groups).size).toBe(groups.length);
+    expect(Object.keys(en)).toEqual(groups);
+    expect(flatten(zhCN)).toEqual(flatten(Object.assign({}, ...Object.values(zhCNAreas)) as object));
+  });
+
+  it('keeps every catalogue file under 450 lines', () => {
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const files = ['en.ts', 'zh-CN.ts', ...['en', 'zh-CN'].flatMap((d) => readdirSync(join(dir, d)).map((f) => join(d, f)))];
+    const long = files.filter((f) => readFileSync(join(dir, f), 'utf8').split('\n').length > 450);
+    expect(long).toEqual([]);
   });
 
   it('uses the same interpolation variables in both languages, and no empty strings', () => {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Flow } from '../../engine/model/flow';
 import { setup } from '../test-support';
-import { ROW } from '../doc/insert-step';
+import { BODY_ROW } from '../doc/placement';
 import { Inspector } from './Inspector';
 
 afterEach(cleanup);
@@ -115,8 +115,27 @@ describe('Inspector forms', () => {
     render(<Inspector />, { wrapper });
     fireEvent.click(screen.getByRole('button', { name: 'Add body step' }));
     const layout = store.getState().flow!.layout!;
-    expect(layout.done!.y).toBe(420 + ROW);
+    expect(layout.done!.y).toBe(420 + BODY_ROW);
     expect([layout.build, layout.approve, layout.each]).toEqual([{ x: 0, y: 0 }, { x: 0, y: 120 }, { x: 0, y: 240 }]);
+  });
+
+  it('Add body step on a map inside a map moves the steps below the outer map down (the outer frame grew too)', () => {
+    const nested: Flow = {
+      ...flow,
+      steps: {
+        ...flow.steps,
+        each: { type: 'map', items: '$input.hosts', start: 'inner', next: 'done', steps: { inner: { type: 'map', items: '$item.disks', start: 'disk', steps: { disk: { type: 'task', shell: 'df' } } } } },
+      },
+      layout: { build: { x: 0, y: 0 }, approve: { x: 0, y: 120 }, each: { x: 0, y: 240 }, done: { x: 0, y: 600 } },
+    };
+    const { store, wrapper } = setup(nested);
+    store.getState().selectStep('inner');
+    render(<Inspector />, { wrapper });
+    fireEvent.click(screen.getByRole('button', { name: 'Add body step' }));
+    const after = store.getState().flow!;
+    expect(after.steps.each).toMatchObject({ steps: { inner: { steps: { disk: { next: 'item-1' }, 'item-1': { type: 'task' } } } } });
+    expect(after.layout!.done!.y).toBe(600 + BODY_ROW);
+    expect(after.layout!.each).toEqual({ x: 0, y: 240 });
   });
 
   it('edits inputs as a form, vars, defaults and triggers of the flow', () => {

@@ -6,9 +6,8 @@
 import type { MapStep } from '../../engine/model/flow';
 import { useAppStoreApi } from '../app-context';
 import { freshId } from '../doc/new-step';
-import { ROW } from '../doc/insert-step';
 import { addBodyStep, deleteStepsDeep, updateStepDeep } from '../doc/nested';
-import { makeRoomBelow } from '../doc/placement';
+import { makeRoomForBody } from '../doc/placement';
 import { NumberField, Section, SelectField, TextField } from './fields';
 import { setKey, useStepEdit } from './use-step-edit';
 import { useTranslation } from '../i18n';
@@ -32,8 +31,8 @@ export function MapFields({ id, step }: { id: string; step: MapStep }) {
           lastStep.type !== 'branch' && lastStep.type !== 'parallel') {
         out = updateStepDeep(out, last, { ...lastStep, next: added });
       }
-      // The frame grows by a row: the steps below a top-level map move down with it.
-      return makeRoomBelow(out, id, ROW);
+      // The frame grows, and so does every map frame around it: the steps below the outermost move down.
+      return makeRoomForBody(f, out, id);
     });
     if (added) s.selectStep(added);
   };
