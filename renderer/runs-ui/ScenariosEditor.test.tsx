@@ -53,7 +53,8 @@ describe('ScenariosEditor', () => {
     const onClose = vi.fn();
     render(<ScenariosEditor flowPath="/w/flow.yaml" mode="edit" onClose={onClose} onSaved={() => undefined} />, { wrapper });
     const dialog = await screen.findByRole('dialog', { name: 'Edit scenarios' });
-    expect(within(dialog).getByText('flow.scenarios.yaml (new file)')).toBeTruthy();
+    // The file line fills in once readScenarios answers (after the dialog itself is drawn).
+    expect(await within(dialog).findByText('flow.scenarios.yaml (new file)')).toBeTruthy();
     fireEvent.change(await within(dialog).findByLabelText('Scenarios YAML'), { target: { value: 'scenarios: []\n' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(onClose).not.toHaveBeenCalled();
