@@ -1,7 +1,8 @@
 /**
  * The Electron window (DESIGN.md "Architecture"). Skipped where the Electron binary is missing:
- * electron ≥42 downloads it lazily on first use, and this machine has no network
- * (research/stack.md "Electron without the binary").
+ * electron ≥42 downloads it lazily on first use, which needs the network (CI and this workplace
+ * have none; a user's machine that ran `npm start` once has it; research/stack.md "Electron
+ * without the binary").
  */
 import { test, expect, _electron as electron } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,7 +21,10 @@ function electronBinary(): string | null {
 const electronInstalled = electronBinary() !== null;
 
 test('opens the designer window with its canvas', async () => {
-  test.skip(!electronInstalled, 'Electron binary not installed here (it is downloaded lazily and this machine has no network)');
+  test.skip(
+    !electronInstalled,
+    'the Electron binary is not in node_modules/electron/dist: it is downloaded on first use, which needs the network (run `npm start` once on a networked machine to enable this test)',
+  );
   const app = await electron.launch({ args: ['.'], cwd: root });
   try {
     const window = await app.firstWindow();

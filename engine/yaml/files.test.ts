@@ -1,6 +1,8 @@
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Flow } from '../model/flow.js';
 import { readFlowFile, saveFlowFile, writeFileAtomic } from './files.js';
@@ -91,16 +93,27 @@ describe('saveFlowFile', () => {
     expect(await readdir(folder)).toEqual(['demo.yaml']);
   });
 
-  // Root ignores folder permissions, so this can only run as a normal user (as on users' machines);
-  // the injected-rename-failure test above checks the same guarantee everywhere.
-  it.skipIf(isRoot)(`keeps the old file when the folder is read-only${isRoot ? ' — skipped: running as root, which ignores folder permissions' : ''}`, async () => {
+  // Root ignores folder permissions: as root (CI, containers) the same write runs in a child process
+  // as the unprivileged user `nobody`, so the read-only folder is really refused and the test always runs.
+  it('keeps the old file when the folder is read-only', async () => {
     const path = join(folder, 'demo.yaml');
     await writeFile(path, original);
+    await chmod(path, 0o644);
     await chmod(folder, 0o555);
-    await expect(writeFileAtomic(path, 'changed')).rejects.toThrow(/permission denied/);
+    if (isRoot) expect(writeAsNobody(path, 'changed')).toMatch(/permission denied/);
+    else await expect(writeFileAtomic(path, 'changed')).rejects.toThrow(/permission denied/);
     expect(await readFile(path, 'utf8')).toBe(original);
   });
 });
+
+/** writeFileAtomic(path, text) run as uid/gid 65534 (nobody) in a child Node; returns what it printed (its error message, or "written"). */
+function writeAsNobody(path: string, text: string): string {
+  const module = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'files.ts')).href;
+  const script = `const { writeFileAtomic } = await import(${JSON.stringify(module)});
+try { await writeFileAtomic(${JSON.stringify(path)}, ${JSON.stringify(text)}); console.log('written'); } catch (e) { console.log(e.message); }`;
+  const out = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+  return `${out.stdout}${out.stderr}`;
+}
 
 describe('writeFileAtomic', () => {
   it('keeps the mode of the file it replaces', async () => {

@@ -78,7 +78,8 @@ const hasJq = (() => {
   }
 })();
 
-describe.skipIf(!hasJq)('printed jq evaluates like the JSONata it came from (needs the jq binary)', () => {
+// jq is a separate program (`apt-get install jq`; .ci/run installs it): without it there is nothing to run the printed jq with.
+describe.skipIf(!hasJq)(`printed jq evaluates like the JSONata it came from${hasJq ? '' : ' — skipped: the jq binary is not on PATH (apt-get install jq)'}`, () => {
   const bindings: Bindings = {
     input: { environment: 'production', n: 4, list: [10, 20] },
     vars: { count: 3, ok: true, a: 'x', name: 'shop' },
