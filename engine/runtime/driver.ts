@@ -15,7 +15,7 @@ import { stepDef } from './decide.js';
 import type { EpochMs, RunEvent, RunId, StepError } from './events.js';
 import { foldInto, initialState } from './fold.js';
 import type { CallbackAnswer, RunState } from './state.js';
-import { isMachineWork } from './state.js';
+import { OutsideWaits } from './outside-waits.js';
 import { setRunEnv } from './bindings.js';
 import type { Redactor } from './secrets.js';
 import { redactorOf } from './secrets.js';
@@ -89,12 +89,8 @@ export class RunDriver implements StepHost {
   private readonly redactor: Redactor;
   /** The run's state: folded in place by this driver only (callers read it, never change it). */
   readonly state: RunState;
-  /**
-   * Steps waiting for an outside answer (approvals, callbacks), kept per event in O(1) when the
-   * clock can be held (virtual clocks), so a held clock knows whether a person may still answer.
-   * Made on the first such step: most runs never wait for anyone.
-   */
-  private waiting: Set<StepId> | null = null;
+  /** Steps waiting for an outside answer, when the clock can be held (virtual clocks); else null. */
+  private readonly outside: OutsideWaits | null;
   /** The tick input, the same every time (inFlight is live): made once, not once per loop. */
   private readonly tickInput: TransitionInput;
 
@@ -115,10 +111,8 @@ export class RunDriver implements StepHost {
     this.tickInput = { kind: 'tick', inFlight: this.inFlight, ...(this.tasks.answerAtOnce ? { answerAtOnce: this.tasks.answerAtOnce } : {}) };
     // `$env` of this run's expressions: set before any is evaluated (bindings are built lazily).
     if (deps.secrets && Object.keys(deps.secrets).length > 0) setRunEnv(this.state, deps.secrets);
-    if (deps.clock.hold) {
-      for (const id of this.state.open) this.trackWaiting(id);
-      deps.clock.hold(this.id, this.waitsOutside());
-    }
+    this.outside = deps.clock.hold ? new OutsideWaits(this.state) : null;
+    if (this.outside) deps.clock.hold!(this.id, this.outside.any());
   }
 
   /** `text` with secret values replaced (step logs go through here before they are stored). */
@@ -331,37 +325,14 @@ export class RunDriver implements StepHost {
       return;
     }
     let seq = this.seq - events.length;
-    const canHold = this.deps.clock.hold !== undefined;
+    const outside = this.outside;
     for (const e of events) {
       foldInto(this.state, e);
-      if (canHold) this.trackEvent(e);
+      outside?.saw(e);
       this.deps.onEvent?.(this.id, ++seq, e);
     }
     // A held virtual clock stands still while a person (or outside system) may still answer.
-    if (canHold) this.deps.clock.hold!(this.id, this.waitsOutside());
-  }
-
-  /** Only an approval or a callback starts a wait; any event of a step that waits may end it. */
-  private trackEvent(e: RunEvent): void {
-    if (e.type === 'ApprovalRequested' || e.type === 'CallbackWaiting') this.trackWaiting(e.step);
-    else if (this.waiting?.size && 'step' in e && e.step && this.waiting.has(e.step)) this.trackWaiting(e.step);
-  }
-
-  /**
-   * Keeps `waiting` in step with step `id`'s status after an event about it: a step waits for an
-   * outside answer (approval, callback), not a wait step on its timer, which the clock moves on.
-   */
-  private trackWaiting(id: StepId): void {
-    const s = this.state.steps[id];
-    if (s?.status === 'waiting' && !isMachineWork(s)) (this.waiting ??= new Set()).add(id);
-    else this.waiting?.delete(id);
-  }
-
-  /** Whether the run waits for an outside answer; an ended run forgets its waits (O(1)). */
-  private waitsOutside(): boolean {
-    if (this.waiting === null) return false;
-    if (this.state.status !== 'running' && this.state.status !== 'paused') this.waiting.clear();
-    return this.waiting.size > 0;
+    if (outside) this.deps.clock.hold!(this.id, outside.any());
   }
 
   /** Executes attempt `attempt` of step `id` (its StepStarted is journaled) and reports the outcome. */
