@@ -14,6 +14,7 @@ import { useTranslation } from '../i18n';
 import { diffText } from '../doc/text-patch';
 import { FLOW_MODEL_URI, monaco } from './monaco-setup';
 import { findingMarkers } from './markers';
+import { YAML_EDITING_OPTIONS } from './editor-options';
 import { stepAtOffset, stepRanges, stepRangesOfText, type StepRange } from './step-ranges';
 
 /** Typing pause after which the next typed character starts a new undo step. */
@@ -128,14 +129,8 @@ export default function CodeView({ isDark }: { isDark: boolean }) {
       height="100%"
       onMount={onMount}
       options={{
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        fontSize: 13,
-        tabSize: 2,
-        insertSpaces: true,
-        automaticLayout: true,
+        ...YAML_EDITING_OPTIONS,
         wordWrap: 'off',
-        quickSuggestions: { other: true, comments: false, strings: true },
         ariaLabel: t('code.editor'),
       } satisfies MonacoEditorNs.IStandaloneEditorConstructionOptions}
     />

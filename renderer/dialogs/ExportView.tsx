@@ -1,6 +1,7 @@
 /** The export view's read-only Monaco editor (lazy: this module pulls in Monaco). */
 import Editor from '@monaco-editor/react';
 import '../code/monaco-setup';
+import { EDITOR_OPTIONS } from '../code/editor-options';
 import { useTranslation } from '../i18n';
 import { useTheme } from '../theme/theme';
 
@@ -19,11 +20,8 @@ export default function ExportView({ text, language = 'yaml' }: { text: string; 
           readOnly: true,
           // Monaco's own name ("Editor content") is English only.
           ariaLabel: t('dialogs.export.preview'),
-          minimap: { enabled: false },
-          scrollBeyondLastLine: false,
-          fontSize: 13,
+          ...EDITOR_OPTIONS,
           renderLineHighlight: 'none',
-          automaticLayout: true,
         }}
       />
     </div>

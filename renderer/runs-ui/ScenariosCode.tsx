@@ -7,6 +7,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { editor as MonacoEditorNs } from 'monaco-editor/esm/vs/editor/editor.api';
 import type { Finding } from '../../engine/model/finding';
+import { YAML_EDITING_OPTIONS } from '../code/editor-options';
 import { findingMarkers } from '../code/markers';
 import { monaco, SCENARIOS_MODEL_URI } from '../code/monaco-setup';
 import { useTranslation } from '../i18n';
@@ -67,14 +68,8 @@ export default function ScenariosCode(p: ScenariosCodeProps) {
       height="100%"
       onMount={onMount}
       options={{
+        ...YAML_EDITING_OPTIONS,
         readOnly: p.readOnly,
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        fontSize: 13,
-        tabSize: 2,
-        insertSpaces: true,
-        automaticLayout: true,
-        quickSuggestions: { other: true, comments: false, strings: true },
         // Monaco's own name ("Editor content") is English only.
         ariaLabel: t('runs.scenarios.editor.code'),
       } satisfies MonacoEditorNs.IStandaloneEditorConstructionOptions}
