@@ -8,14 +8,14 @@
 import { CALLBACK_EXECUTORS } from '../model/flow.js';
 import { Code } from '../model/finding.js';
 import type { DocPath, Issue } from './issue.js';
-import { isObject, scopesOf } from './scopes.js';
+import { isObject, scopesOf, type Scope } from './scopes.js';
 
 const CALLBACK_REF = /\$callback\b/;
 
 /** FS040 and FS041 issues for `flow` (any JSON; mistyped parts are skipped). */
-export function checkCallbacks(flow: unknown): Issue[] {
+export function checkCallbacks(flow: unknown, scopes: readonly Scope[] = scopesOf(flow)): Issue[] {
   const issues: Issue[] = [];
-  for (const scope of scopesOf(flow)) {
+  for (const scope of scopes) {
     for (const [id, step] of scope.steps) {
       const path = [...scope.path, id];
       const hasCallback = step['type'] === 'task' && isObject(step['callback']);

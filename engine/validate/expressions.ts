@@ -13,7 +13,7 @@ import { varsProblems } from '../expr/vars.js';
 import { EXPRESSION_CHECK_BUDGET_MS, MAX_EXPRESSION_CHARS } from '../model/limits.js';
 import { Code } from '../model/finding.js';
 import { dottedPath, type DocPath, type Issue } from './issue.js';
-import { isObject, scopesOf } from './scopes.js';
+import { isObject, scopesOf, type Scope } from './scopes.js';
 
 /** State of one checkExpressions call: what it found, which paths hold bare JSONata, time spent. */
 interface Check {
@@ -33,9 +33,9 @@ const BARE = new Set(['output', 'items', 'until']);
  * FS019, FS023, FS026, FS027 and FS028 issues for `flow` (any JSON; mistyped parts are skipped). Walks without
  * recursion: the loader bounds nesting, but validateFlow also takes flows that did not come from it.
  */
-export function checkExpressions(flow: unknown): Issue[] {
+export function checkExpressions(flow: unknown, scopes: readonly Scope[] = scopesOf(flow)): Issue[] {
   const check: Check = { issues: [], bare: new Set(), spentMs: 0, isOverBudget: false };
-  for (const scope of scopesOf(flow)) {
+  for (const scope of scopes) {
     for (const [id, step] of scope.steps) {
       const path = [...scope.path, id];
       for (const key of BARE) checkBare(step[key], [...path, key], check);

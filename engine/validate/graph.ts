@@ -8,8 +8,7 @@ import { reachableFrom } from '../model/blocks.js';
 import { referencesOf, scopesOf, type Scope } from './scopes.js';
 
 /** FS011, FS013, FS014, FS015 issues for `flow` (any JSON; mistyped parts are skipped). */
-export function checkGraph(flow: unknown): Issue[] {
-  const scopes = scopesOf(flow);
+export function checkGraph(flow: unknown, scopes: readonly Scope[] = scopesOf(flow)): Issue[] {
   return [...checkIdsAcrossScopes(scopes), ...scopes.flatMap((scope) => checkScope(scope))];
 }
 
@@ -80,7 +79,7 @@ function checkReferences(scope: Scope): Issue[] {
 }
 
 /** Step ids are unique in the whole flow: run events, `$steps.<id>` and the canvas key on them. */
-function checkIdsAcrossScopes(scopes: Scope[]): Issue[] {
+function checkIdsAcrossScopes(scopes: readonly Scope[]): Issue[] {
   const firstSeen = new Map<string, Scope>();
   const issues: Issue[] = [];
   for (const scope of scopes) {

@@ -4,6 +4,7 @@
  * known, and the step id when it concerns a step.
  */
 import type { Finding } from '../model/finding.js';
+import { blockTree } from '../model/blocks.js';
 import { createFindings } from '../model/findings-reporter.js';
 import { loadFlowText, type LoadedFlow } from '../yaml/load.js';
 import { checkBounds } from './bounds.js';
@@ -46,16 +47,19 @@ export function validateFlow(flow: unknown, source?: FlowSource): Finding[] {
 function allFindings(flow: unknown, source?: FlowSource): Finding[] {
   const outOfBounds = checkBounds(flow);
   if (outOfBounds.length > 0) return toFindings(outOfBounds, source);
+  // The block tree (and its scopes) is built once here, not once per check.
+  const tree = blockTree(flow);
+  const scopes = tree.scopes;
   const issues = [
     ...checkSchema(flow),
-    ...checkGraph(flow),
-    ...checkParallels(flow),
-    ...checkSteps(flow),
-    ...checkExpressions(flow),
-    ...checkReferences(flow),
+    ...checkGraph(flow, scopes),
+    ...checkParallels(flow, tree),
+    ...checkSteps(flow, scopes),
+    ...checkExpressions(flow, scopes),
+    ...checkReferences(flow, scopes),
     ...checkTriggers(flow),
-    ...checkCallbacks(flow),
-    ...checkShellEnv(flow),
+    ...checkCallbacks(flow, scopes),
+    ...checkShellEnv(flow, scopes),
   ];
   return sortByPosition(toFindings(issues, source));
 }

@@ -5,14 +5,14 @@
  * step owned by one parallel (FS018). The regions (each branch's steps up to the join) come from
  * model/blocks.ts, the block tree the exporters, importers and canvas read too.
  */
-import { blockTree } from '../model/blocks.js';
+import { blockTree, type BlockTree } from '../model/blocks.js';
 import { Code } from '../model/finding.js';
 import type { Issue } from './issue.js';
 import { referencesOf, type Reference, type Scope } from './scopes.js';
 
 /** FS016, FS017, FS018 issues for `flow` (any JSON; mistyped parts are skipped). */
-export function checkParallels(flow: unknown): Issue[] {
-  return blockTree(flow).scopes.flatMap((scope) => checkScope(scope));
+export function checkParallels(flow: unknown, tree: BlockTree = blockTree(flow)): Issue[] {
+  return tree.scopes.flatMap((scope) => checkScope(scope));
 }
 
 function checkScope(scope: Scope): Issue[] {

@@ -15,7 +15,7 @@ import { findTemplates } from '../expr/templates.js';
 import { MAX_EXPRESSION_CHARS } from '../model/limits.js';
 import { Code } from '../model/finding.js';
 import { didYouMean, dottedPath, type DocPath, type Issue } from './issue.js';
-import { isObject, scopesOf } from './scopes.js';
+import { isObject, scopesOf, type Scope } from './scopes.js';
 
 /** Keys whose strings are not templates: data, JSON Schema, JavaScript, canvas positions. */
 const NOT_TEMPLATES = new Set(['inputs', 'layout', 'script', 'mock']);
@@ -38,11 +38,11 @@ interface Known {
 }
 
 /** FS030 issues for `flow` (any JSON; mistyped parts are skipped). */
-export function checkReferences(flow: unknown): Issue[] {
+export function checkReferences(flow: unknown, scopes: readonly Scope[] = scopesOf(flow)): Issue[] {
   if (!isObject(flow)) return [];
-  const known = knownNames(flow);
+  const known = knownNames(flow, scopes);
   const issues: Issue[] = [];
-  for (const { text, path } of expressionSites(flow)) {
+  for (const { text, path } of expressionSites(flow, scopes)) {
     for (const m of mentionsIn(text)) {
       const issue = m.binding === 'input' ? inputIssue(m.name, path, known) : stepIssue(m.name, path, known);
       if (issue) issues.push(issue);
@@ -51,11 +51,11 @@ export function checkReferences(flow: unknown): Issue[] {
   return issues;
 }
 
-function knownNames(flow: Record<string, unknown>): Known {
+function knownNames(flow: Record<string, unknown>, scopes: readonly Scope[]): Known {
   const inputs = isObject(flow['inputs']) ? flow['inputs'] : undefined;
   const props = inputs && isObject(inputs['properties']) ? Object.keys(inputs['properties']) : undefined;
   const steps = new Set<string>();
-  for (const scope of scopesOf(flow)) for (const id of scope.steps.keys()) steps.add(id);
+  for (const scope of scopes) for (const id of scope.steps.keys()) steps.add(id);
   return {
     inputs: props && props.length > 0 ? new Set(props) : undefined,
     isInputClosed: inputs?.['additionalProperties'] === false,
@@ -86,7 +86,7 @@ function stepIssue(name: string, path: DocPath, known: Known): Issue | undefined
 }
 
 /** Every expression of the flow with the path of the string holding it. */
-function expressionSites(flow: Record<string, unknown>): { text: string; path: DocPath }[] {
+function expressionSites(flow: Record<string, unknown>, scopes: readonly Scope[]): { text: string; path: DocPath }[] {
   const sites: { text: string; path: DocPath }[] = [];
   const bare = new Set<string>();
   const addBare = (value: unknown, path: DocPath) => {
@@ -94,7 +94,7 @@ function expressionSites(flow: Record<string, unknown>): { text: string; path: D
     bare.add(JSON.stringify(path));
     sites.push({ text: value, path });
   };
-  for (const scope of scopesOf(flow)) {
+  for (const scope of scopes) {
     for (const [id, step] of scope.steps) {
       const path = [...scope.path, id];
       for (const key of BARE) addBare(step[key], [...path, key]);

@@ -9,7 +9,7 @@
 import { findTemplates } from '../expr/templates.js';
 import { Code } from '../model/finding.js';
 import { dottedPath, type Issue } from './issue.js';
-import { isObject, scopesOf } from './scopes.js';
+import { isObject, scopesOf, type Scope } from './scopes.js';
 
 /**
  * Names that say they hold a secret: the same words the engine redacts inherited variables by
@@ -21,9 +21,9 @@ export const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIAL/i;
 export const MIN_LITERAL_SECRET_CHARS = 8;
 
 /** FS032 issues for `flow` (any JSON; mistyped parts are skipped). */
-export function checkShellEnv(flow: unknown): Issue[] {
+export function checkShellEnv(flow: unknown, scopes: readonly Scope[] = scopesOf(flow)): Issue[] {
   const issues: Issue[] = [];
-  for (const scope of scopesOf(flow)) {
+  for (const scope of scopes) {
     for (const [id, step] of scope.steps) {
       const shell = step['shell'];
       if (!isObject(shell) || !isObject(shell['env'])) continue;

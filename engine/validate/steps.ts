@@ -7,13 +7,13 @@ import { parseDurationMs } from '../model/duration.js';
 import { MAX_DURATION_MS } from '../model/limits.js';
 import { Code } from '../model/finding.js';
 import { dottedPath, type DocPath, type Issue } from './issue.js';
-import { isObject, scopesOf } from './scopes.js';
+import { isObject, scopesOf, type Scope } from './scopes.js';
 
 /** FS012, FS020, FS021 issues for `flow` (any JSON; mistyped parts are skipped). */
-export function checkSteps(flow: unknown): Issue[] {
+export function checkSteps(flow: unknown, scopes: readonly Scope[] = scopesOf(flow)): Issue[] {
   const issues: Issue[] = [];
   if (isObject(flow) && isObject(flow['defaults'])) issues.push(...durationsOf(flow['defaults'], ['defaults']));
-  for (const scope of scopesOf(flow)) {
+  for (const scope of scopes) {
     for (const [id, step] of scope.steps) {
       const path = [...scope.path, id];
       issues.push(...durationsOf(step, path));
